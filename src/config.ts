@@ -1,0 +1,106 @@
+// The zod schema of the environment: the only reader of process.env. Anything invalid stops
+// start-up with a message that names the variable (see src/main.ts).
+import { z } from "zod";
+
+const logLevels = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+export const locales = ["zh-CN", "en"] as const;
+export type Locale = (typeof locales)[number];
+
+const telegramIdList = z
+  .string()
+  .default("")
+  .transform((value, ctx) => {
+    const ids: bigint[] = [];
+    for (const part of value.split(/[\s,]+/).filter(Boolean)) {
+      if (!/^\d{1,20}$/.test(part)) {
+        ctx.addIssue({ code: "custom", message: `"${part}" is not a numeric Telegram user id` });
+        return z.NEVER;
+      }
+      ids.push(BigInt(part));
+    }
+    return ids;
+  });
+
+const isValidTimeZone = (tz: string) => {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v === "" ? undefined : v));
+
+export const configSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    BOT_TOKEN: z
+      .string({ error: "is required (get one from @BotFather)" })
+      .regex(/^\d+:[A-Za-z0-9_-]{20,}$/, "must look like 123456:ABC-DEF… (the token @BotFather gave)"),
+    DATABASE_URL: z
+      .string()
+      .default("file:./data/liaison.db")
+      .refine((url) => /^(file:|postgres(ql)?:\/\/)/.test(url), {
+        message: "must be a SQLite file URL (file:./data/liaison.db) or a postgres:// / postgresql:// URL",
+      }),
+    TELEGRAM_API_ROOT: optionalString.pipe(
+      z.url({ message: "must be an http(s) URL such as http://127.0.0.1:8081" }).optional(),
+    ),
+    BOT_MODE: z.enum(["polling", "webhook"]).default("polling"),
+    WEBHOOK_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
+    WEBHOOK_SECRET: optionalString.pipe(
+      z
+        .string()
+        .regex(/^[A-Za-z0-9_-]{1,256}$/, "must be 1–256 characters of A-Z, a-z, 0-9, _ and -")
+        .optional(),
+    ),
+    PORT: z.coerce.number().int().min(1).max(65535).default(8080),
+    TIME_ZONE: z.string().default("Asia/Shanghai").refine(isValidTimeZone, {
+      message: "must be an IANA time zone such as Asia/Shanghai",
+    }),
+    DEFAULT_LOCALE: z.enum(locales).default("zh-CN"),
+    ADMIN_IDS: telegramIdList,
+    LOG_LEVEL: z.enum(logLevels).default("info"),
+    /** Days a representative has to handle a new case before it is overdue. */
+    CASE_DUE_DAYS: z.coerce.number().int().min(1).max(365).default(15),
+    /** Largest accepted concern description, in characters. */
+    MAX_CONCERN_LENGTH: z.coerce.number().int().min(100).max(4000).default(2000),
+    /** Days a single-use invite stays valid when no other lifetime is given. */
+    INVITE_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(72),
+  })
+  .superRefine((cfg, ctx) => {
+    if (cfg.BOT_MODE === "webhook") {
+      if (!cfg.WEBHOOK_URL)
+        ctx.addIssue({ code: "custom", path: ["WEBHOOK_URL"], message: "is required when BOT_MODE=webhook" });
+      if (!cfg.WEBHOOK_SECRET)
+        ctx.addIssue({ code: "custom", path: ["WEBHOOK_SECRET"], message: "is required when BOT_MODE=webhook" });
+    }
+  });
+
+export type Config = z.infer<typeof configSchema>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: { variable: string; message: string }[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  ${p.variable}: ${p.message}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const result = configSchema.safeParse(env);
+  if (result.success) return result.data;
+  throw new ConfigError(
+    result.error.issues.map((issue) => ({
+      variable: String(issue.path[0] ?? "environment"),
+      message: issue.message,
+    })),
+  );
+}
+
+export function loadConfig(): Config {
+  return parseConfig(process.env);
+}

@@ -1,0 +1,68 @@
+// The Prisma clients, one per provider, chosen by the DATABASE_URL scheme. Both are
+// generated from one data model, so the application is typed against the SQLite client and
+// the PostgreSQL one is used through the same type.
+import { mkdirSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient as PostgresqlClient } from "./generated/postgresql/client.js";
+import { PrismaClient as SqliteClient } from "./generated/sqlite/client.js";
+
+export type Prisma = SqliteClient;
+export type Dialect = "sqlite" | "postgresql";
+
+export interface Database {
+  prisma: Prisma;
+  dialect: Dialect;
+  url: string;
+  close(): Promise<void>;
+}
+
+export class UnsupportedDatabaseUrlError extends Error {
+  constructor(readonly url: string) {
+    super(`DATABASE_URL must start with file:, postgres:// or postgresql:// (got "${url.slice(0, 20)}…")`);
+    this.name = "UnsupportedDatabaseUrlError";
+  }
+}
+
+export function dialectOf(url: string): Dialect {
+  if (url.startsWith("file:")) return "sqlite";
+  if (/^postgres(ql)?:\/\//.test(url)) return "postgresql";
+  throw new UnsupportedDatabaseUrlError(url);
+}
+
+/** The filesystem path of a `file:` URL, relative paths taken from the working directory. */
+export function sqlitePath(url: string): string {
+  const path = url.slice("file:".length).replace(/\?.*$/, "");
+  return path === ":memory:" ? path : resolve(path);
+}
+
+export function createDatabase(url: string): Database {
+  const dialect = dialectOf(url);
+  if (dialect === "sqlite") {
+    const path = sqlitePath(url);
+    if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
+    // WAL lets readers run beside the one writer; the busy timeout makes a second process
+    // wait for the write lock instead of failing at once.
+    const adapter = new PrismaBetterSQLite3({ url: `file:${path}`, timeout: 5000 });
+    const prisma = new SqliteClient({ adapter });
+    return {
+      prisma,
+      dialect,
+      url,
+      close: () => prisma.$disconnect(),
+    };
+  }
+  const adapter = new PrismaPg({ connectionString: url, max: 10 });
+  const prisma = new PostgresqlClient({ adapter }) as unknown as Prisma;
+  return { prisma, dialect, url, close: () => prisma.$disconnect() };
+}
+
+/** Pragmas every SQLite connection of ours runs once, right after connecting. */
+export async function preparePragmas(db: Database): Promise<void> {
+  if (db.dialect !== "sqlite") return;
+  await db.prisma.$queryRawUnsafe("PRAGMA journal_mode = WAL");
+  await db.prisma.$queryRawUnsafe("PRAGMA busy_timeout = 5000");
+  await db.prisma.$queryRawUnsafe("PRAGMA synchronous = NORMAL");
+  await db.prisma.$queryRawUnsafe("PRAGMA foreign_keys = ON");
+}
