@@ -52,7 +52,7 @@ export interface MigrationFile {
 export class MigrationFailedError extends Error {
   constructor(
     readonly migration: string,
-    readonly cause: unknown,
+    override readonly cause: unknown,
   ) {
     super(`migration ${migration} failed: ${cause instanceof Error ? cause.message : String(cause)}`);
     this.name = "MigrationFailedError";

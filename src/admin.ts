@@ -1,0 +1,230 @@
+// The operator command line: `npm run admin -- <command>`. It talks to the database directly
+// (and to Telegram only to learn the bot's username), so it works before the bot is running.
+import { realpathSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { Api } from "grammy";
+import { ConfigError, loadConfig } from "./config.js";
+import { createDatabase, type Database, preparePragmas } from "./db/client.js";
+import type { District } from "./db/generated/sqlite/client.js";
+import { migrate } from "./db/migrate.js";
+import { createInvite, type InviteRole, inviteLink, inviteRoles } from "./db/queries/invites.js";
+import { readSeedFile, seedDirectory } from "./db/queries/seed.js";
+
+export interface AdminIo {
+  out: (s: string) => void;
+  err: (s: string) => void;
+}
+
+export interface AdminDeps {
+  /** A database that is already migrated; the caller keeps ownership and closes it. */
+  db?: Database;
+  /** Skips the getMe call to Telegram. */
+  botUsername?: string;
+}
+
+export const usage = `Usage: npm run admin -- <command>
+
+Commands:
+  seed <file.json>                         create or update districts, stations, departments, categories
+  invite <representative|staff> <district> [--hours N] [--bot <username>] [--station <code>]
+                                           print a single-use invite link
+  districts                                print the district tree
+  help                                     show this text`;
+
+class UsageError extends Error {
+  override name = "UsageError";
+}
+
+type Command =
+  | { name: "help" }
+  | { name: "seed"; file: string }
+  | { name: "invite"; role: InviteRole; districtCode: string; hours?: number; bot?: string; station?: string }
+  | { name: "districts" };
+
+const options = {
+  hours: { type: "string" },
+  bot: { type: "string" },
+  station: { type: "string" },
+  help: { type: "boolean", short: "h" },
+} as const;
+const optionsOf = new Map<string, string[]>([
+  ["help", []],
+  ["seed", []],
+  ["districts", []],
+  ["invite", ["hours", "bot", "station"]],
+]);
+
+function parseRaw(argv: string[]) {
+  try {
+    return parseArgs({ args: argv, allowPositionals: true, options });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+}
+
+function parseCommand(argv: string[]): Command {
+  const { values, positionals } = parseRaw(argv);
+  if (values.help) return { name: "help" };
+  const [name, ...rest] = positionals;
+  if (name === undefined) throw new UsageError("no command given");
+  const allowed = optionsOf.get(name);
+  if (!allowed) throw new UsageError(`unknown command "${name}"`);
+  for (const option of ["hours", "bot", "station"] as const)
+    if (values[option] !== undefined && !allowed.includes(option))
+      throw new UsageError(`--${option} does not apply to "${name}"`);
+
+  const expect = (count: number, what: string) => {
+    if (rest.length !== count) throw new UsageError(`"${name}" takes ${what}`);
+  };
+  switch (name) {
+    case "help":
+    case "districts":
+      expect(0, "no arguments");
+      return { name };
+    case "seed":
+      expect(1, "one file");
+      return { name, file: rest[0]! };
+    case "invite": {
+      expect(2, "a role and a district code");
+      const role = rest[0]!;
+      if (!(inviteRoles as readonly string[]).includes(role))
+        throw new UsageError(`role must be one of ${inviteRoles.join(", ")} (got "${role}")`);
+      let hours: number | undefined;
+      if (values.hours !== undefined) {
+        hours = Number(values.hours);
+        if (!/^\d+$/.test(values.hours) || hours < 1 || hours > 24 * 90)
+          throw new UsageError(`--hours must be a whole number from 1 to ${24 * 90}`);
+      }
+      const bot = values.bot?.replace(/^@/, "");
+      if (bot !== undefined && !/^[A-Za-z0-9_]{5,32}$/.test(bot))
+        throw new UsageError(`--bot must be a Telegram bot username (got "${values.bot}")`);
+      return { name, role: role as InviteRole, districtCode: rest[1]!, hours, bot, station: values.station };
+    }
+    default:
+      throw new UsageError(`unknown command "${name}"`);
+  }
+}
+
+function districtTree(districts: District[]): string[] {
+  const children = new Map<number | null, District[]>();
+  for (const d of districts) children.set(d.parentId, [...(children.get(d.parentId) ?? []), d]);
+  const lines: string[] = [];
+  const walk = (parentId: number | null, depth: number) => {
+    for (const d of children.get(parentId) ?? []) {
+      lines.push(`${"  ".repeat(depth)}${d.code}  ${d.nameZh} / ${d.nameEn}`);
+      walk(d.id, depth + 1);
+    }
+  };
+  walk(null, 0);
+  return lines;
+}
+
+function describeError(error: unknown): string {
+  if (error instanceof ConfigError)
+    return `invalid configuration: ${error.problems.map((p) => `${p.variable} ${p.message}`).join("; ")}`;
+  const message = error instanceof Error ? error.message : String(error);
+  return message.split("\n").find((line) => line.trim() !== "") ?? "unknown error";
+}
+
+export async function runAdmin(argv: string[], io: AdminIo, deps: AdminDeps = {}): Promise<number> {
+  let command: Command;
+  try {
+    command = parseCommand(argv);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    io.err(`error: ${error.message}`);
+    io.err(usage);
+    return 2;
+  }
+  if (command.name === "help") {
+    io.out(usage);
+    return 0;
+  }
+
+  let owned: Database | undefined;
+  try {
+    const config = loadConfig();
+    let db = deps.db;
+    if (!db) {
+      await migrate(config.DATABASE_URL);
+      owned = db = createDatabase(config.DATABASE_URL);
+      await preparePragmas(db);
+    }
+    const now = new Date();
+    switch (command.name) {
+      case "seed": {
+        const counts = await seedDirectory(db.prisma, readSeedFile(command.file), now);
+        io.out(`districts: ${counts.districts}`);
+        io.out(`stations: ${counts.stations}`);
+        io.out(`departments: ${counts.departments}`);
+        io.out(`categories: ${counts.categories}`);
+        break;
+      }
+      case "invite": {
+        // Asked first, so that a failure to reach Telegram leaves no unused invite behind.
+        const bot = command.bot ?? deps.botUsername ?? (await botUsernameFromTelegram(config));
+        const invite = await createInvite(db.prisma, {
+          role: command.role,
+          districtCode: command.districtCode,
+          stationCode: command.station,
+          ttlHours: command.hours ?? config.INVITE_TTL_HOURS,
+          now,
+        });
+        io.out(inviteLink(bot, invite.token));
+        io.out(
+          `${command.role} of ${invite.district.code} ${invite.district.nameZh} / ${invite.district.nameEn}, single use, expires ${invite.expiresAt.toISOString()}`,
+        );
+        break;
+      }
+      case "districts": {
+        const districts = await db.prisma.district.findMany({ orderBy: { code: "asc" } });
+        const lines = districtTree(districts);
+        io.out(lines.length > 0 ? lines.join("\n") : "no districts yet (load some with: seed <file.json>)");
+        break;
+      }
+    }
+    return 0;
+  } catch (error) {
+    io.err(`error: ${describeError(error)}`);
+    return 1;
+  } finally {
+    await owned?.close();
+  }
+}
+
+async function botUsernameFromTelegram(config: {
+  BOT_TOKEN: string;
+  TELEGRAM_API_ROOT?: string;
+}): Promise<string> {
+  const api = new Api(
+    config.BOT_TOKEN,
+    config.TELEGRAM_API_ROOT ? { apiRoot: config.TELEGRAM_API_ROOT } : undefined,
+  );
+  try {
+    const me = await api.getMe();
+    return me.username;
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`cannot ask Telegram for the bot's username (${reason}); pass --bot <username>`);
+  }
+}
+
+function isMain(): boolean {
+  const script = process.argv[1];
+  if (!script) return false;
+  try {
+    return realpathSync(script) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (isMain()) {
+  const code = await runAdmin(process.argv.slice(2), {
+    out: (s) => process.stdout.write(`${s}\n`),
+    err: (s) => process.stderr.write(`${s}\n`),
+  });
+  // grammY's keep-alive sockets would otherwise hold the process open for a while.
+  process.exit(code);
+}

@@ -1,0 +1,89 @@
+// How a case reads, for the citizen and for the deputies' side. Used by replies and by
+// queued notifications alike. A citizen who asked for anonymity is never identified.
+import type { ConcernDetails } from "../db/queries/concerns.js";
+import type { ConcernEvent } from "../db/generated/sqlite/client.js";
+import { displayName, escapeHtml, formatDateTime, type Translate, truncate } from "./format.js";
+
+export type Viewer = "citizen" | "handler";
+
+export interface ViewOptions {
+  t: Translate;
+  locale: string;
+  timeZone: string;
+}
+
+export function statusLabel(t: Translate, status: string): string {
+  return t(`status-${status}`);
+}
+
+export function localName(entity: { nameZh: string; nameEn: string }, locale: string): string {
+  return locale === "en" ? entity.nameEn : entity.nameZh;
+}
+
+/** The person behind a case as a deputy may see it. */
+export function citizenLabel(t: Translate, concern: Pick<ConcernDetails, "anonymous" | "citizen">): string {
+  if (concern.anonymous) return t("case-anonymous-citizen");
+  const who = escapeHtml(displayName(concern.citizen));
+  return concern.citizen.username ? `${who} (@${escapeHtml(concern.citizen.username)})` : who;
+}
+
+export function caseCard(concern: ConcernDetails, viewer: Viewer, { t, locale, timeZone }: ViewOptions): string {
+  const lines = [
+    t("case-card-title", { caseNo: concern.caseNo, status: statusLabel(t, concern.status) }),
+    t("case-card-district", { district: escapeHtml(localName(concern.district, locale)) }),
+    t("case-card-category", {
+      category: concern.category ? escapeHtml(localName(concern.category, locale)) : t("case-no-category"),
+    }),
+    t("case-card-created", { time: formatDateTime(concern.createdAt, locale, timeZone) }),
+  ];
+  if (viewer === "handler") {
+    lines.push(t("case-card-citizen", { citizen: citizenLabel(t, concern) }));
+    if (concern.dueAt) lines.push(t("case-card-due", { time: formatDateTime(concern.dueAt, locale, timeZone) }));
+  }
+  if (concern._count.attachments > 0) lines.push(t("case-card-attachments", { count: concern._count.attachments }));
+  lines.push("", escapeHtml(truncate(concern.description, 1500)));
+  if (concern.outcome) lines.push("", t("case-card-outcome", { outcome: escapeHtml(truncate(concern.outcome, 800)) }));
+  return lines.join("\n");
+}
+
+type TimelineEvent = ConcernEvent & { actor: { firstName: string; lastName: string | null } | null };
+
+function actorLabel(t: Translate, event: TimelineEvent, viewer: Viewer, anonymous: boolean): string {
+  if (event.actorRole === "citizen") {
+    return viewer === "citizen" ? t("timeline-you") : anonymous ? t("case-anonymous-citizen") : escapeHtml(displayName(event.actor ?? { firstName: "" }));
+  }
+  if (event.actorRole === "system") return t("timeline-system");
+  const name = event.actor ? escapeHtml(displayName(event.actor)) : "";
+  return t(`timeline-role-${event.actorRole === "representative" ? "representative" : "staff"}`, { name });
+}
+
+/** The newest events, shown oldest first; the full record stays in the database. */
+export function timelineText(
+  events: TimelineEvent[],
+  viewer: Viewer,
+  anonymous: boolean,
+  { t, locale, timeZone }: ViewOptions,
+): string {
+  const lines = [t("timeline-title")];
+  for (const event of [...events].reverse()) {
+    const when = formatDateTime(event.createdAt, locale, timeZone);
+    const who = actorLabel(t, event, viewer, anonymous);
+    let what: string;
+    switch (event.kind) {
+      case "created":
+        what = t("timeline-created");
+        break;
+      case "status":
+        what = t("timeline-status", { status: statusLabel(t, event.toStatus ?? "") });
+        if (event.text) what += `: ${escapeHtml(truncate(event.text, 200))}`;
+        break;
+      case "rating":
+        what = t("timeline-rating", { rating: t(`rating-${event.text ?? ""}`) });
+        break;
+      default:
+        what = escapeHtml(truncate(event.text ?? "", 200));
+    }
+    lines.push(`${when} · ${who}: ${what}`);
+  }
+  return lines.join("\n");
+}

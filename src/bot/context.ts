@@ -1,0 +1,60 @@
+import type { I18n, I18nFlavor } from "@grammyjs/i18n";
+import type { Api, Context, SessionFlavor } from "grammy";
+import type { Config } from "../config.js";
+import type { Database } from "../db/client.js";
+import type { User } from "../db/queries/users.js";
+import type { Logger } from "../logger.js";
+
+export interface AttachmentDraft {
+  kind: "photo" | "document" | "voice" | "video" | "audio";
+  fileId: string;
+  fileUniqueId?: string;
+  fileName?: string;
+  mimeType?: string;
+  fileSize?: number;
+}
+
+/** What the user is in the middle of; one at a time, kept in the session. */
+export type Flow =
+  | {
+      kind: "concern";
+      step: "describe" | "category" | "confirm";
+      /** Idempotency key of this draft: submitting it twice creates one case. */
+      draftId: string;
+      description: string;
+      attachments: AttachmentDraft[];
+      categoryId: number | null;
+      anonymous: boolean;
+      lastMediaGroupId?: string;
+    }
+  | { kind: "message"; concernId: number }
+  | { kind: "resolve"; concernId: number }
+  | { kind: "decline"; concernId: number };
+
+export interface SessionData {
+  flow?: Flow;
+  /** District code from a station's QR code, applied after consent. */
+  pendingDistrictCode?: string;
+  /** Free text sent outside a flow, offered as the start of a new concern. */
+  pendingText?: string;
+}
+
+export interface BotDeps {
+  config: Config;
+  db: Database;
+  logger: Logger;
+  i18n: I18n<BotContext>;
+  now: () => Date;
+  /** Wakes the worker so that queued notifications go out at once. */
+  onJobsQueued?: () => void;
+}
+
+interface ExtraContext {
+  deps: BotDeps;
+  /** The database user behind ctx.from; set by the user middleware for every update with a sender. */
+  user: User;
+  logger: Logger;
+}
+
+export type BotContext = Context & SessionFlavor<SessionData> & I18nFlavor & ExtraContext;
+export type BotApi = Api;

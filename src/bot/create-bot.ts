@@ -1,0 +1,66 @@
+// The composition root of the bot: plugins and features in one fixed order. It builds the
+// bot and returns it without starting it; src/main.ts starts it, tests drive it directly.
+import { Bot, session } from "grammy";
+import type { UserFromGetMe } from "grammy/types";
+import { createSessionStorage } from "../db/session-storage.js";
+import type { BotContext, BotDeps, SessionData } from "./context.js";
+import { handleBotError } from "./error-handler.js";
+import { adminFeature } from "./features/admin.js";
+import { caseInputFeature } from "./features/case-input.js";
+import { casesFeature } from "./features/cases.js";
+import { concernIntakeFeature } from "./features/concern-intake.js";
+import { districtFeature } from "./features/district.js";
+import { fallbackFeature } from "./features/fallback.js";
+import { inboxFeature } from "./features/inbox.js";
+import { languageFeature } from "./features/language.js";
+import { menuFeature } from "./features/menu.js";
+import { ratingFeature } from "./features/rating.js";
+import { startFeature } from "./features/start.js";
+import { attachUser } from "./middlewares/user.js";
+import { requireConsent } from "./middlewares/require-consent.js";
+import { rejectBanned } from "./middlewares/reject-banned.js";
+
+export interface CreateBotOptions {
+  botInfo?: UserFromGetMe;
+}
+
+export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Bot<BotContext> {
+  const { config } = deps;
+  const bot = new Bot<BotContext>(config.BOT_TOKEN, {
+    botInfo: options.botInfo,
+    client: { apiRoot: config.TELEGRAM_API_ROOT ?? "https://api.telegram.org", timeoutSeconds: 60 },
+  });
+
+  // 1. Dependencies and a logger per update, before anything that might log.
+  bot.use((ctx, next) => {
+    ctx.deps = deps;
+    ctx.logger = deps.logger.child({ updateId: ctx.update.update_id });
+    return next();
+  });
+  // 2. The bot serves people in private chats; groups and channels are ignored.
+  bot.drop((ctx) => ctx.chat !== undefined && ctx.chat.type !== "private");
+  // 3. Who is writing (the locale negotiator below reads the stored locale).
+  bot.use(attachUser);
+  // 4. Sessions in the database, keyed by the user, so flows survive restarts.
+  bot.use(
+    session<SessionData, BotContext>({
+      initial: () => ({}),
+      storage: createSessionStorage<SessionData>(deps.db.prisma, deps.now),
+      getSessionKey: (ctx) => ctx.from?.id.toString(),
+    }),
+  );
+  // 5. Translations.
+  bot.use(deps.i18n);
+  // 6. Moderation.
+  bot.use(rejectBanned);
+  // 7. What works before consent: /start and the privacy notice, language, help, admin.
+  bot.use(startFeature, languageFeature, menuFeature, adminFeature);
+  // 8. Everything else needs the citizen's consent to the privacy notice.
+  bot.use(requireConsent);
+  bot.use(districtFeature, concernIntakeFeature, casesFeature, inboxFeature, ratingFeature, caseInputFeature);
+  // 9. What nobody took gets a clear answer.
+  bot.use(fallbackFeature);
+
+  bot.catch(handleBotError);
+  return bot;
+}

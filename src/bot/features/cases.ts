@@ -1,0 +1,99 @@
+// Looking at cases: /my (a citizen's own), opening one with its timeline, its files.
+import { Composer, InlineKeyboard } from "grammy";
+import { listAttachments, listConcernsOfCitizen, listTimeline } from "../../db/queries/concerns.js";
+import { openCaseData, listPageData, citizenReplyData } from "../callback-data.js";
+import { accessCase } from "../case-access.js";
+import { caseCard, timelineText } from "../case-view.js";
+import type { BotContext } from "../context.js";
+import { citizenCaseKeyboard, handlerKeyboard } from "../keyboards/case.js";
+import { caseListKeyboard, PAGE_SIZE } from "../keyboards/lists.js";
+import { cancelFlowData } from "../callback-data.js";
+
+export const casesFeature = new Composer<BotContext>();
+const feature = casesFeature.chatType("private");
+
+async function showMyCases(ctx: BotContext, page: number, edit: boolean): Promise<void> {
+  const { items, total } = await listConcernsOfCitizen(ctx.deps.db.prisma, ctx.user.id, page, PAGE_SIZE);
+  const text = total === 0 ? ctx.t("my-empty") : ctx.t("my-title", { total });
+  const keyboard = caseListKeyboard(ctx.t, "my", items, page, total);
+  if (edit) await ctx.editMessageText(text, { reply_markup: keyboard });
+  else await ctx.reply(text, { reply_markup: keyboard });
+}
+
+feature.command("my", (ctx) => showMyCases(ctx, 0, false));
+
+feature.callbackQuery(listPageData.filter, async (ctx, next) => {
+  const data = listPageData.unpack(ctx.callbackQuery.data);
+  if (data?.list !== "my") return next();
+  await ctx.answerCallbackQuery();
+  await showMyCases(ctx, data.page, true);
+});
+
+export async function sendCase(ctx: BotContext, concernId: number): Promise<boolean> {
+  const access = await accessCase(ctx, concernId);
+  if (access.as === "none") return false;
+  const locale = await ctx.i18n.getLocale();
+  const view = { t: ctx.t, locale, timeZone: ctx.deps.config.TIME_ZONE };
+  const viewer = access.as;
+  const events = await listTimeline(ctx.deps.db.prisma, concernId, 10);
+  const text = `${caseCard(access.concern, viewer, view)}\n\n${timelineText(events, viewer, access.concern.anonymous, view)}`;
+  const keyboard =
+    viewer === "handler"
+      ? handlerKeyboard(ctx.t, { ...access.concern, attachmentCount: access.concern._count.attachments })
+      : citizenCaseKeyboard(ctx.t, access.concern);
+  await ctx.reply(text.slice(0, 4096), { parse_mode: "HTML", reply_markup: keyboard });
+  return true;
+}
+
+feature.callbackQuery(openCaseData.filter, async (ctx) => {
+  const data = openCaseData.unpack(ctx.callbackQuery.data);
+  if (!data || !(await sendCase(ctx, data.concernId))) {
+    await ctx.answerCallbackQuery({ text: ctx.t("case-not-found"), show_alert: true });
+    return;
+  }
+  await ctx.answerCallbackQuery();
+});
+
+/** Sends a case's files back by file_id: they stay on Telegram's servers, not ours. */
+export async function sendAttachments(ctx: BotContext, concernId: number): Promise<void> {
+  const files = await listAttachments(ctx.deps.db.prisma, concernId);
+  for (const file of files) {
+    if (!file.fileId) continue;
+    switch (file.kind) {
+      case "photo":
+        await ctx.replyWithPhoto(file.fileId);
+        break;
+      case "voice":
+        await ctx.replyWithVoice(file.fileId);
+        break;
+      case "video":
+        await ctx.replyWithVideo(file.fileId);
+        break;
+      case "audio":
+        await ctx.replyWithAudio(file.fileId);
+        break;
+      default:
+        await ctx.replyWithDocument(file.fileId);
+    }
+  }
+}
+
+feature.callbackQuery(citizenReplyData.filter, async (ctx) => {
+  const data = citizenReplyData.unpack(ctx.callbackQuery.data);
+  const access = data ? await accessCase(ctx, data.concernId) : { as: "none" as const };
+  if (!data || access.as === "none") {
+    await ctx.answerCallbackQuery({ text: ctx.t("case-not-found"), show_alert: true });
+    return;
+  }
+  ctx.session.flow = { kind: "message", concernId: data.concernId };
+  await ctx.answerCallbackQuery();
+  await ctx.reply(ctx.t("case-write-message", { caseNo: access.concern.caseNo }), {
+    reply_markup: new InlineKeyboard().text(ctx.t("button-cancel"), cancelFlowData.pack({ zero: "0" })),
+  });
+});
+
+feature.callbackQuery(cancelFlowData.filter, async (ctx) => {
+  ctx.session.flow = undefined;
+  await ctx.answerCallbackQuery();
+  await ctx.editMessageText(ctx.t("flow-cancelled"));
+});

@@ -1,0 +1,201 @@
+// /new: a citizen describes a problem (text, photos, files, voice), picks a category,
+// chooses whether to stay anonymous and submits; the case number comes back at once.
+import { randomUUID } from "node:crypto";
+import { Composer } from "grammy";
+import { createConcern, findConcern } from "../../db/queries/concerns.js";
+import { draftData, newConcernData } from "../callback-data.js";
+import { localName } from "../case-view.js";
+import type { BotContext, Flow } from "../context.js";
+import { escapeHtml, truncate } from "../format.js";
+import { citizenCaseKeyboard } from "../keyboards/case.js";
+import { categoryKeyboard, confirmKeyboard, describeKeyboard } from "../keyboards/concern-draft.js";
+import { extractAttachment, MAX_ATTACHMENTS } from "../media.js";
+import { showDistrictPicker } from "./district.js";
+
+type ConcernFlow = Extract<Flow, { kind: "concern" }>;
+
+export const concernIntakeFeature = new Composer<BotContext>();
+const feature = concernIntakeFeature.chatType("private");
+
+async function startDraft(ctx: BotContext, initialText?: string): Promise<void> {
+  if (!ctx.user.districtId) {
+    await ctx.reply(ctx.t("concern-need-district"));
+    await showDistrictPicker(ctx, null);
+    return;
+  }
+  const flow: ConcernFlow = {
+    kind: "concern",
+    step: "describe",
+    draftId: randomUUID(),
+    description: initialText ?? "",
+    attachments: [],
+    categoryId: null,
+    anonymous: false,
+  };
+  ctx.session.flow = flow;
+  ctx.session.pendingText = undefined;
+  const text = initialText
+    ? ctx.t("concern-draft-status", { chars: [...flow.description].length, files: 0 })
+    : ctx.t("concern-describe");
+  await ctx.reply(text, { reply_markup: describeKeyboard(ctx.t) });
+}
+
+feature.command("new", (ctx) => startDraft(ctx));
+
+feature.callbackQuery(newConcernData.filter, async (ctx) => {
+  const data = newConcernData.unpack(ctx.callbackQuery.data);
+  await ctx.answerCallbackQuery();
+  await ctx.editMessageReplyMarkup().catch(() => undefined);
+  const text = data?.source === "text" ? ctx.session.pendingText : undefined;
+  await startDraft(ctx, text);
+});
+
+function currentDraft(ctx: BotContext): ConcernFlow | undefined {
+  const flow = ctx.session.flow;
+  return flow?.kind === "concern" ? flow : undefined;
+}
+
+/** Text and media while describing; anything else gets a clear answer. */
+export async function handleDraftInput(ctx: BotContext, draft: ConcernFlow): Promise<void> {
+  const message = ctx.message!;
+  const max = ctx.deps.config.MAX_CONCERN_LENGTH;
+  if (draft.step !== "describe") {
+    await ctx.reply(ctx.t("concern-use-buttons"));
+    return;
+  }
+  let added = "";
+  if (message.text !== undefined) {
+    added = message.text;
+  } else {
+    const media = extractAttachment(message);
+    if (media.kind === "none") {
+      await ctx.reply(ctx.t("concern-unsupported-input"));
+      return;
+    }
+    if (media.kind === "too-large") {
+      await ctx.reply(ctx.t("error-file-too-large", { mb: 20 }));
+      return;
+    }
+    if (draft.attachments.length >= MAX_ATTACHMENTS) {
+      await ctx.reply(ctx.t("concern-too-many-files", { max: MAX_ATTACHMENTS }));
+      return;
+    }
+    draft.attachments.push(media.attachment);
+    added = media.caption ?? "";
+  }
+  const combined = [draft.description, added].filter(Boolean).join("\n");
+  if ([...combined].length > max) {
+    await ctx.reply(ctx.t("concern-too-long", { max, length: [...combined].length }));
+    return;
+  }
+  draft.description = combined;
+  // An album arrives as one update per photo: acknowledge it once, not once per photo.
+  const group = message.media_group_id;
+  if (group && draft.lastMediaGroupId === group) return;
+  draft.lastMediaGroupId = group;
+  await ctx.reply(
+    ctx.t("concern-draft-status", { chars: [...draft.description].length, files: draft.attachments.length }),
+    { reply_markup: describeKeyboard(ctx.t) },
+  );
+}
+
+async function showConfirmation(ctx: BotContext, draft: ConcernFlow): Promise<void> {
+  const locale = await ctx.i18n.getLocale();
+  const prisma = ctx.deps.db.prisma;
+  const [district, category] = await Promise.all([
+    prisma.district.findUnique({ where: { id: ctx.user.districtId ?? 0 } }),
+    draft.categoryId ? prisma.category.findUnique({ where: { id: draft.categoryId } }) : null,
+  ]);
+  const text = ctx.t("concern-confirm", {
+    district: escapeHtml(district ? localName(district, locale) : "—"),
+    category: category ? escapeHtml(localName(category, locale)) : ctx.t("case-no-category"),
+    files: draft.attachments.length,
+    description: escapeHtml(truncate(draft.description, 1000)),
+    anonymity: draft.anonymous ? ctx.t("concern-anonymous-yes") : ctx.t("concern-anonymous-no"),
+  });
+  await ctx.editMessageText(text, { parse_mode: "HTML", reply_markup: confirmKeyboard(ctx.t, draft.anonymous) });
+}
+
+feature.callbackQuery(draftData.filter, async (ctx) => {
+  const data = draftData.unpack(ctx.callbackQuery.data);
+  const draft = currentDraft(ctx);
+  if (!data || !draft) {
+    await ctx.answerCallbackQuery({ text: ctx.t("error-stale-button"), show_alert: true });
+    return;
+  }
+  const prisma = ctx.deps.db.prisma;
+  switch (data.action) {
+    case "cancel":
+      ctx.session.flow = undefined;
+      await ctx.answerCallbackQuery();
+      await ctx.editMessageText(ctx.t("concern-cancelled"));
+      return;
+    case "done": {
+      if (draft.step !== "describe") break;
+      if (!draft.description.trim()) {
+        await ctx.answerCallbackQuery({ text: ctx.t("concern-need-text"), show_alert: true });
+        return;
+      }
+      draft.step = "category";
+      await ctx.answerCallbackQuery();
+      const locale = await ctx.i18n.getLocale();
+      const categories = await prisma.category.findMany({ orderBy: [{ sortOrder: "asc" }, { id: "asc" }] });
+      await ctx.editMessageText(ctx.t("concern-choose-category"), {
+        reply_markup: categoryKeyboard(
+          ctx.t,
+          categories.map((c) => ({ id: c.id, label: localName(c, locale) })),
+        ),
+      });
+      return;
+    }
+    case "cat": {
+      if (draft.step !== "category") break;
+      if (data.value !== 0 && !(await prisma.category.findUnique({ where: { id: data.value } }))) break;
+      draft.categoryId = data.value || null;
+      draft.step = "confirm";
+      await ctx.answerCallbackQuery();
+      await showConfirmation(ctx, draft);
+      return;
+    }
+    case "anon":
+      if (draft.step !== "confirm") break;
+      draft.anonymous = data.value === 1;
+      await ctx.answerCallbackQuery();
+      await showConfirmation(ctx, draft);
+      return;
+    case "submit": {
+      if (draft.step !== "confirm") break;
+      await submitDraft(ctx, draft);
+      return;
+    }
+  }
+  await ctx.answerCallbackQuery({ text: ctx.t("error-stale-button"), show_alert: true });
+});
+
+async function submitDraft(ctx: BotContext, draft: ConcernFlow): Promise<void> {
+  const { db, config, now } = ctx.deps;
+  if (!ctx.user.districtId) {
+    await ctx.answerCallbackQuery({ text: ctx.t("concern-need-district"), show_alert: true });
+    return;
+  }
+  const { concern } = await createConcern(db, {
+    citizenId: ctx.user.id,
+    districtId: ctx.user.districtId,
+    categoryId: draft.categoryId,
+    description: draft.description,
+    anonymous: draft.anonymous,
+    attachments: draft.attachments,
+    sourceKey: `draft:${draft.draftId}`,
+    now: now(),
+    timeZone: config.TIME_ZONE,
+    dueDays: config.CASE_DUE_DAYS,
+  });
+  ctx.deps.onJobsQueued?.();
+  ctx.session.flow = undefined;
+  await ctx.answerCallbackQuery();
+  const details = await findConcern(db.prisma, concern.id);
+  await ctx.editMessageText(ctx.t("concern-submitted", { caseNo: concern.caseNo }), {
+    parse_mode: "HTML",
+    reply_markup: citizenCaseKeyboard(ctx.t, details ?? concern),
+  });
+}

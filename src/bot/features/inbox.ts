@@ -1,0 +1,112 @@
+// The deputies' side: /inbox lists the open cases of the districts one handles; the
+// buttons on a case accept it, start a reply, resolve it with an outcome or decline it.
+// Every action re-checks that the case is within the actor's scope.
+import { Composer, InlineKeyboard } from "grammy";
+import { loadHandlerScope, scopeDistrictIds } from "../../db/queries/access.js";
+import { changeConcernStatus, findConcern, listOpenConcernsOfDistricts } from "../../db/queries/concerns.js";
+import { handlerRole, isHandler } from "../../domain/access.js";
+import { canApply, canExchangeMessages } from "../../domain/concern-status.js";
+import { accessCaseAsHandler, caseErrorMessage } from "../case-access.js";
+import { caseActionData, cancelFlowData, listPageData } from "../callback-data.js";
+import { caseCard } from "../case-view.js";
+import type { BotContext } from "../context.js";
+import { handlerKeyboard } from "../keyboards/case.js";
+import { caseListKeyboard, PAGE_SIZE } from "../keyboards/lists.js";
+import { sendAttachments } from "./cases.js";
+
+export const inboxFeature = new Composer<BotContext>();
+const feature = inboxFeature.chatType("private");
+
+async function showInbox(ctx: BotContext, page: number, edit: boolean): Promise<void> {
+  const prisma = ctx.deps.db.prisma;
+  const scope = await loadHandlerScope(prisma, ctx.user);
+  if (!isHandler(scope)) {
+    await ctx.reply(ctx.t("inbox-not-handler"));
+    return;
+  }
+  const districtIds = await scopeDistrictIds(prisma, scope);
+  const { items, total } = await listOpenConcernsOfDistricts(prisma, districtIds, page, PAGE_SIZE);
+  const text = total === 0 ? ctx.t("inbox-empty") : ctx.t("inbox-title", { total });
+  const keyboard = caseListKeyboard(ctx.t, "inbox", items, page, total);
+  if (edit) await ctx.editMessageText(text, { reply_markup: keyboard });
+  else await ctx.reply(text, { reply_markup: keyboard });
+}
+
+feature.command("inbox", (ctx) => showInbox(ctx, 0, false));
+
+feature.callbackQuery(listPageData.filter, async (ctx, next) => {
+  const data = listPageData.unpack(ctx.callbackQuery.data);
+  if (data?.list !== "inbox") return next();
+  await ctx.answerCallbackQuery();
+  await showInbox(ctx, data.page, true);
+});
+
+const cancelKeyboard = (ctx: BotContext) =>
+  new InlineKeyboard().text(ctx.t("button-cancel"), cancelFlowData.pack({ zero: "0" }));
+
+feature.callbackQuery(caseActionData.filter, async (ctx) => {
+  const data = caseActionData.unpack(ctx.callbackQuery.data);
+  const concern = data ? await accessCaseAsHandler(ctx, data.concernId) : undefined;
+  if (!data || !concern) {
+    await ctx.answerCallbackQuery({ text: ctx.t("case-not-found"), show_alert: true });
+    return;
+  }
+  const notAllowed = () =>
+    ctx.answerCallbackQuery({
+      text: ctx.t("case-action-not-allowed", { status: ctx.t(`status-${concern.status}`) }),
+      show_alert: true,
+    });
+  switch (data.action) {
+    case "files":
+      await ctx.answerCallbackQuery();
+      await sendAttachments(ctx, concern.id);
+      return;
+    case "reply":
+      if (!canExchangeMessages(concern.status)) return void (await notAllowed());
+      ctx.session.flow = { kind: "message", concernId: concern.id };
+      await ctx.answerCallbackQuery();
+      await ctx.reply(ctx.t("case-write-reply", { caseNo: concern.caseNo }), { reply_markup: cancelKeyboard(ctx) });
+      return;
+    case "resolve":
+    case "decline":
+      if (!canApply(concern.status, data.action)) return void (await notAllowed());
+      ctx.session.flow = { kind: data.action, concernId: concern.id };
+      await ctx.answerCallbackQuery();
+      await ctx.reply(ctx.t(`case-write-${data.action}`, { caseNo: concern.caseNo }), {
+        reply_markup: cancelKeyboard(ctx),
+      });
+      return;
+    case "accept":
+      try {
+        await changeConcernStatus(ctx.deps.db, {
+          concernId: concern.id,
+          action: "accept",
+          actorId: ctx.user.id,
+          actorRole: handlerRole(ctx.user.role),
+          now: ctx.deps.now(),
+        });
+      } catch (error) {
+        const message = caseErrorMessage(ctx, error);
+        if (!message) throw error;
+        await ctx.answerCallbackQuery({ text: message, show_alert: true });
+        return;
+      }
+      ctx.deps.onJobsQueued?.();
+      await ctx.answerCallbackQuery({ text: ctx.t("case-accepted-toast", { caseNo: concern.caseNo }) });
+      await refreshCaseMessage(ctx, concern.id);
+      return;
+  }
+});
+
+/** Redraws the case message the button was on, so its buttons match the new status. */
+export async function refreshCaseMessage(ctx: BotContext, concernId: number): Promise<void> {
+  const concern = await findConcern(ctx.deps.db.prisma, concernId);
+  if (!concern || !ctx.callbackQuery?.message) return;
+  const locale = await ctx.i18n.getLocale();
+  await ctx
+    .editMessageText(caseCard(concern, "handler", { t: ctx.t, locale, timeZone: ctx.deps.config.TIME_ZONE }), {
+      parse_mode: "HTML",
+      reply_markup: handlerKeyboard(ctx.t, { ...concern, attachmentCount: concern._count.attachments }),
+    })
+    .catch(() => undefined);
+}

@@ -1,0 +1,42 @@
+// The citizen rates an outcome: 满意 / 基本满意 / 不满意; 不满意 re-opens the case.
+import { Composer } from "grammy";
+import { rateConcern } from "../../db/queries/concerns.js";
+import { caseErrorMessage } from "../case-access.js";
+import { rateData, ratingOfCode } from "../callback-data.js";
+import type { BotContext } from "../context.js";
+
+export const ratingFeature = new Composer<BotContext>();
+const feature = ratingFeature.chatType("private");
+
+feature.callbackQuery(rateData.filter, async (ctx) => {
+  const data = rateData.unpack(ctx.callbackQuery.data);
+  if (!data) {
+    await ctx.answerCallbackQuery({ text: ctx.t("error-stale-button"), show_alert: true });
+    return;
+  }
+  const rating = ratingOfCode[data.rating];
+  let reopened: boolean;
+  let caseNo: string;
+  try {
+    const result = await rateConcern(ctx.deps.db, {
+      concernId: data.concernId,
+      citizenId: ctx.user.id,
+      rating,
+      now: ctx.deps.now(),
+    });
+    reopened = result.reopened;
+    caseNo = result.concern.caseNo;
+  } catch (error) {
+    const message = caseErrorMessage(ctx, error);
+    if (!message) throw error;
+    await ctx.answerCallbackQuery({ text: message, show_alert: true });
+    return;
+  }
+  ctx.deps.onJobsQueued?.();
+  await ctx.answerCallbackQuery();
+  await ctx.editMessageReplyMarkup().catch(() => undefined);
+  await ctx.reply(
+    reopened ? ctx.t("rating-reopened", { caseNo }) : ctx.t("rating-thanks", { caseNo, rating: ctx.t(`rating-${rating}`) }),
+    { parse_mode: "HTML" },
+  );
+});

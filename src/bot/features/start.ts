@@ -1,0 +1,88 @@
+// /start: deep links (a station's QR code d_<district>, an invite inv_<token>), the privacy
+// notice and consent, then the district choice. /privacy shows the notice again.
+import { Composer } from "grammy";
+import { findDistrictByCode } from "../../db/queries/districts.js";
+import { redeemInvite } from "../../db/queries/invites.js";
+import { recordConsent, setUserDistrict } from "../../db/queries/users.js";
+import { consentData } from "../callback-data.js";
+import type { BotContext } from "../context.js";
+import { escapeHtml } from "../format.js";
+import { localName } from "../case-view.js";
+import { privacyKeyboard } from "../keyboards/privacy.js";
+import { showDistrictPicker } from "./district.js";
+import { showMainMenu } from "./menu.js";
+
+export const startFeature = new Composer<BotContext>();
+const feature = startFeature.chatType("private");
+
+async function handleInvite(ctx: BotContext, token: string): Promise<void> {
+  const { db, now } = ctx.deps;
+  const result = await redeemInvite(db.prisma, { token, userId: ctx.user.id, now: now() });
+  if (!result.ok) {
+    await ctx.reply(ctx.t(`invite-${result.reason.replace("_", "-")}`));
+    return;
+  }
+  ctx.user = (await db.prisma.user.findUnique({ where: { id: ctx.user.id } })) ?? ctx.user;
+  const locale = await ctx.i18n.getLocale();
+  await ctx.reply(
+    ctx.t(`invite-welcome-${result.role}`, { district: escapeHtml(localName(result.district, locale)) }),
+    { parse_mode: "HTML" },
+  );
+}
+
+feature.command("start", async (ctx) => {
+  const payload = ctx.match.trim();
+  if (payload.startsWith("inv_")) await handleInvite(ctx, payload.slice(4));
+  if (payload.startsWith("d_")) {
+    const district = await findDistrictByCode(ctx.deps.db.prisma, payload.slice(2));
+    if (district) ctx.session.pendingDistrictCode = district.code;
+    else await ctx.reply(ctx.t("start-unknown-district"));
+  }
+  if (!ctx.user.consentedAt) {
+    await ctx.reply(ctx.t("privacy-notice"), { parse_mode: "HTML", reply_markup: privacyKeyboard(ctx.t) });
+    return;
+  }
+  await afterConsent(ctx);
+});
+
+feature.command("privacy", async (ctx) => {
+  await ctx.reply(ctx.t("privacy-notice"), {
+    parse_mode: "HTML",
+    reply_markup: ctx.user.consentedAt ? undefined : privacyKeyboard(ctx.t),
+  });
+});
+
+feature.callbackQuery(consentData.filter, async (ctx) => {
+  const data = consentData.unpack(ctx.callbackQuery.data);
+  if (!data) return ctx.answerCallbackQuery({ text: ctx.t("error-stale-button"), show_alert: true });
+  await ctx.answerCallbackQuery();
+  await ctx.editMessageReplyMarkup().catch(() => undefined);
+  if (data.answer === "no") {
+    await ctx.reply(ctx.t("privacy-declined"));
+    return;
+  }
+  if (!ctx.user.consentedAt) ctx.user = await recordConsent(ctx.deps.db.prisma, ctx.user.id, ctx.deps.now());
+  await ctx.reply(ctx.t("privacy-accepted"));
+  await afterConsent(ctx);
+});
+
+/** A QR-code district is applied at once; otherwise a citizen without a district picks one. */
+async function afterConsent(ctx: BotContext): Promise<void> {
+  const code = ctx.session.pendingDistrictCode;
+  if (code) {
+    ctx.session.pendingDistrictCode = undefined;
+    const district = await findDistrictByCode(ctx.deps.db.prisma, code);
+    if (district) {
+      ctx.user = await setUserDistrict(ctx.deps.db.prisma, ctx.user.id, district.id, ctx.deps.now());
+      const locale = await ctx.i18n.getLocale();
+      await ctx.reply(ctx.t("district-chosen", { district: escapeHtml(localName(district, locale)) }), {
+        parse_mode: "HTML",
+      });
+    }
+  }
+  if (!ctx.user.districtId && ctx.user.role === "citizen") {
+    await showDistrictPicker(ctx, null);
+    return;
+  }
+  await showMainMenu(ctx);
+}

@@ -1,0 +1,31 @@
+// Text helpers shared by replies and queued notifications. Messages use HTML parse mode,
+// so every value that comes from a user is escaped before it reaches a template.
+
+export type Translate = (key: string, vars?: Record<string, string | number>) => string;
+
+export function escapeHtml(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+
+/** Shortens user text for list rows and previews, counting code points (Chinese-safe). */
+export function truncate(text: string, max: number): string {
+  const chars = [...text.replace(/\s+/g, " ").trim()];
+  return chars.length <= max ? chars.join("") : `${chars.slice(0, max - 1).join("")}…`;
+}
+
+export function formatDateTime(date: Date, locale: string, timeZone: string): string {
+  return new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "zh-CN", {
+    timeZone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    hour12: false,
+  }).format(date);
+}
+
+export function displayName(user: { firstName: string; lastName?: string | null; username?: string | null }): string {
+  const name = [user.firstName, user.lastName].filter(Boolean).join(" ").trim();
+  return name || (user.username ? `@${user.username}` : "—");
+}

@@ -1,0 +1,28 @@
+// Fluent translations from locales/*.ftl. zh-CN is the primary locale; the user's choice
+// (/language) wins, then their Telegram language, then DEFAULT_LOCALE.
+import { fileURLToPath } from "node:url";
+import { I18n } from "@grammyjs/i18n";
+import type { Locale } from "../config.js";
+import type { BotContext } from "./context.js";
+
+export const localesDir = fileURLToPath(new URL("../../locales/", import.meta.url));
+
+/** Maps Telegram's language_code (IETF tag) to one of our locales. */
+export function localeFromTelegram(code: string | undefined, fallback: Locale): Locale {
+  if (!code) return fallback;
+  const lower = code.toLowerCase();
+  if (lower.startsWith("zh")) return "zh-CN";
+  if (lower.startsWith("en")) return "en";
+  return fallback;
+}
+
+export function createI18n(defaultLocale: Locale): I18n<BotContext> {
+  return new I18n<BotContext>({
+    defaultLocale,
+    directory: localesDir,
+    // Fluent's bidi isolation marks would show up as junk in Telegram clients.
+    fluentBundleOptions: { useIsolating: false },
+    localeNegotiator: (ctx) =>
+      ctx.user?.locale ?? localeFromTelegram(ctx.from?.language_code, ctx.deps.config.DEFAULT_LOCALE),
+  });
+}

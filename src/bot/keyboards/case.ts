@@ -1,0 +1,34 @@
+import { InlineKeyboard } from "grammy";
+import { canApply, canExchangeMessages } from "../../domain/concern-status.js";
+import { caseActionData, citizenReplyData, openCaseData, rateData } from "../callback-data.js";
+import type { Translate } from "../format.js";
+
+/** The deputies' buttons for a case, offering only what its status allows. */
+export function handlerKeyboard(t: Translate, concern: { id: number; status: string; attachmentCount: number }) {
+  const kb = new InlineKeyboard();
+  const { id, status } = concern;
+  if (canApply(status, "accept")) kb.text(t("button-accept"), caseActionData.pack({ action: "accept", concernId: id }));
+  if (canExchangeMessages(status)) kb.text(t("button-reply"), caseActionData.pack({ action: "reply", concernId: id }));
+  kb.row();
+  if (canApply(status, "resolve")) kb.text(t("button-resolve"), caseActionData.pack({ action: "resolve", concernId: id }));
+  if (canApply(status, "decline")) kb.text(t("button-decline"), caseActionData.pack({ action: "decline", concernId: id }));
+  kb.row();
+  if (concern.attachmentCount > 0) kb.text(t("button-files"), caseActionData.pack({ action: "files", concernId: id }));
+  kb.text(t("button-open-case"), openCaseData.pack({ concernId: id }));
+  return kb;
+}
+
+export function citizenCaseKeyboard(t: Translate, concern: { id: number; status: string }) {
+  const kb = new InlineKeyboard();
+  if (canExchangeMessages(concern.status)) kb.text(t("button-add-message"), citizenReplyData.pack({ concernId: concern.id }));
+  kb.text(t("button-open-case"), openCaseData.pack({ concernId: concern.id }));
+  return kb;
+}
+
+export function ratingKeyboard(t: Translate, concernId: number) {
+  return new InlineKeyboard()
+    .text(t("rating-satisfied"), rateData.pack({ concernId, rating: "s" }))
+    .text(t("rating-basically_satisfied"), rateData.pack({ concernId, rating: "b" }))
+    .row()
+    .text(t("rating-unsatisfied"), rateData.pack({ concernId, rating: "u" }));
+}

@@ -1,0 +1,395 @@
+// Cases and their timelines. Every change of a case, its timeline event and the
+// notifications it causes are written in one transaction (the outbox pattern), so a crash
+// between the decision and the send loses nothing: the worker sends from the queue.
+
+import { caseYear, dueDate, formatCaseNumber } from "../../domain/case-number.js";
+import {
+  type ConcernAction,
+  canExchangeMessages,
+  canRate,
+  InvalidTransitionError,
+  nextStatus,
+  openStatuses,
+  type Rating,
+  reopensOnRating,
+} from "../../domain/concern-status.js";
+import { enqueue, type Tx } from "../../jobs/queue.js";
+import { type NotificationKind, notificationJob } from "../../jobs/tasks/notify.js";
+import type { Database, Prisma } from "../client.js";
+import type { Concern, ConcernEvent } from "../generated/sqlite/client.js";
+import { listRepresentativesOfDistrict, listStaffCovering } from "./districts.js";
+
+export type { Concern, ConcernEvent };
+
+type TxClient = Parameters<Parameters<Prisma["$transaction"]>[0]>[0];
+
+export class ConcernNotFoundError extends Error {
+  constructor(readonly concernId: number) {
+    super(`case ${concernId} does not exist`);
+    this.name = "ConcernNotFoundError";
+  }
+}
+
+/** Someone else changed the case between our read and our write. */
+export class ConcurrentChangeError extends Error {
+  constructor(readonly concernId: number) {
+    super(`case ${concernId} changed meanwhile`);
+    this.name = "ConcurrentChangeError";
+  }
+}
+
+export class CaseClosedError extends Error {
+  constructor(
+    readonly concernId: number,
+    readonly status: string,
+  ) {
+    super(`case ${concernId} is ${status}`);
+    this.name = "CaseClosedError";
+  }
+}
+
+export class AlreadyRatedError extends Error {
+  constructor(readonly concernId: number) {
+    super(`case ${concernId} cannot be rated now`);
+    this.name = "AlreadyRatedError";
+  }
+}
+
+export interface AttachmentInput {
+  kind: "photo" | "document" | "voice" | "video" | "audio";
+  fileId: string;
+  fileUniqueId?: string | undefined;
+  fileName?: string | undefined;
+  mimeType?: string | undefined;
+  fileSize?: number | undefined;
+}
+
+export interface CreateConcernInput {
+  citizenId: number;
+  districtId: number;
+  categoryId: number | null;
+  description: string;
+  anonymous: boolean;
+  attachments: AttachmentInput[];
+  /** Idempotency key of the act that submits it. */
+  sourceKey: string;
+  now: Date;
+  timeZone: string;
+  dueDays: number;
+}
+
+/** Who on the deputies' side hears about a case: its assignee, else the district's deputies, else staff. */
+async function caseHandlers(
+  tx: TxClient,
+  concern: Pick<Concern, "assigneeId" | "districtId">,
+): Promise<number[]> {
+  if (concern.assigneeId) return [concern.assigneeId];
+  const reps = await listRepresentativesOfDistrict(tx as Prisma, concern.districtId);
+  if (reps.length > 0) return reps.map((r) => r.id);
+  const staff = await listStaffCovering(tx as Prisma, concern.districtId);
+  return staff.map((s) => s.id);
+}
+
+async function notify(
+  tx: TxClient,
+  db: Database,
+  kind: NotificationKind,
+  concernId: number,
+  eventId: number,
+  recipientIds: number[],
+  now: Date,
+): Promise<void> {
+  await enqueue(
+    tx as Tx,
+    db.dialect,
+    recipientIds.map((recipientId) => notificationJob({ kind, recipientId, concernId, eventId })),
+    now,
+  );
+}
+
+/** Creates a case with its number, timeline and the deputies' notifications; once per sourceKey. */
+export async function createConcern(
+  db: Database,
+  input: CreateConcernInput,
+): Promise<{ concern: Concern; created: boolean }> {
+  const { now } = input;
+  return db.prisma.$transaction(async (tx) => {
+    const existing = await tx.concern.findUnique({ where: { sourceKey: input.sourceKey } });
+    if (existing) return { concern: existing, created: false };
+    const year = caseYear(now, input.timeZone);
+    const counter = await tx.caseCounter.upsert({
+      where: { scope: year },
+      create: { scope: year, value: 1 },
+      update: { value: { increment: 1 } },
+    });
+    const concern = await tx.concern.create({
+      data: {
+        caseNo: formatCaseNumber(year, counter.value),
+        citizenId: input.citizenId,
+        districtId: input.districtId,
+        categoryId: input.categoryId,
+        description: input.description,
+        anonymous: input.anonymous,
+        status: "new",
+        dueAt: dueDate(now, input.dueDays),
+        sourceKey: input.sourceKey,
+        createdAt: now,
+        updatedAt: now,
+      },
+    });
+    const event = await tx.concernEvent.create({
+      data: {
+        concernId: concern.id,
+        kind: "created",
+        actorId: input.citizenId,
+        actorRole: "citizen",
+        toStatus: "new",
+        text: input.description,
+        createdAt: now,
+      },
+    });
+    if (input.attachments.length > 0) {
+      await tx.attachment.createMany({
+        data: input.attachments.map((a) => ({
+          concernId: concern.id,
+          eventId: event.id,
+          kind: a.kind,
+          fileId: a.fileId,
+          fileUniqueId: a.fileUniqueId ?? null,
+          fileName: a.fileName ?? null,
+          mimeType: a.mimeType ?? null,
+          fileSize: a.fileSize ?? null,
+          createdAt: now,
+        })),
+      });
+    }
+    await notify(tx, db, "concern_new", concern.id, event.id, await caseHandlers(tx, concern), now);
+    return { concern, created: true };
+  });
+}
+
+export function findConcern(prisma: Prisma, id: number) {
+  return prisma.concern.findUnique({
+    where: { id },
+    include: {
+      category: true,
+      district: true,
+      citizen: true,
+      assignee: true,
+      _count: { select: { attachments: true } },
+    },
+  });
+}
+export type ConcernDetails = NonNullable<Awaited<ReturnType<typeof findConcern>>>;
+
+export async function listConcernsOfCitizen(
+  prisma: Prisma,
+  citizenId: number,
+  page: number,
+  pageSize: number,
+) {
+  const where = { citizenId };
+  const [items, total] = await Promise.all([
+    prisma.concern.findMany({ where, orderBy: { id: "desc" }, skip: page * pageSize, take: pageSize }),
+    prisma.concern.count({ where }),
+  ]);
+  return { items, total };
+}
+
+/** The open cases of some districts, oldest first: what a deputy's inbox shows. */
+export async function listOpenConcernsOfDistricts(
+  prisma: Prisma,
+  districtIds: number[],
+  page: number,
+  pageSize: number,
+) {
+  const where = { districtId: { in: districtIds }, status: { in: [...openStatuses] } };
+  const [items, total] = await Promise.all([
+    prisma.concern.findMany({ where, orderBy: { createdAt: "asc" }, skip: page * pageSize, take: pageSize }),
+    prisma.concern.count({ where }),
+  ]);
+  return { items, total };
+}
+
+export function listTimeline(prisma: Prisma, concernId: number, take = 20) {
+  return prisma.concernEvent.findMany({
+    where: { concernId },
+    orderBy: { id: "desc" },
+    take,
+    include: { actor: { select: { firstName: true, lastName: true } } },
+  });
+}
+
+export function listAttachments(prisma: Prisma, concernId: number) {
+  return prisma.attachment.findMany({ where: { concernId }, orderBy: { id: "asc" } });
+}
+
+export interface StatusChangeInput {
+  concernId: number;
+  action: Extract<ConcernAction, "accept" | "resolve" | "decline">;
+  actorId: number;
+  actorRole: string;
+  /** Outcome (resolve) or reason (decline). */
+  text?: string;
+  now: Date;
+}
+
+const notificationOf: Record<StatusChangeInput["action"], NotificationKind> = {
+  accept: "concern_accepted",
+  resolve: "concern_outcome",
+  decline: "concern_outcome",
+};
+
+/** Accept, resolve or decline a case; the citizen is told through the queue. */
+export async function changeConcernStatus(db: Database, input: StatusChangeInput): Promise<Concern> {
+  const { now } = input;
+  return db.prisma.$transaction(async (tx) => {
+    const current = await tx.concern.findUnique({ where: { id: input.concernId } });
+    if (!current) throw new ConcernNotFoundError(input.concernId);
+    const to = nextStatus(current.status, input.action);
+    const closing = input.action !== "accept";
+    const { count } = await tx.concern.updateMany({
+      where: { id: current.id, status: current.status },
+      data: {
+        status: to,
+        assigneeId: current.assigneeId ?? input.actorId,
+        updatedAt: now,
+        ...(closing ? { outcome: input.text ?? null, closedAt: now, rating: null, ratedAt: null } : {}),
+      },
+    });
+    if (count !== 1) throw new ConcurrentChangeError(current.id);
+    const event = await tx.concernEvent.create({
+      data: {
+        concernId: current.id,
+        kind: "status",
+        actorId: input.actorId,
+        actorRole: input.actorRole,
+        fromStatus: current.status,
+        toStatus: to,
+        text: input.text ?? null,
+        createdAt: now,
+      },
+    });
+    await notify(tx, db, notificationOf[input.action], current.id, event.id, [current.citizenId], now);
+    return (await tx.concern.findUnique({ where: { id: current.id } })) as Concern;
+  });
+}
+
+export interface MessageInput {
+  concernId: number;
+  actorId: number;
+  actorRole: "citizen" | "representative" | "staff" | "admin";
+  text: string;
+  attachments?: AttachmentInput[];
+  /** Idempotency key: the Telegram message it came from. */
+  sourceKey: string;
+  now: Date;
+}
+
+/** A message on a case, either way; forwarded to the other side through the queue. */
+export async function addConcernMessage(db: Database, input: MessageInput): Promise<ConcernEvent> {
+  const { now } = input;
+  return db.prisma.$transaction(async (tx) => {
+    const existing = await tx.concernEvent.findUnique({ where: { sourceKey: input.sourceKey } });
+    if (existing) return existing;
+    const concern = await tx.concern.findUnique({ where: { id: input.concernId } });
+    if (!concern) throw new ConcernNotFoundError(input.concernId);
+    if (!canExchangeMessages(concern.status)) throw new CaseClosedError(concern.id, concern.status);
+    const event = await tx.concernEvent.create({
+      data: {
+        concernId: concern.id,
+        kind: "message",
+        actorId: input.actorId,
+        actorRole: input.actorRole,
+        text: input.text,
+        sourceKey: input.sourceKey,
+        createdAt: now,
+      },
+    });
+    if (input.attachments?.length) {
+      await tx.attachment.createMany({
+        data: input.attachments.map((a) => ({
+          concernId: concern.id,
+          eventId: event.id,
+          kind: a.kind,
+          fileId: a.fileId,
+          fileUniqueId: a.fileUniqueId ?? null,
+          fileName: a.fileName ?? null,
+          mimeType: a.mimeType ?? null,
+          fileSize: a.fileSize ?? null,
+          createdAt: now,
+        })),
+      });
+    }
+    const fromCitizen = input.actorRole === "citizen";
+    if (!fromCitizen && concern.status === "new") {
+      // A deputy who answers a new case has taken it on.
+      await tx.concern.updateMany({
+        where: { id: concern.id, status: "new" },
+        data: { status: "accepted", assigneeId: input.actorId, updatedAt: now },
+      });
+    }
+    const recipients = fromCitizen ? await caseHandlers(tx, concern) : [concern.citizenId];
+    await notify(
+      tx,
+      db,
+      fromCitizen ? "concern_message_to_handlers" : "concern_message_to_citizen",
+      concern.id,
+      event.id,
+      recipients,
+      now,
+    );
+    return event;
+  });
+}
+
+/** The citizen's rating; 不满意 re-opens the case and tells its handlers. */
+export async function rateConcern(
+  db: Database,
+  input: { concernId: number; citizenId: number; rating: Rating; now: Date },
+): Promise<{ concern: Concern; reopened: boolean }> {
+  const { now } = input;
+  return db.prisma.$transaction(async (tx) => {
+    const current = await tx.concern.findUnique({ where: { id: input.concernId } });
+    if (!current || current.citizenId !== input.citizenId) throw new ConcernNotFoundError(input.concernId);
+    if (!canRate(current.status, current.rating)) throw new AlreadyRatedError(current.id);
+    const reopened = reopensOnRating(input.rating);
+    const to = reopened ? nextStatus(current.status, "reopen") : current.status;
+    const { count } = await tx.concern.updateMany({
+      where: { id: current.id, status: current.status, rating: null },
+      data: {
+        rating: input.rating,
+        ratedAt: now,
+        status: to,
+        updatedAt: now,
+        ...(reopened ? { closedAt: null } : {}),
+      },
+    });
+    if (count !== 1) throw new AlreadyRatedError(current.id);
+    const event = await tx.concernEvent.create({
+      data: {
+        concernId: current.id,
+        kind: "rating",
+        actorId: input.citizenId,
+        actorRole: "citizen",
+        fromStatus: current.status,
+        toStatus: to,
+        text: input.rating,
+        createdAt: now,
+      },
+    });
+    await notify(
+      tx,
+      db,
+      reopened ? "concern_reopened" : "concern_rated",
+      current.id,
+      event.id,
+      await caseHandlers(tx, current),
+      now,
+    );
+    const concern = (await tx.concern.findUnique({ where: { id: current.id } })) as Concern;
+    return { concern, reopened };
+  });
+}
+
+export { InvalidTransitionError };

@@ -1,0 +1,125 @@
+// Single-use, expiring invites that make an account a representative or a staff member.
+import { randomBytes } from "node:crypto";
+import { higherRole, isRole, type Role } from "../../domain/roles.js";
+import type { Prisma } from "../client.js";
+import type { District, Prisma as PrismaNamespace } from "../generated/sqlite/client.js";
+import { UnknownDistrictError } from "./districts.js";
+
+export { UnknownDistrictError };
+
+type Tx = PrismaNamespace.TransactionClient;
+
+export const inviteRoles = ["representative", "staff"] as const;
+export type InviteRole = (typeof inviteRoles)[number];
+
+export class UnknownStationError extends Error {
+  constructor(readonly code: string) {
+    super(`unknown liaison station code "${code}"`);
+    this.name = "UnknownStationError";
+  }
+}
+
+export interface CreateInviteInput {
+  role: InviteRole;
+  districtCode: string;
+  /** Checked to exist, but not stored yet: the Invite model has no station column. */
+  stationCode?: string;
+  createdById?: number;
+  ttlHours: number;
+  now: Date;
+}
+
+export type RedeemResult =
+  | { ok: true; role: InviteRole; district: District }
+  | { ok: false; reason: "not_found" | "used" | "expired" };
+
+/** 18 random bytes are exactly 24 base64url characters, all valid in a /start payload. */
+function newToken(): string {
+  return randomBytes(18).toString("base64url");
+}
+
+export async function createInvite(
+  prisma: Prisma,
+  input: CreateInviteInput,
+): Promise<{ token: string; expiresAt: Date; district: District }> {
+  const district = await prisma.district.findUnique({ where: { code: input.districtCode } });
+  if (!district) throw new UnknownDistrictError(input.districtCode);
+  if (input.stationCode !== undefined) {
+    const station = await prisma.liaisonStation.findUnique({ where: { code: input.stationCode } });
+    if (!station) throw new UnknownStationError(input.stationCode);
+  }
+  const token = newToken();
+  const expiresAt = new Date(input.now.getTime() + input.ttlHours * 3_600_000);
+  await prisma.invite.create({
+    data: {
+      token,
+      role: input.role,
+      districtId: district.id,
+      createdById: input.createdById ?? null,
+      expiresAt,
+      createdAt: input.now,
+    },
+  });
+  return { token, expiresAt, district };
+}
+
+export function inviteLink(botUsername: string, token: string): string {
+  return `https://t.me/${botUsername}?start=inv_${token}`;
+}
+
+function isInviteRole(x: string): x is InviteRole {
+  return (inviteRoles as readonly string[]).includes(x);
+}
+
+async function grantRole(tx: Tx, userId: number, role: Role, now: Date, staffDistrictId?: number) {
+  const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { role: true } });
+  const current: Role = isRole(user.role) ? user.role : "citizen";
+  await tx.user.update({
+    where: { id: userId },
+    data: {
+      role: higherRole(current, role),
+      ...(staffDistrictId === undefined ? {} : { staffDistrictId }),
+      updatedAt: now,
+    },
+  });
+}
+
+export function redeemInvite(
+  prisma: Prisma,
+  { token, userId, now }: { token: string; userId: number; now: Date },
+): Promise<RedeemResult> {
+  return prisma.$transaction(async (tx): Promise<RedeemResult> => {
+    // The conditional update is the claim: of two concurrent redemptions only one matches.
+    const claim = await tx.invite.updateMany({
+      where: { token, usedAt: null, expiresAt: { gt: now } },
+      data: { usedAt: now, usedById: userId },
+    });
+    if (claim.count !== 1) {
+      const invite = await tx.invite.findUnique({ where: { token }, select: { usedAt: true } });
+      if (!invite) return { ok: false, reason: "not_found" };
+      return { ok: false, reason: invite.usedAt ? "used" : "expired" };
+    }
+    const invite = await tx.invite.findUniqueOrThrow({ where: { token }, include: { district: true } });
+    if (!isInviteRole(invite.role))
+      throw new Error(`invite ${invite.id} has an unknown role "${invite.role}"`);
+    const district = invite.district;
+
+    if (invite.role === "representative") {
+      // Invites do not record a station yet, so the representative joins the district's first one.
+      const station = await tx.liaisonStation.findFirst({
+        where: { districtId: district.id },
+        orderBy: { id: "asc" },
+        select: { id: true },
+      });
+      await tx.representativeAssignment.upsert({
+        where: { userId_districtId: { userId, districtId: district.id } },
+        create: { userId, districtId: district.id, stationId: station?.id ?? null, createdAt: now },
+        update: {},
+      });
+      await grantRole(tx, userId, "representative", now);
+    } else {
+      await grantRole(tx, userId, "staff", now, district.id);
+    }
+    return { ok: true, role: invite.role, district };
+  });
+}

@@ -1,0 +1,14 @@
+// Case numbers quoted to citizens (受理编号): the year in the station's time zone and a
+// per-year sequence, e.g. "2026-00042". Short enough to read out on the phone.
+
+export function caseYear(now: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat("en", { timeZone, year: "numeric" }).format(now);
+}
+
+export function formatCaseNumber(year: string, sequence: number): string {
+  return `${year}-${String(sequence).padStart(5, "0")}`;
+}
+
+export function dueDate(createdAt: Date, days: number): Date {
+  return new Date(createdAt.getTime() + days * 24 * 60 * 60 * 1000);
+}

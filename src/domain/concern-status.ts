@@ -1,0 +1,80 @@
+// The life of a case (see docs: 待受理 → 办理中 → 已转办 → 已办结 …), as pure rules.
+
+export const concernStatuses = [
+  "new", // 待受理
+  "accepted", // 办理中
+  "referred", // 已转办
+  "resolved", // 已办结(已解决)
+  "unresolved", // 已办结(未解决)
+  "declined", // 不予处理 / 不属于职责范围
+  "merged", // 已合并
+  "reopened", // 重新办理
+] as const;
+export type ConcernStatus = (typeof concernStatuses)[number];
+
+export const openStatuses: readonly ConcernStatus[] = ["new", "accepted", "referred", "reopened"];
+/** Outcomes the citizen is asked to rate. */
+export const ratableStatuses: readonly ConcernStatus[] = ["resolved", "unresolved", "declined"];
+
+export const concernActions = ["accept", "refer", "resolve", "close_unresolved", "decline", "merge", "reopen"] as const;
+export type ConcernAction = (typeof concernActions)[number];
+
+const transitions: Record<ConcernAction, { from: readonly ConcernStatus[]; to: ConcernStatus }> = {
+  accept: { from: ["new", "reopened"], to: "accepted" },
+  refer: { from: ["accepted", "reopened"], to: "referred" },
+  resolve: { from: ["new", "accepted", "referred", "reopened"], to: "resolved" },
+  close_unresolved: { from: ["accepted", "referred", "reopened"], to: "unresolved" },
+  decline: { from: ["new", "accepted", "reopened"], to: "declined" },
+  merge: { from: ["new", "accepted", "reopened"], to: "merged" },
+  reopen: { from: ["resolved", "unresolved", "declined"], to: "reopened" },
+};
+
+export class InvalidTransitionError extends Error {
+  constructor(
+    readonly from: string,
+    readonly action: ConcernAction,
+  ) {
+    super(`cannot ${action} a case that is ${from}`);
+    this.name = "InvalidTransitionError";
+  }
+}
+
+export function isConcernStatus(value: string): value is ConcernStatus {
+  return (concernStatuses as readonly string[]).includes(value);
+}
+
+export function isOpen(status: string): boolean {
+  return (openStatuses as readonly string[]).includes(status);
+}
+
+export function canApply(status: string, action: ConcernAction): boolean {
+  return (transitions[action].from as readonly string[]).includes(status);
+}
+
+/** The statuses an action may start from (used for compare-and-set updates). */
+export function sourcesOf(action: ConcernAction): readonly ConcernStatus[] {
+  return transitions[action].from;
+}
+
+/** The status after `action`, or InvalidTransitionError. */
+export function nextStatus(status: string, action: ConcernAction): ConcernStatus {
+  if (!canApply(status, action)) throw new InvalidTransitionError(status, action);
+  return transitions[action].to;
+}
+
+/** Messages (replies) may go both ways only while a case is open. */
+export function canExchangeMessages(status: string): boolean {
+  return isOpen(status);
+}
+
+export const ratings = ["satisfied", "basically_satisfied", "unsatisfied"] as const;
+export type Rating = (typeof ratings)[number];
+
+export function canRate(status: string, currentRating: string | null): boolean {
+  return (ratableStatuses as readonly string[]).includes(status) && currentRating === null;
+}
+
+/** 不满意 re-opens the case (重新办理); the other ratings close the loop. */
+export function reopensOnRating(rating: Rating): boolean {
+  return rating === "unsatisfied";
+}

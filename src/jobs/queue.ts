@@ -1,0 +1,184 @@
+// The durable job queue: the only raw SQL of the project. A job is claimed by one atomic
+// UPDATE … RETURNING (with FOR UPDATE SKIP LOCKED on PostgreSQL; SQLite has one writer, so
+// the statement itself is the lock); a crashed worker's jobs come back when their lease
+// expires; a job's `key` makes enqueuing the same work twice a no-op.
+import type { Database, Dialect, Prisma } from "../db/client.js";
+
+/** A Prisma client or an interactive-transaction client: enqueue inside the caller's transaction. */
+export type Tx = Pick<Prisma, "$executeRawUnsafe" | "$queryRawUnsafe">;
+
+export interface JobInput {
+  task: string;
+  payload: unknown;
+  /** Idempotency key: a second job with the same key is not created. */
+  key?: string;
+  runAt?: Date;
+  priority?: number;
+  maxAttempts?: number;
+}
+
+export interface JobRow {
+  id: number;
+  task: string;
+  payload: string;
+  key: string | null;
+  status: string;
+  priority: number;
+  runAt: Date;
+  attempts: number;
+  maxAttempts: number;
+  lockedBy: string | null;
+  lockedUntil: Date | null;
+  lastError: string | null;
+}
+
+const insertSql: Record<Dialect, string> = {
+  sqlite: `INSERT INTO "Job" ("task","payload","key","status","priority","runAt","attempts","maxAttempts","createdAt","updatedAt")
+           VALUES (?,?,?,'queued',?,?,0,?,?,?) ON CONFLICT ("key") DO NOTHING`,
+  postgresql: `INSERT INTO "Job" ("task","payload","key","status","priority","runAt","attempts","maxAttempts","createdAt","updatedAt")
+           VALUES ($1,$2,$3,'queued',$4,$5,0,$6,$7,$8) ON CONFLICT ("key") DO NOTHING`,
+};
+
+/** Enqueues jobs (inside the caller's transaction when `tx` is one); returns how many were new. */
+export async function enqueue(tx: Tx, dialect: Dialect, jobs: JobInput[], now: Date): Promise<number> {
+  let created = 0;
+  for (const job of jobs) {
+    created += await tx.$executeRawUnsafe(
+      insertSql[dialect],
+      job.task,
+      JSON.stringify(job.payload ?? null),
+      job.key ?? null,
+      job.priority ?? 0,
+      job.runAt ?? now,
+      job.maxAttempts ?? 8,
+      now,
+      now,
+    );
+  }
+  return created;
+}
+
+// Due jobs, or running jobs whose lease has expired (their worker died).
+const claimSql: Record<Dialect, string> = {
+  sqlite: `UPDATE "Job" SET "status"='running', "lockedBy"=?, "lockedUntil"=?, "attempts"="attempts"+1, "updatedAt"=?
+           WHERE "id" IN (
+             SELECT "id" FROM "Job"
+             WHERE (("status"='queued' AND "runAt"<=?) OR ("status"='running' AND "lockedUntil"<?))
+               AND (? IS NULL OR "task" IN (SELECT value FROM json_each(?)))
+             ORDER BY "priority" DESC, "runAt", "id" LIMIT ?)
+           RETURNING *`,
+  postgresql: `UPDATE "Job" SET "status"='running', "lockedBy"=$1, "lockedUntil"=$2, "attempts"="attempts"+1, "updatedAt"=$3
+           WHERE "id" IN (
+             SELECT "id" FROM "Job"
+             WHERE (("status"='queued' AND "runAt"<=$4) OR ("status"='running' AND "lockedUntil"<$5))
+               AND ($6::text IS NULL OR "task" = ANY(SELECT json_array_elements_text($7::json)))
+             ORDER BY "priority" DESC, "runAt", "id" LIMIT $8
+             FOR UPDATE SKIP LOCKED)
+           RETURNING *`,
+};
+
+export interface ClaimOptions {
+  workerId: string;
+  limit: number;
+  leaseMs: number;
+  now: Date;
+  /** Only these tasks; all when omitted. */
+  tasks?: string[];
+}
+
+export async function claimJobs(db: Database, options: ClaimOptions): Promise<JobRow[]> {
+  const { workerId, limit, leaseMs, now } = options;
+  const tasks = options.tasks ? JSON.stringify(options.tasks) : null;
+  const rows = await db.prisma.$queryRawUnsafe<JobRow[]>(
+    claimSql[db.dialect],
+    workerId,
+    new Date(now.getTime() + leaseMs),
+    now,
+    now,
+    now,
+    tasks,
+    tasks,
+    limit,
+  );
+  return rows.map(normalizeRow).sort((a, b) => b.priority - a.priority || +a.runAt - +b.runAt || a.id - b.id);
+}
+
+// Raw rows come back with driver types: BigInt counters on PostgreSQL, numbers on SQLite.
+function normalizeRow(row: JobRow): JobRow {
+  return {
+    ...row,
+    id: Number(row.id),
+    priority: Number(row.priority),
+    attempts: Number(row.attempts),
+    maxAttempts: Number(row.maxAttempts),
+    runAt: new Date(row.runAt),
+    lockedUntil: row.lockedUntil ? new Date(row.lockedUntil) : null,
+  };
+}
+
+/** Marks a job done, but only if this worker still holds its lease. */
+export async function completeJob(db: Database, job: JobRow, workerId: string, now: Date): Promise<boolean> {
+  const { count } = await db.prisma.job.updateMany({
+    where: { id: job.id, status: "running", lockedBy: workerId },
+    data: { status: "done", finishedAt: now, lockedBy: null, lockedUntil: null, updatedAt: now },
+  });
+  return count === 1;
+}
+
+/** Capped exponential backoff with jitter: 2 s, 4 s, 8 s … up to 10 minutes. */
+export function backoffMs(attempt: number, random: () => number = Math.random): number {
+  const base = Math.min(600_000, 1000 * 2 ** Math.max(1, attempt));
+  return Math.round(base * (0.75 + random() * 0.5));
+}
+
+export type FailureOutcome =
+  | { kind: "retry"; runAt: Date }
+  | { kind: "dead" }
+  | { kind: "failed" };
+
+/**
+ * Records a failure: retried after a backoff while attempts remain, else dead-lettered.
+ * `permanent` failures (the recipient blocked the bot) are never retried.
+ */
+export async function failJob(
+  db: Database,
+  job: JobRow,
+  workerId: string,
+  error: string,
+  now: Date,
+  options: { permanent?: boolean; retryAt?: Date; countAttempt?: boolean } = {},
+): Promise<FailureOutcome> {
+  const lastError = error.slice(0, 2000);
+  const where = { id: job.id, status: "running", lockedBy: workerId };
+  if (options.permanent) {
+    await db.prisma.job.updateMany({
+      where,
+      data: { status: "failed", lastError, finishedAt: now, lockedBy: null, lockedUntil: null, updatedAt: now },
+    });
+    return { kind: "failed" };
+  }
+  const attempts = options.countAttempt === false ? job.attempts - 1 : job.attempts;
+  if (attempts >= job.maxAttempts) {
+    await db.prisma.job.updateMany({
+      where,
+      data: { status: "dead", lastError, finishedAt: now, lockedBy: null, lockedUntil: null, updatedAt: now },
+    });
+    return { kind: "dead" };
+  }
+  const runAt = options.retryAt ?? new Date(now.getTime() + backoffMs(attempts));
+  await db.prisma.job.updateMany({
+    where,
+    data: { status: "queued", attempts, runAt, lastError, lockedBy: null, lockedUntil: null, updatedAt: now },
+  });
+  return { kind: "retry", runAt };
+}
+
+/** Puts a worker's running jobs back in the queue (graceful shutdown). */
+export async function releaseJobs(db: Database, workerId: string, now: Date): Promise<number> {
+  const { count } = await db.prisma.job.updateMany({
+    where: { status: "running", lockedBy: workerId },
+    // The interrupted attempt does not count against the job.
+    data: { status: "queued", attempts: { decrement: 1 }, lockedBy: null, lockedUntil: null, updatedAt: now },
+  });
+  return count;
+}
