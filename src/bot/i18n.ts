@@ -5,7 +5,8 @@ import { I18n } from "@grammyjs/i18n";
 import type { Locale } from "../config.js";
 import type { BotContext } from "./context.js";
 
-export const localesDir = fileURLToPath(new URL("../../locales/", import.meta.url));
+// No trailing slash: the plugin derives each locale from the path below this folder.
+export const localesDir = fileURLToPath(new URL("../../locales", import.meta.url));
 
 /** Maps Telegram's language_code (IETF tag) to one of our locales. */
 export function localeFromTelegram(code: string | undefined, fallback: Locale): Locale {

@@ -104,6 +104,10 @@ function migrateSqlite(url: string, migrations: MigrationFile[]): string[] {
   const db = new BetterSqlite3(path, { timeout: 10_000 });
   try {
     db.pragma("journal_mode = WAL");
+    // Migrations that rebuild a table (SQLite's way to alter one) must run without foreign
+    // key enforcement, which cannot change inside a transaction: switch it off around the
+    // transaction and check the keys before committing, as Prisma Migrate does.
+    db.pragma("foreign_keys = OFF");
     db.exec(bookkeepingDdl.sqlite);
     // BEGIN IMMEDIATE takes the write lock first, so two processes starting together
     // apply each migration once instead of failing with "database is locked".
@@ -118,6 +122,10 @@ function migrateSqlite(url: string, migrations: MigrationFile[]): string[] {
           db.exec(m.sql);
         } catch (error) {
           throw new MigrationFailedError(m.name, error);
+        }
+        const violations = db.pragma("foreign_key_check") as unknown[];
+        if (violations.length > 0) {
+          throw new MigrationFailedError(m.name, new Error(`${violations.length} foreign key violation(s)`));
         }
         db.prepare(
           `INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, logs, rolled_back_at, started_at, applied_steps_count)

@@ -22,7 +22,7 @@ export class UnknownStationError extends Error {
 export interface CreateInviteInput {
   role: InviteRole;
   districtCode: string;
-  /** Checked to exist, but not stored yet: the Invite model has no station column. */
+  /** For a representative: the station they are grouped into; else the district's first one. */
   stationCode?: string;
   createdById?: number;
   ttlHours: number;
@@ -44,9 +44,11 @@ export async function createInvite(
 ): Promise<{ token: string; expiresAt: Date; district: District }> {
   const district = await prisma.district.findUnique({ where: { code: input.districtCode } });
   if (!district) throw new UnknownDistrictError(input.districtCode);
+  let stationId: number | null = null;
   if (input.stationCode !== undefined) {
     const station = await prisma.liaisonStation.findUnique({ where: { code: input.stationCode } });
     if (!station) throw new UnknownStationError(input.stationCode);
+    stationId = station.id;
   }
   const token = newToken();
   const expiresAt = new Date(input.now.getTime() + input.ttlHours * 3_600_000);
@@ -55,6 +57,7 @@ export async function createInvite(
       token,
       role: input.role,
       districtId: district.id,
+      stationId,
       createdById: input.createdById ?? null,
       expiresAt,
       createdAt: input.now,
@@ -105,12 +108,13 @@ export function redeemInvite(
     const district = invite.district;
 
     if (invite.role === "representative") {
-      // Invites do not record a station yet, so the representative joins the district's first one.
-      const station = await tx.liaisonStation.findFirst({
-        where: { districtId: district.id },
-        orderBy: { id: "asc" },
-        select: { id: true },
-      });
+      const station = invite.stationId
+        ? { id: invite.stationId }
+        : await tx.liaisonStation.findFirst({
+            where: { districtId: district.id },
+            orderBy: { id: "asc" },
+            select: { id: true },
+          });
       await tx.representativeAssignment.upsert({
         where: { userId_districtId: { userId, districtId: district.id } },
         create: { userId, districtId: district.id, stationId: station?.id ?? null, createdAt: now },
