@@ -1,6 +1,6 @@
 // Builds the real application (bot, intake, worker, database) with Telegram faked at the
 // HTTP edge, and drives it as people would: updates in, recorded Bot API calls out.
-import type { InlineKeyboardButton, Message, Update } from "grammy/types";
+import type { InlineKeyboardButton, Message, Update, UserFromGetMe } from "grammy/types";
 import { type App, createApp } from "../../src/app.js";
 import { type Config, parseConfig } from "../../src/config.js";
 import type { Dialect } from "../../src/db/client.js";
@@ -39,7 +39,11 @@ export class TestBot {
       LOG_LEVEL: "silent",
       ...options.env,
     });
-    const app = await createApp(config, createLogger("silent"), { db, botInfo: fake.botInfo, now: options.now });
+    const app = await createApp(config, createLogger("silent"), {
+      db,
+      botInfo: fake.botInfo as UserFromGetMe,
+      now: options.now,
+    });
     return new TestBot(app, fake, db);
   }
 
@@ -101,11 +105,11 @@ export class TestUser {
     const entities = text.startsWith("/")
       ? [{ type: "bot_command" as const, offset: 0, length: text.split(/\s/)[0]!.length }]
       : undefined;
-    return this.bot.deliver({ message: { ...this.baseMessage(), text, entities, ...extra } as Message });
+    return this.bot.deliver({ message: { ...this.baseMessage(), text, entities, ...extra } as never });
   }
 
   sendMessage(fields: Partial<Message>) {
-    return this.bot.deliver({ message: { ...this.baseMessage(), ...fields } as Message });
+    return this.bot.deliver({ message: { ...this.baseMessage(), ...fields } as never });
   }
 
   sendPhoto(caption?: string, extra: Partial<Message> = {}) {
