@@ -48,14 +48,19 @@ async function main(): Promise<void> {
     await bot.api.deleteWebhook();
     const released = await releaseAllClaims(app.db);
     if (released > 0) logger.warn({ released }, "released updates left unfinished by a previous run");
-    const poller = createPoller({ api: bot.api, process: app.processUpdate, logger });
+    const poller = createPoller({
+      api: bot.api,
+      process: app.processUpdate,
+      logger,
+      onFatal: () => void shutdown("fatal polling error", 1),
+    });
     await poller.start();
     logger.info({ username: bot.botInfo.username }, "polling");
     stopIntake = () => poller.stop();
   }
 
   let stopping = false;
-  const shutdown = async (signal: string) => {
+  async function shutdown(signal: string, code = 0): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, "shutting down");
@@ -64,8 +69,8 @@ async function main(): Promise<void> {
     await stopIntake();
     await app.close();
     clearTimeout(force);
-    process.exit(0);
-  };
+    process.exit(code);
+  }
   process.once("SIGINT", () => void shutdown("SIGINT"));
   process.once("SIGTERM", () => void shutdown("SIGTERM"));
 }

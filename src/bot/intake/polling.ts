@@ -13,6 +13,8 @@ export interface PollerOptions {
   logger: Logger;
   timeoutSeconds?: number;
   limit?: number;
+  /** Called when polling cannot go on (a rejected token, a failing database). */
+  onFatal?: (error: unknown) => void;
 }
 
 export interface Poller {
@@ -46,7 +48,7 @@ export async function handleBatch(updates: Update[], process: ProcessUpdate): Pr
   );
 }
 
-export function createPoller({ api, process, logger, timeoutSeconds = 30, limit = 100 }: PollerOptions): Poller {
+export function createPoller({ api, process, logger, timeoutSeconds = 30, limit = 100, onFatal }: PollerOptions): Poller {
   let running = false;
   let controller: AbortController | undefined;
   let loop: Promise<void> | undefined;
@@ -85,7 +87,7 @@ export function createPoller({ api, process, logger, timeoutSeconds = 30, limit 
       loop = run().catch((error) => {
         running = false;
         logger.fatal({ err: error }, "polling stopped");
-        throw error;
+        onFatal?.(error);
       });
     },
     async stop() {

@@ -1,0 +1,94 @@
+// Long polling keeps the at-least-once promise: the offset that confirms updates to
+// Telegram advances only after they are handled; a process that dies mid-batch gets the
+// batch again, and what it had finished takes effect once.
+import { afterEach, beforeEach, expect, it } from "vitest";
+import { createPoller } from "../../../src/bot/intake/polling.js";
+import { claimUpdate, releaseAllClaims } from "../../../src/db/queries/processed-updates.js";
+import { createLogger } from "../../../src/logger.js";
+import { TestBot } from "../../helpers/test-bot.js";
+
+let bot: TestBot;
+beforeEach(async () => {
+  bot = await TestBot.create();
+});
+afterEach(() => bot.close());
+
+const logger = createLogger("silent");
+
+async function until(condition: () => Promise<boolean>, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error("condition not met in time");
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+function command(chatId: number, text: string) {
+  return {
+    message: {
+      message_id: Math.floor(Math.random() * 1e9),
+      date: 0,
+      chat: { id: chatId, type: "private" as const, first_name: "U" },
+      from: { id: chatId, is_bot: false as const, first_name: "U", language_code: "zh" },
+      text,
+      entities: [{ type: "bot_command" as const, offset: 0, length: text.length }],
+    },
+  };
+}
+
+it("handles pushed updates and confirms them only afterwards", async () => {
+  const ids = [bot.fake.pushUpdate(command(11, "/start")), bot.fake.pushUpdate(command(12, "/start"))];
+  const poller = createPoller({ api: bot.app.bot.api, process: bot.app.processUpdate, logger, timeoutSeconds: 1 });
+  await poller.start();
+  await bot.fake.waitFor(() => bot.fake.textsTo(11).length === 1 && bot.fake.textsTo(12).length === 1);
+  await bot.fake.waitFor(() => bot.fake.pendingUpdates.length === 0);
+  await poller.stop();
+  const done = await bot.prisma.processedUpdate.findMany({ orderBy: { updateId: "asc" } });
+  expect(done.map((d) => [Number(d.updateId), d.status])).toEqual(ids.map((id) => [id, "done"]));
+});
+
+it("after a crash mid-batch, redelivers the batch and handles each update once", async () => {
+  const first = bot.fake.pushUpdate(command(21, "/start"));
+  const second = bot.fake.pushUpdate(command(21, "/privacy"));
+  const third = bot.fake.pushUpdate(command(22, "/start"));
+
+  // The first process handles one update, claims the next and dies in the middle of it.
+  const dying = createPoller({
+    api: bot.app.bot.api,
+    logger,
+    timeoutSeconds: 1,
+    process: async (update) => {
+      if (update.update_id === first || update.update_id === third) return bot.app.processUpdate(update);
+      await claimUpdate(bot.app.db, update.update_id, new Date());
+      throw new Error("killed");
+    },
+  });
+  await dying.start();
+  await bot.fake.waitFor(() => bot.fake.textsTo(21).length === 1 && bot.fake.textsTo(22).length === 1);
+  await dying.stop();
+  await until(async () => (await bot.prisma.processedUpdate.count({ where: { status: "done" } })) === 2);
+  // Nothing was confirmed to Telegram: the whole batch is still there.
+  expect(bot.fake.pendingUpdates.map((u) => u.update_id)).toEqual([first, second, third]);
+
+  // The restarted process releases the dead claim and polls again.
+  expect(await releaseAllClaims(bot.app.db)).toBe(1);
+  const restarted = createPoller({ api: bot.app.bot.api, process: bot.app.processUpdate, logger, timeoutSeconds: 1 });
+  await restarted.start();
+  await bot.fake.waitFor(() => bot.fake.pendingUpdates.length === 0 && bot.fake.textsTo(21).length >= 2);
+  await restarted.stop();
+
+  const privacyNotices = bot.fake.textsTo(21).filter((t) => t.includes("欢迎使用人大代表联络站机器人"));
+  expect(privacyNotices).toHaveLength(2); // one for /start, one for /privacy: none repeated
+  expect(bot.fake.textsTo(22)).toHaveLength(1);
+  expect(await bot.prisma.processedUpdate.count({ where: { status: "done" } })).toBe(3);
+});
+
+it("backs off and keeps polling when getUpdates fails", async () => {
+  bot.fake.failWith({ method: "getUpdates", kind: "5xx", times: 2 });
+  bot.fake.pushUpdate(command(31, "/start"));
+  const poller = createPoller({ api: bot.app.bot.api, process: bot.app.processUpdate, logger, timeoutSeconds: 1 });
+  await poller.start();
+  await bot.fake.waitFor(() => bot.fake.textsTo(31).length === 1, 10_000);
+  await poller.stop();
+  expect(bot.fake.callsTo("getUpdates").filter((c) => c.failed).length).toBe(2);
+});

@@ -1,0 +1,74 @@
+// Every word a user sees is a Fluent key present in both locales, and every key the code
+// asks for exists.
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { createI18n } from "../src/bot/i18n.js";
+
+const localesDir = new URL("../locales/", import.meta.url).pathname;
+const srcDir = new URL("../src/", import.meta.url).pathname;
+
+function keysOf(file: string): Set<string> {
+  const source = readFileSync(join(localesDir, file), "utf8");
+  return new Set([...source.matchAll(/^([a-zA-Z][\w-]*)\s*=/gm)].map((m) => m[1]!));
+}
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (name === "generated") return [];
+    return statSync(path).isDirectory() ? sourceFiles(path) : path.endsWith(".ts") ? [path] : [];
+  });
+}
+
+describe("locales", () => {
+  const zh = keysOf("zh-CN.ftl");
+  const en = keysOf("en.ftl");
+
+  it("have the same keys", () => {
+    expect([...zh].filter((k) => !en.has(k))).toEqual([]);
+    expect([...en].filter((k) => !zh.has(k))).toEqual([]);
+    expect(zh.size).toBeGreaterThan(100);
+  });
+
+  it("contain every literal key the code translates", () => {
+    const used = new Set<string>();
+    for (const file of sourceFiles(srcDir)) {
+      for (const m of readFileSync(file, "utf8").matchAll(/\bt\(\s*"([a-z][\w-]*)"/g)) used.add(m[1]!);
+    }
+    expect(used.size).toBeGreaterThan(50);
+    expect([...used].filter((k) => !zh.has(k))).toEqual([]);
+  });
+
+  it("contain every status, rating and role the code builds keys for", () => {
+    const dynamic = [
+      ...["new", "accepted", "referred", "resolved", "unresolved", "declined", "merged", "reopened"].map((s) => `status-${s}`),
+      ...["satisfied", "basically_satisfied", "unsatisfied"].map((r) => `rating-${r}`),
+      "role-representative",
+      "role-staff",
+      "invite-not-found",
+      "invite-used",
+      "invite-expired",
+      "invite-welcome-representative",
+      "invite-welcome-staff",
+      "case-write-resolve",
+      "case-write-decline",
+      "case-resolved",
+      "case-declined",
+      "timeline-role-representative",
+      "timeline-role-staff",
+    ];
+    expect(dynamic.filter((k) => !zh.has(k))).toEqual([]);
+  });
+
+  it("render without Fluent errors in both languages", () => {
+    const i18n = createI18n("zh-CN");
+    for (const locale of ["zh-CN", "en"]) {
+      const text = i18n.t(locale, "concern-submitted", { caseNo: "2026-00001" });
+      expect(text).toContain("2026-00001");
+      expect(text).not.toMatch(/[\u2068\u2069]/);
+    }
+    expect(i18n.t("en", "status-referred")).toBe("Referred");
+    expect(i18n.t("zh-CN", "status-referred")).toBe("已转办");
+  });
+});

@@ -1,0 +1,72 @@
+// The real entry point, as `npm start` runs it: fails fast on bad configuration, and
+// otherwise migrates, registers its commands, polls, answers, and shuts down on SIGTERM.
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { FakeBotApi } from "./helpers/fake-bot-api.js";
+
+const root = new URL("..", import.meta.url).pathname;
+
+function start(env: Record<string, string>): { child: ChildProcess; output: () => string; exit: Promise<number | null> } {
+  let output = "";
+  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+    cwd: root,
+    env: { PATH: process.env.PATH ?? "", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  child.stdout!.on("data", (d) => (output += d));
+  child.stderr!.on("data", (d) => (output += d));
+  const exit = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  return { child, output: () => output, exit };
+}
+
+describe("npm start", () => {
+  let fake: FakeBotApi | undefined;
+  let dir: string | undefined;
+  afterEach(async () => {
+    await fake?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("exits with code 1 and names the variable when the configuration is invalid", async () => {
+    const run = start({ BOT_MODE: "webhook" });
+    expect(await run.exit).toBe(1);
+    expect(run.output()).toContain("BOT_TOKEN");
+  });
+
+  it("exits with code 1 when DATABASE_URL is of an unsupported kind", async () => {
+    const run = start({ BOT_TOKEN: "123456:TEST-TOKEN-aaaaaaaaaaaaaaaaaaaaaaaa", DATABASE_URL: "mysql://localhost/db" });
+    expect(await run.exit).toBe(1);
+    expect(run.output()).toContain("DATABASE_URL");
+  });
+
+  it("polls a custom Bot API root, answers, and stops cleanly on SIGTERM", async () => {
+    fake = await FakeBotApi.start();
+    dir = mkdtempSync(join(tmpdir(), "liaison-main-"));
+    const run = start({
+      BOT_TOKEN: fake.token,
+      TELEGRAM_API_ROOT: fake.apiRoot,
+      DATABASE_URL: `file:${join(dir, "bot.db")}`,
+      LOG_LEVEL: "warn",
+    });
+    fake.pushUpdate({
+      message: {
+        message_id: 1,
+        date: 0,
+        chat: { id: 42, type: "private", first_name: "A" },
+        from: { id: 42, is_bot: false, first_name: "A", language_code: "en" },
+        text: "/start",
+        entities: [{ type: "bot_command", offset: 0, length: 6 }],
+      },
+    });
+    await fake.waitFor(() => fake!.textsTo(42).length > 0, 20_000);
+    expect(fake.textsTo(42)[0]).toContain("Welcome to the deputies' liaison station bot");
+    const languages = fake.callsTo("setMyCommands").map((c) => (c.payload.language_code as string | undefined) ?? "default");
+    expect(languages.sort()).toEqual(["default", "en", "zh"]);
+    expect(fake.callsTo("deleteWebhook")).toHaveLength(1);
+    run.child.kill("SIGTERM");
+    expect(await run.exit).toBe(0);
+  }, 30_000);
+});
