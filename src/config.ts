@@ -1,5 +1,6 @@
 // The zod schema of the environment: the only reader of process.env. Anything invalid stops
 // start-up with a message that names the variable (see src/main.ts).
+import { existsSync } from "node:fs";
 import { z } from "zod";
 
 const logLevels = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
@@ -70,14 +71,23 @@ export const configSchema = z
     /** Largest accepted concern description, in characters. */
     MAX_CONCERN_LENGTH: z.coerce.number().int().min(100).max(4000).default(2000),
     /** Days a single-use invite stays valid when no other lifetime is given. */
-    INVITE_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(72),
+    INVITE_TTL_HOURS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 90)
+      .default(72),
   })
   .superRefine((cfg, ctx) => {
     if (cfg.BOT_MODE === "webhook") {
       if (!cfg.WEBHOOK_URL)
         ctx.addIssue({ code: "custom", path: ["WEBHOOK_URL"], message: "is required when BOT_MODE=webhook" });
       if (!cfg.WEBHOOK_SECRET)
-        ctx.addIssue({ code: "custom", path: ["WEBHOOK_SECRET"], message: "is required when BOT_MODE=webhook" });
+        ctx.addIssue({
+          code: "custom",
+          path: ["WEBHOOK_SECRET"],
+          message: "is required when BOT_MODE=webhook",
+        });
     }
   });
 
@@ -101,6 +111,11 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   );
 }
 
-export function loadConfig(): Config {
+/**
+ * Reads the environment, after loading `.env` from the working directory when there is one.
+ * Variables already set in the environment win over the file.
+ */
+export function loadConfig(envFile = ".env"): Config {
+  if (existsSync(envFile)) process.loadEnvFile(envFile);
   return parseConfig(process.env);
 }

@@ -25,7 +25,11 @@ describe("configuration", () => {
   });
 
   it("parses admin ids as BigInt and accepts a custom Bot API root", () => {
-    const config = parseConfig({ BOT_TOKEN: token, ADMIN_IDS: "1001, 9007199254740993", TELEGRAM_API_ROOT: "http://127.0.0.1:8081" });
+    const config = parseConfig({
+      BOT_TOKEN: token,
+      ADMIN_IDS: "1001, 9007199254740993",
+      TELEGRAM_API_ROOT: "http://127.0.0.1:8081",
+    });
     expect(config.ADMIN_IDS).toEqual([1001n, 9007199254740993n]);
     expect(config.TELEGRAM_API_ROOT).toBe("http://127.0.0.1:8081");
   });

@@ -42,7 +42,9 @@ describe("locales", () => {
 
   it("contain every status, rating and role the code builds keys for", () => {
     const dynamic = [
-      ...["new", "accepted", "referred", "resolved", "unresolved", "declined", "merged", "reopened"].map((s) => `status-${s}`),
+      ...["new", "accepted", "referred", "resolved", "unresolved", "declined", "merged", "reopened"].map(
+        (s) => `status-${s}`,
+      ),
       ...["satisfied", "basically_satisfied", "unsatisfied"].map((r) => `rating-${r}`),
       "role-representative",
       "role-staff",

@@ -9,7 +9,11 @@ import { FakeBotApi } from "./helpers/fake-bot-api.js";
 
 const root = new URL("..", import.meta.url).pathname;
 
-function start(env: Record<string, string>): { child: ChildProcess; output: () => string; exit: Promise<number | null> } {
+function start(env: Record<string, string>): {
+  child: ChildProcess;
+  output: () => string;
+  exit: Promise<number | null>;
+} {
   let output = "";
   const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
     cwd: root,
@@ -37,7 +41,10 @@ describe("npm start", () => {
   });
 
   it("exits with code 1 when DATABASE_URL is of an unsupported kind", async () => {
-    const run = start({ BOT_TOKEN: "123456:TEST-TOKEN-aaaaaaaaaaaaaaaaaaaaaaaa", DATABASE_URL: "mysql://localhost/db" });
+    const run = start({
+      BOT_TOKEN: "123456:TEST-TOKEN-aaaaaaaaaaaaaaaaaaaaaaaa",
+      DATABASE_URL: "mysql://localhost/db",
+    });
     expect(await run.exit).toBe(1);
     expect(run.output()).toContain("DATABASE_URL");
   });
@@ -63,7 +70,9 @@ describe("npm start", () => {
     });
     await fake.waitFor(() => fake!.textsTo(42).length > 0, 20_000);
     expect(fake.textsTo(42)[0]).toContain("Welcome to the deputies' liaison station bot");
-    const languages = fake.callsTo("setMyCommands").map((c) => (c.payload.language_code as string | undefined) ?? "default");
+    const languages = fake
+      .callsTo("setMyCommands")
+      .map((c) => (c.payload.language_code as string | undefined) ?? "default");
     expect(languages.sort()).toEqual(["default", "en", "zh"]);
     expect(fake.callsTo("deleteWebhook")).toHaveLength(1);
     run.child.kill("SIGTERM");

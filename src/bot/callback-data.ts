@@ -15,7 +15,11 @@ export interface CallbackCodec<T> {
   readonly filter: RegExp;
 }
 
-function codec<S extends z.ZodTypeAny>(prefix: string, fields: string[], schema: S): CallbackCodec<z.infer<S>> {
+function codec<S extends z.ZodTypeAny>(
+  prefix: string,
+  fields: string[],
+  schema: S,
+): CallbackCodec<z.infer<S>> {
   return {
     prefix,
     filter: new RegExp(`^${prefix}(:|$)`),
@@ -35,14 +39,21 @@ function codec<S extends z.ZodTypeAny>(prefix: string, fields: string[], schema:
 
 export const consentData = codec("pv", ["answer"], z.object({ answer: z.enum(["yes", "no"]) }));
 // District 0 stands for the top of the tree.
-export const districtNavData = codec("dn", ["districtId"], z.object({ districtId: z.coerce.number().int().min(0) }));
+export const districtNavData = codec(
+  "dn",
+  ["districtId"],
+  z.object({ districtId: z.coerce.number().int().min(0) }),
+);
 export const districtPickData = codec("dp", ["districtId"], z.object({ districtId: id }));
 export const languageData = codec("lg", ["locale"], z.object({ locale: z.enum(["zh-CN", "en"]) }));
 export const newConcernData = codec("nc", ["source"], z.object({ source: z.enum(["menu", "text"]) }));
 export const draftData = codec(
   "dr",
   ["action", "value"],
-  z.object({ action: z.enum(["done", "cat", "anon", "submit", "cancel", "back"]), value: z.coerce.number().int().min(0) }),
+  z.object({
+    action: z.enum(["done", "cat", "anon", "submit", "cancel", "back"]),
+    value: z.coerce.number().int().min(0),
+  }),
 );
 export const openCaseData = codec("co", ["concernId"], z.object({ concernId: id }));
 export const caseActionData = codec(

@@ -1,8 +1,16 @@
 // Loading a case for the person in front of the bot, with the permission check every
 // action goes through: the case's own citizen, or a handler whose scope covers its district.
-import { canHandleDistrict, type HandlerScope } from "../domain/access.js";
-import { AlreadyRatedError, CaseClosedError, ConcernNotFoundError, ConcurrentChangeError, findConcern, type ConcernDetails } from "../db/queries/concerns.js";
+
 import { loadHandlerScope } from "../db/queries/access.js";
+import {
+  AlreadyRatedError,
+  CaseClosedError,
+  type ConcernDetails,
+  ConcernNotFoundError,
+  ConcurrentChangeError,
+  findConcern,
+} from "../db/queries/concerns.js";
+import { canHandleDistrict, type HandlerScope } from "../domain/access.js";
 import { InvalidTransitionError } from "../domain/concern-status.js";
 import type { BotContext } from "./context.js";
 
@@ -21,7 +29,10 @@ export async function accessCase(ctx: BotContext, concernId: number): Promise<Ca
 }
 
 /** A handler-only load: citizens and out-of-scope deputies get undefined. */
-export async function accessCaseAsHandler(ctx: BotContext, concernId: number): Promise<ConcernDetails | undefined> {
+export async function accessCaseAsHandler(
+  ctx: BotContext,
+  concernId: number,
+): Promise<ConcernDetails | undefined> {
   const access = await accessCase(ctx, concernId);
   return access.as === "handler" ? access.concern : undefined;
 }

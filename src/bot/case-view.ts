@@ -1,7 +1,8 @@
 // How a case reads, for the citizen and for the deputies' side. Used by replies and by
 // queued notifications alike. A citizen who asked for anonymity is never identified.
-import type { ConcernDetails } from "../db/queries/concerns.js";
+
 import type { ConcernEvent } from "../db/generated/sqlite/client.js";
+import type { ConcernDetails } from "../db/queries/concerns.js";
 import { displayName, escapeHtml, formatDateTime, type Translate, truncate } from "./format.js";
 
 export type Viewer = "citizen" | "handler";
@@ -27,7 +28,11 @@ export function citizenLabel(t: Translate, concern: Pick<ConcernDetails, "anonym
   return concern.citizen.username ? `${who} (@${escapeHtml(concern.citizen.username)})` : who;
 }
 
-export function caseCard(concern: ConcernDetails, viewer: Viewer, { t, locale, timeZone }: ViewOptions): string {
+export function caseCard(
+  concern: ConcernDetails,
+  viewer: Viewer,
+  { t, locale, timeZone }: ViewOptions,
+): string {
   const lines = [
     t("case-card-title", { caseNo: concern.caseNo, status: statusLabel(t, concern.status) }),
     t("case-card-district", { district: escapeHtml(localName(concern.district, locale)) }),
@@ -38,11 +43,14 @@ export function caseCard(concern: ConcernDetails, viewer: Viewer, { t, locale, t
   ];
   if (viewer === "handler") {
     lines.push(t("case-card-citizen", { citizen: citizenLabel(t, concern) }));
-    if (concern.dueAt) lines.push(t("case-card-due", { time: formatDateTime(concern.dueAt, locale, timeZone) }));
+    if (concern.dueAt)
+      lines.push(t("case-card-due", { time: formatDateTime(concern.dueAt, locale, timeZone) }));
   }
-  if (concern._count.attachments > 0) lines.push(t("case-card-attachments", { count: concern._count.attachments }));
+  if (concern._count.attachments > 0)
+    lines.push(t("case-card-attachments", { count: concern._count.attachments }));
   lines.push("", escapeHtml(truncate(concern.description, 1500)));
-  if (concern.outcome) lines.push("", t("case-card-outcome", { outcome: escapeHtml(truncate(concern.outcome, 800)) }));
+  if (concern.outcome)
+    lines.push("", t("case-card-outcome", { outcome: escapeHtml(truncate(concern.outcome, 800)) }));
   return lines.join("\n");
 }
 
@@ -50,7 +58,11 @@ type TimelineEvent = ConcernEvent & { actor: { firstName: string; lastName: stri
 
 function actorLabel(t: Translate, event: TimelineEvent, viewer: Viewer, anonymous: boolean): string {
   if (event.actorRole === "citizen") {
-    return viewer === "citizen" ? t("timeline-you") : anonymous ? t("case-anonymous-citizen") : escapeHtml(displayName(event.actor ?? { firstName: "" }));
+    return viewer === "citizen"
+      ? t("timeline-you")
+      : anonymous
+        ? t("case-anonymous-citizen")
+        : escapeHtml(displayName(event.actor ?? { firstName: "" }));
   }
   if (event.actorRole === "system") return t("timeline-system");
   const name = event.actor ? escapeHtml(displayName(event.actor)) : "";

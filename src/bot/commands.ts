@@ -10,7 +10,11 @@ export function commandList(i18n: I18n<BotContext>, locale: string) {
   return commands.map((command) => ({ command, description: i18n.t(locale, `command-${command}`) }));
 }
 
-export async function registerCommands(api: Api, i18n: I18n<BotContext>, defaultLocale: Locale): Promise<void> {
+export async function registerCommands(
+  api: Api,
+  i18n: I18n<BotContext>,
+  defaultLocale: Locale,
+): Promise<void> {
   await api.setMyCommands(commandList(i18n, defaultLocale));
   await api.setMyCommands(commandList(i18n, "zh-CN"), { language_code: "zh" });
   await api.setMyCommands(commandList(i18n, "en"), { language_code: "en" });

@@ -16,9 +16,9 @@ import { languageFeature } from "./features/language.js";
 import { menuFeature } from "./features/menu.js";
 import { ratingFeature } from "./features/rating.js";
 import { startFeature } from "./features/start.js";
-import { attachUser } from "./middlewares/user.js";
-import { requireConsent } from "./middlewares/require-consent.js";
 import { rejectBanned } from "./middlewares/reject-banned.js";
+import { requireConsent } from "./middlewares/require-consent.js";
+import { attachUser } from "./middlewares/user.js";
 
 export interface CreateBotOptions {
   botInfo?: UserFromGetMe;

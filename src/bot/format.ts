@@ -25,7 +25,11 @@ export function formatDateTime(date: Date, locale: string, timeZone: string): st
   }).format(date);
 }
 
-export function displayName(user: { firstName: string; lastName?: string | null; username?: string | null }): string {
+export function displayName(user: {
+  firstName: string;
+  lastName?: string | null;
+  username?: string | null;
+}): string {
   const name = [user.firstName, user.lastName].filter(Boolean).join(" ").trim();
   return name || (user.username ? `@${user.username}` : "—");
 }

@@ -14,10 +14,17 @@ export type ExtractedMedia =
 export function extractAttachment(message: Message): ExtractedMedia {
   const caption = message.caption;
   const make = (attachment: AttachmentDraft): ExtractedMedia =>
-    (attachment.fileSize ?? 0) > MAX_FILE_BYTES ? { kind: "too-large" } : { kind: "attachment", attachment, caption };
+    (attachment.fileSize ?? 0) > MAX_FILE_BYTES
+      ? { kind: "too-large" }
+      : { kind: "attachment", attachment, caption };
   if (message.photo?.length) {
     const largest = message.photo[message.photo.length - 1]!;
-    return make({ kind: "photo", fileId: largest.file_id, fileUniqueId: largest.file_unique_id, fileSize: largest.file_size });
+    return make({
+      kind: "photo",
+      fileId: largest.file_id,
+      fileUniqueId: largest.file_unique_id,
+      fileSize: largest.file_size,
+    });
   }
   const file = message.document ?? message.voice ?? message.video ?? message.audio;
   if (file) {

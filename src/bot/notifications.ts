@@ -29,12 +29,14 @@ export function createNotificationSender({ api, db, i18n, config }: Notification
       findConcern(prisma, notification.concernId),
       prisma.concernEvent.findUnique({ where: { id: notification.eventId }, include: { actor: true } }),
     ]);
-    if (!recipient || !concern || !event) throw new PermanentJobError("recipient, case or event no longer exists");
+    if (!recipient || !concern || !event)
+      throw new PermanentJobError("recipient, case or event no longer exists");
     if (recipient.inactiveAt) throw new PermanentJobError("recipient is inactive");
     const locale = recipient.locale ?? config.DEFAULT_LOCALE;
     const t: Translate = (key, vars) => i18n.t(locale, key, vars);
     const view = { t, locale, timeZone: config.TIME_ZONE };
-    const handlerButtons = () => handlerKeyboard(t, { ...concern, attachmentCount: concern._count.attachments });
+    const handlerButtons = () =>
+      handlerKeyboard(t, { ...concern, attachmentCount: concern._count.attachments });
     const actorName = escapeHtml(event.actor ? displayName(event.actor) : "");
     const caseNo = concern.caseNo;
     let text: string;
@@ -49,7 +51,11 @@ export function createNotificationSender({ api, db, i18n, config }: Notification
         keyboard = citizenCaseKeyboard(t, concern);
         break;
       case "concern_message_to_citizen":
-        text = t("notify-reply-to-citizen", { caseNo, name: actorName, text: escapeHtml(truncate(event.text ?? "", 3500)) });
+        text = t("notify-reply-to-citizen", {
+          caseNo,
+          name: actorName,
+          text: escapeHtml(truncate(event.text ?? "", 3500)),
+        });
         keyboard = citizenCaseKeyboard(t, concern);
         break;
       case "concern_message_to_handlers":

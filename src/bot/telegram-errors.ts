@@ -8,7 +8,13 @@ export type SendFailure =
   | { kind: "bad-request"; reason: string }
   | { kind: "transient"; reason: string };
 
-const goneMarkers = ["chat not found", "user is deactivated", "bot was blocked", "peer_id_invalid", "bot was kicked"];
+const goneMarkers = [
+  "chat not found",
+  "user is deactivated",
+  "bot was blocked",
+  "peer_id_invalid",
+  "bot was kicked",
+];
 
 export function classifySendError(error: unknown): SendFailure {
   if (error instanceof GrammyError) {
@@ -19,7 +25,8 @@ export function classifySendError(error: unknown): SendFailure {
     if (error.error_code === 403 || goneMarkers.some((m) => description.includes(m))) {
       return { kind: "recipient-gone", reason: error.description };
     }
-    if (error.error_code >= 400 && error.error_code < 500) return { kind: "bad-request", reason: error.description };
+    if (error.error_code >= 400 && error.error_code < 500)
+      return { kind: "bad-request", reason: error.description };
     return { kind: "transient", reason: error.description };
   }
   return { kind: "transient", reason: error instanceof Error ? error.message : String(error) };

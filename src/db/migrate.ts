@@ -113,7 +113,9 @@ function migrateSqlite(url: string, migrations: MigrationFile[]): string[] {
     // apply each migration once instead of failing with "database is locked".
     const run = db.transaction(() => {
       const applied = db
-        .prepare(`SELECT migration_name, checksum FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`)
+        .prepare(
+          `SELECT migration_name, checksum FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
+        )
         .all() as { migration_name: string; checksum: string }[];
       const done: string[] = [];
       for (const m of pendingOf(migrations, applied)) {

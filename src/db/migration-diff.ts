@@ -11,7 +11,10 @@ import { join } from "node:path";
 import { migrate } from "./migrate.js";
 import { postgresqlSchemaPath } from "./schema-twin.js";
 
-export const lastMigratedPostgresqlSchema = postgresqlSchemaPath.replace(/schema\.prisma$/, "last-migrated.prisma");
+export const lastMigratedPostgresqlSchema = postgresqlSchemaPath.replace(
+  /schema\.prisma$/,
+  "last-migrated.prisma",
+);
 
 function prisma(args: string[], env: Record<string, string> = {}): string {
   return execFileSync("npx", ["prisma", ...args], {
@@ -42,7 +45,15 @@ export function diffDatamodels(fromSchema: string, toSchemaPath: string): string
   try {
     const fromPath = join(dir, "from.prisma");
     writeFileSync(fromPath, fromSchema);
-    return prisma(["migrate", "diff", "--from-schema-datamodel", fromPath, "--to-schema-datamodel", toSchemaPath, "--script"]);
+    return prisma([
+      "migrate",
+      "diff",
+      "--from-schema-datamodel",
+      fromPath,
+      "--to-schema-datamodel",
+      toSchemaPath,
+      "--script",
+    ]);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

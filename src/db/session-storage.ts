@@ -3,7 +3,10 @@
 import type { StorageAdapter } from "grammy";
 import type { Prisma } from "./client.js";
 
-export function createSessionStorage<T>(prisma: Prisma, now: () => Date = () => new Date()): StorageAdapter<T> {
+export function createSessionStorage<T>(
+  prisma: Prisma,
+  now: () => Date = () => new Date(),
+): StorageAdapter<T> {
   return {
     async read(key) {
       const row = await prisma.session.findUnique({ where: { key } });

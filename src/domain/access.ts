@@ -1,7 +1,10 @@
 // Who may handle which case. Checked where each action happens, not only by hiding buttons.
 
 /** The districts a user handles cases for: all (admin), a set, or none (citizens). */
-export type HandlerScope = { kind: "all" } | { kind: "districts"; districtIds: ReadonlySet<number> } | { kind: "none" };
+export type HandlerScope =
+  | { kind: "all" }
+  | { kind: "districts"; districtIds: ReadonlySet<number> }
+  | { kind: "none" };
 
 export function canHandleDistrict(scope: HandlerScope, districtId: number): boolean {
   if (scope.kind === "all") return true;

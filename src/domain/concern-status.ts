@@ -16,7 +16,15 @@ export const openStatuses: readonly ConcernStatus[] = ["new", "accepted", "refer
 /** Outcomes the citizen is asked to rate. */
 export const ratableStatuses: readonly ConcernStatus[] = ["resolved", "unresolved", "declined"];
 
-export const concernActions = ["accept", "refer", "resolve", "close_unresolved", "decline", "merge", "reopen"] as const;
+export const concernActions = [
+  "accept",
+  "refer",
+  "resolve",
+  "close_unresolved",
+  "decline",
+  "merge",
+  "reopen",
+] as const;
 export type ConcernAction = (typeof concernActions)[number];
 
 const transitions: Record<ConcernAction, { from: readonly ConcernStatus[]; to: ConcernStatus }> = {

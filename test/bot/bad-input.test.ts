@@ -14,7 +14,12 @@ describe("bad input", () => {
   let caseId: number;
 
   async function makeDeputy(user: TestUser, districtCode: string) {
-    const invite = await createInvite(bot.prisma, { role: "representative", districtCode, ttlHours: 1, now: new Date() });
+    const invite = await createInvite(bot.prisma, {
+      role: "representative",
+      districtCode,
+      ttlHours: 1,
+      now: new Date(),
+    });
     await user.send(`/start inv_${invite.token}`);
     await user.press("同意并继续");
   }
@@ -109,14 +114,29 @@ describe("bad input", () => {
   });
 
   it("answers unsupported media inside and outside a draft", async () => {
-    const sticker = { sticker: { file_id: "st", file_unique_id: "st", type: "regular", width: 1, height: 1, is_animated: false, is_video: false } };
+    const sticker = {
+      sticker: {
+        file_id: "st",
+        file_unique_id: "st",
+        type: "regular",
+        width: 1,
+        height: 1,
+        is_animated: false,
+        is_video: false,
+      },
+    };
     await citizen.sendMessage(sticker as never);
     expect(citizen.lastText()).toBe("暂不支持这种消息。可以发送文字、照片、文件或语音。");
     await citizen.send("/new");
     await citizen.sendMessage({ location: { latitude: 28.2, longitude: 112.9 } });
     expect(citizen.lastText()).toBe("这里只能接收文字、照片、文件、语音和视频。");
     await citizen.sendMessage({
-      document: { file_id: "big", file_unique_id: "big", file_name: "video.mp4", file_size: 30 * 1024 * 1024 },
+      document: {
+        file_id: "big",
+        file_unique_id: "big",
+        file_name: "video.mp4",
+        file_size: 30 * 1024 * 1024,
+      },
     });
     expect(citizen.lastText()).toBe("文件太大,最大 20 MB。");
   });
@@ -136,7 +156,13 @@ describe("bad input", () => {
   });
 
   it("apologises instead of crashing when handling fails", async () => {
-    bot.fake.failWith({ method: "sendMessage", chatId: citizen.id, kind: "400", description: "Bad Request: can't parse entities", times: 1 });
+    bot.fake.failWith({
+      method: "sendMessage",
+      chatId: citizen.id,
+      kind: "400",
+      description: "Bad Request: can't parse entities",
+      times: 1,
+    });
     const { claim } = await citizen.send("/my");
     expect(claim).toBe("claimed");
     expect(citizen.lastText()).toBe("抱歉,处理您的消息时出错了,请稍后再试。");
@@ -168,7 +194,12 @@ describe("bad input", () => {
   });
 
   it("refuses used, expired and unknown invites", async () => {
-    const invite = await createInvite(bot.prisma, { role: "staff", districtCode: "QS", ttlHours: 1, now: new Date(Date.now() - 2 * 3600_000) });
+    const invite = await createInvite(bot.prisma, {
+      role: "staff",
+      districtCode: "QS",
+      ttlHours: 1,
+      now: new Date(Date.now() - 2 * 3600_000),
+    });
     const user = bot.user(5001);
     await user.send(`/start inv_${invite.token}`);
     expect(user.texts()[0]).toBe("该邀请链接已过期,请向联络站索取新的链接。");

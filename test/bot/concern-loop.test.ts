@@ -21,7 +21,12 @@ describe.each(testDialects)("the concern loop on %s", (dialect) => {
       [deputy, "QS-CG-DM"],
       [otherDeputy, "QS-SQ-SQ"],
     ] as const) {
-      const invite = await createInvite(bot.prisma, { role: "representative", districtCode: district, ttlHours: 1, now: new Date() });
+      const invite = await createInvite(bot.prisma, {
+        role: "representative",
+        districtCode: district,
+        ttlHours: 1,
+        now: new Date(),
+      });
       await user.send(`/start inv_${invite.token}`);
       await user.press("同意并继续");
     }
@@ -49,7 +54,9 @@ describe.each(testDialects)("the concern loop on %s", (dialect) => {
     await citizen.press("道路交通");
     await citizen.press("提交");
 
-    const concern = await bot.prisma.concern.findFirstOrThrow({ include: { attachments: true, category: true } });
+    const concern = await bot.prisma.concern.findFirstOrThrow({
+      include: { attachments: true, category: true },
+    });
     expect(citizen.lastText()).toContain(`您的诉求编号是 <b>${concern.caseNo}</b>`);
     expect(concern.caseNo).toMatch(/^\d{4}-00001$/);
     expect(concern.status).toBe("new");
@@ -93,7 +100,10 @@ describe.each(testDialects)("the concern loop on %s", (dialect) => {
     await citizen.send("谢谢,另外旁边的井盖也松了。");
     await bot.drainJobs();
     expect(deputy.lastText()).toContain("谢谢,另外旁边的井盖也松了。");
-    const events = await bot.prisma.concernEvent.findMany({ where: { kind: "message" }, orderBy: { id: "asc" } });
+    const events = await bot.prisma.concernEvent.findMany({
+      where: { kind: "message" },
+      orderBy: { id: "asc" },
+    });
     expect(events.map((e) => [e.actorRole, e.text])).toEqual([
       ["representative", "已联系街道办,明天派人维修。"],
       ["citizen", "谢谢,另外旁边的井盖也松了。"],
@@ -169,7 +179,12 @@ describe("anonymity", () => {
   it("never identifies an anonymous citizen to the deputy", async () => {
     bot = await TestBot.create();
     const deputy = bot.user(2101, { firstName: "赵代表" });
-    const invite = await createInvite(bot.prisma, { role: "representative", districtCode: "QS-BS-HT", ttlHours: 1, now: new Date() });
+    const invite = await createInvite(bot.prisma, {
+      role: "representative",
+      districtCode: "QS-BS-HT",
+      ttlHours: 1,
+      now: new Date(),
+    });
     await deputy.send(`/start inv_${invite.token}`);
     await deputy.press("同意并继续");
     const citizen = bot.user(3101, { firstName: "钱小姐", username: "qian_secret" });

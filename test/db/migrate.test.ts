@@ -11,7 +11,9 @@ describe.each(testDialects)("migrations on %s", (dialect) => {
 
   it("records every migration in _prisma_migrations with Prisma's sha256 checksum", async () => {
     db = await createTestDatabase(dialect);
-    const rows = await db.prisma.$queryRawUnsafe<{ migration_name: string; checksum: string; applied_steps_count: number }[]>(
+    const rows = await db.prisma.$queryRawUnsafe<
+      { migration_name: string; checksum: string; applied_steps_count: number }[]
+    >(
       `SELECT migration_name, checksum, applied_steps_count FROM "_prisma_migrations" ORDER BY migration_name`,
     );
     const files = readMigrations(dialect);

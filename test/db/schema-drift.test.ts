@@ -2,7 +2,12 @@
 // and the migrations of both providers must produce exactly the current data model.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { diffDatamodels, isEmptyScript, lastMigratedPostgresqlSchema, migratedSqliteSchema } from "../../src/db/migration-diff.js";
+import {
+  diffDatamodels,
+  isEmptyScript,
+  lastMigratedPostgresqlSchema,
+  migratedSqliteSchema,
+} from "../../src/db/migration-diff.js";
 import { postgresqlSchemaPath, renderPostgresqlSchema, sqliteSchemaPath } from "../../src/db/schema-twin.js";
 
 describe("schema drift", () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { caseYear, dueDate, formatCaseNumber } from "../../src/domain/case-number.js";
 import {
   type ConcernAction,
   canRate,
@@ -8,7 +9,6 @@ import {
   nextStatus,
   reopensOnRating,
 } from "../../src/domain/concern-status.js";
-import { caseYear, dueDate, formatCaseNumber } from "../../src/domain/case-number.js";
 
 describe("case status transitions", () => {
   it.each([

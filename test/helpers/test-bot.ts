@@ -4,7 +4,7 @@ import type { InlineKeyboardButton, Message, Update, UserFromGetMe } from "gramm
 import { type App, createApp } from "../../src/app.js";
 import { type Config, parseConfig } from "../../src/config.js";
 import type { Dialect } from "../../src/db/client.js";
-import { seedDirectory, readSeedFile } from "../../src/db/queries/seed.js";
+import { readSeedFile, seedDirectory } from "../../src/db/queries/seed.js";
 import { createLogger } from "../../src/logger.js";
 import { createTestDatabase, type TestDatabase } from "./database.js";
 import { FakeBotApi, type RecordedCall } from "./fake-bot-api.js";
@@ -51,7 +51,10 @@ export class TestBot {
     return this.db.prisma;
   }
 
-  user(telegramId: number, profile: { firstName?: string; username?: string; languageCode?: string } = {}): TestUser {
+  user(
+    telegramId: number,
+    profile: { firstName?: string; username?: string; languageCode?: string } = {},
+  ): TestUser {
     return new TestUser(this, telegramId, profile);
   }
 
@@ -97,7 +100,12 @@ export class TestUser {
   }
 
   private baseMessage(): Omit<Message, "chat"> & { chat: ReturnType<TestUser["chat"]> } {
-    return { message_id: nextMessageId++, date: Math.floor(Date.now() / 1000), chat: this.chat(), from: this.from } as never;
+    return {
+      message_id: nextMessageId++,
+      date: Math.floor(Date.now() / 1000),
+      chat: this.chat(),
+      from: this.from,
+    } as never;
   }
 
   /** Sends text; a leading "/" makes it a command, as Telegram marks it with an entity. */
@@ -155,7 +163,9 @@ export class TestUser {
   async press(label: string | RegExp) {
     const found = this.findButton(label);
     if (!found) {
-      throw new Error(`no button ${label} in messages to ${this.id}; last texts:\n${this.texts().slice(-3).join("\n---\n")}`);
+      throw new Error(
+        `no button ${label} in messages to ${this.id}; last texts:\n${this.texts().slice(-3).join("\n---\n")}`,
+      );
     }
     return this.pressData(found.data, found.messageId);
   }

@@ -37,7 +37,9 @@ admins.command("invite", async (ctx) => {
     );
   } catch (error) {
     if (!(error instanceof UnknownDistrictError)) throw error;
-    await ctx.reply(ctx.t("admin-unknown-district", { code: escapeHtml(districtCode) }), { parse_mode: "HTML" });
+    await ctx.reply(ctx.t("admin-unknown-district", { code: escapeHtml(districtCode) }), {
+      parse_mode: "HTML",
+    });
   }
 });
 
@@ -45,7 +47,9 @@ admins.command("districts", async (ctx) => {
   const lines: string[] = [];
   const walk = async (parentId: number | null, depth: number) => {
     for (const d of await listChildDistricts(ctx.deps.db.prisma, parentId)) {
-      lines.push(`${"  ".repeat(depth)}<code>${escapeHtml(d.code)}</code> ${escapeHtml(d.nameZh)} / ${escapeHtml(d.nameEn)}`);
+      lines.push(
+        `${"  ".repeat(depth)}<code>${escapeHtml(d.code)}</code> ${escapeHtml(d.nameZh)} / ${escapeHtml(d.nameEn)}`,
+      );
       await walk(d.id, depth + 1);
     }
   };

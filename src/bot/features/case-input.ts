@@ -75,6 +75,11 @@ async function handleCaseInput(ctx: BotContext, flow: Exclude<Flow, { kind: "con
   }
   ctx.session.flow = undefined;
   ctx.deps.onJobsQueued?.();
-  const key = flow.kind === "message" ? (role === "citizen" ? "case-message-sent" : "case-reply-sent") : `case-${flow.kind}d`;
+  const key =
+    flow.kind === "message"
+      ? role === "citizen"
+        ? "case-message-sent"
+        : "case-reply-sent"
+      : `case-${flow.kind}d`;
   await ctx.reply(ctx.t(key, { caseNo: access.concern.caseNo }), { parse_mode: "HTML" });
 }

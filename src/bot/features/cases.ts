@@ -1,13 +1,12 @@
 // Looking at cases: /my (a citizen's own), opening one with its timeline, its files.
 import { Composer, InlineKeyboard } from "grammy";
 import { listAttachments, listConcernsOfCitizen, listTimeline } from "../../db/queries/concerns.js";
-import { openCaseData, listPageData, citizenReplyData } from "../callback-data.js";
+import { cancelFlowData, citizenReplyData, listPageData, openCaseData } from "../callback-data.js";
 import { accessCase } from "../case-access.js";
 import { caseCard, timelineText } from "../case-view.js";
 import type { BotContext } from "../context.js";
 import { citizenCaseKeyboard, handlerKeyboard } from "../keyboards/case.js";
 import { caseListKeyboard, PAGE_SIZE } from "../keyboards/lists.js";
-import { cancelFlowData } from "../callback-data.js";
 
 export const casesFeature = new Composer<BotContext>();
 const feature = casesFeature.chatType("private");

@@ -113,7 +113,10 @@ async function showConfirmation(ctx: BotContext, draft: ConcernFlow): Promise<vo
     description: escapeHtml(truncate(draft.description, 1000)),
     anonymity: draft.anonymous ? ctx.t("concern-anonymous-yes") : ctx.t("concern-anonymous-no"),
   });
-  await ctx.editMessageText(text, { parse_mode: "HTML", reply_markup: confirmKeyboard(ctx.t, draft.anonymous) });
+  await ctx.editMessageText(text, {
+    parse_mode: "HTML",
+    reply_markup: confirmKeyboard(ctx.t, draft.anonymous),
+  });
 }
 
 feature.callbackQuery(draftData.filter, async (ctx) => {

@@ -12,7 +12,11 @@ import { showMainMenu } from "./menu.js";
 export const districtFeature = new Composer<BotContext>();
 const feature = districtFeature.chatType("private");
 
-export async function showDistrictPicker(ctx: BotContext, districtId: number | null, edit = false): Promise<void> {
+export async function showDistrictPicker(
+  ctx: BotContext,
+  districtId: number | null,
+  edit = false,
+): Promise<void> {
   const prisma = ctx.deps.db.prisma;
   const locale = await ctx.i18n.getLocale();
   const current = districtId ? await findDistrictById(prisma, districtId) : null;

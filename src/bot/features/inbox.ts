@@ -6,8 +6,8 @@ import { loadHandlerScope, scopeDistrictIds } from "../../db/queries/access.js";
 import { changeConcernStatus, findConcern, listOpenConcernsOfDistricts } from "../../db/queries/concerns.js";
 import { handlerRole, isHandler } from "../../domain/access.js";
 import { canApply, canExchangeMessages } from "../../domain/concern-status.js";
+import { cancelFlowData, caseActionData, listPageData } from "../callback-data.js";
 import { accessCaseAsHandler, caseErrorMessage } from "../case-access.js";
-import { caseActionData, cancelFlowData, listPageData } from "../callback-data.js";
 import { caseCard } from "../case-view.js";
 import type { BotContext } from "../context.js";
 import { handlerKeyboard } from "../keyboards/case.js";
@@ -65,7 +65,9 @@ feature.callbackQuery(caseActionData.filter, async (ctx) => {
       if (!canExchangeMessages(concern.status)) return void (await notAllowed());
       ctx.session.flow = { kind: "message", concernId: concern.id };
       await ctx.answerCallbackQuery();
-      await ctx.reply(ctx.t("case-write-reply", { caseNo: concern.caseNo }), { reply_markup: cancelKeyboard(ctx) });
+      await ctx.reply(ctx.t("case-write-reply", { caseNo: concern.caseNo }), {
+        reply_markup: cancelKeyboard(ctx),
+      });
       return;
     case "resolve":
     case "decline":
@@ -104,9 +106,12 @@ export async function refreshCaseMessage(ctx: BotContext, concernId: number): Pr
   if (!concern || !ctx.callbackQuery?.message) return;
   const locale = await ctx.i18n.getLocale();
   await ctx
-    .editMessageText(caseCard(concern, "handler", { t: ctx.t, locale, timeZone: ctx.deps.config.TIME_ZONE }), {
-      parse_mode: "HTML",
-      reply_markup: handlerKeyboard(ctx.t, { ...concern, attachmentCount: concern._count.attachments }),
-    })
+    .editMessageText(
+      caseCard(concern, "handler", { t: ctx.t, locale, timeZone: ctx.deps.config.TIME_ZONE }),
+      {
+        parse_mode: "HTML",
+        reply_markup: handlerKeyboard(ctx.t, { ...concern, attachmentCount: concern._count.attachments }),
+      },
+    )
     .catch(() => undefined);
 }

@@ -1,8 +1,8 @@
 // The citizen rates an outcome: 满意 / 基本满意 / 不满意; 不满意 re-opens the case.
 import { Composer } from "grammy";
 import { rateConcern } from "../../db/queries/concerns.js";
-import { caseErrorMessage } from "../case-access.js";
 import { rateData, ratingOfCode } from "../callback-data.js";
+import { caseErrorMessage } from "../case-access.js";
 import type { BotContext } from "../context.js";
 
 export const ratingFeature = new Composer<BotContext>();
@@ -36,7 +36,9 @@ feature.callbackQuery(rateData.filter, async (ctx) => {
   await ctx.answerCallbackQuery();
   await ctx.editMessageReplyMarkup().catch(() => undefined);
   await ctx.reply(
-    reopened ? ctx.t("rating-reopened", { caseNo }) : ctx.t("rating-thanks", { caseNo, rating: ctx.t(`rating-${rating}`) }),
+    reopened
+      ? ctx.t("rating-reopened", { caseNo })
+      : ctx.t("rating-thanks", { caseNo, rating: ctx.t(`rating-${rating}`) }),
     { parse_mode: "HTML" },
   );
 });

@@ -48,7 +48,14 @@ export async function handleBatch(updates: Update[], process: ProcessUpdate): Pr
   );
 }
 
-export function createPoller({ api, process, logger, timeoutSeconds = 30, limit = 100, onFatal }: PollerOptions): Poller {
+export function createPoller({
+  api,
+  process,
+  logger,
+  timeoutSeconds = 30,
+  limit = 100,
+  onFatal,
+}: PollerOptions): Poller {
   let running = false;
   let controller: AbortController | undefined;
   let loop: Promise<void> | undefined;

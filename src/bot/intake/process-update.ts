@@ -8,7 +8,10 @@ import type { BotContext, BotDeps } from "../context.js";
 
 export type ProcessUpdate = (update: Update) => Promise<UpdateClaim>;
 
-export function createUpdateProcessor(bot: Bot<BotContext>, deps: Pick<BotDeps, "db" | "logger" | "now">): ProcessUpdate {
+export function createUpdateProcessor(
+  bot: Bot<BotContext>,
+  deps: Pick<BotDeps, "db" | "logger" | "now">,
+): ProcessUpdate {
   return async (update) => {
     const claim = await claimUpdate(deps.db, update.update_id, deps.now());
     if (claim !== "claimed") {

@@ -4,23 +4,32 @@ import { caseActionData, citizenReplyData, openCaseData, rateData } from "../cal
 import type { Translate } from "../format.js";
 
 /** The deputies' buttons for a case, offering only what its status allows. */
-export function handlerKeyboard(t: Translate, concern: { id: number; status: string; attachmentCount: number }) {
+export function handlerKeyboard(
+  t: Translate,
+  concern: { id: number; status: string; attachmentCount: number },
+) {
   const kb = new InlineKeyboard();
   const { id, status } = concern;
-  if (canApply(status, "accept")) kb.text(t("button-accept"), caseActionData.pack({ action: "accept", concernId: id }));
-  if (canExchangeMessages(status)) kb.text(t("button-reply"), caseActionData.pack({ action: "reply", concernId: id }));
+  if (canApply(status, "accept"))
+    kb.text(t("button-accept"), caseActionData.pack({ action: "accept", concernId: id }));
+  if (canExchangeMessages(status))
+    kb.text(t("button-reply"), caseActionData.pack({ action: "reply", concernId: id }));
   kb.row();
-  if (canApply(status, "resolve")) kb.text(t("button-resolve"), caseActionData.pack({ action: "resolve", concernId: id }));
-  if (canApply(status, "decline")) kb.text(t("button-decline"), caseActionData.pack({ action: "decline", concernId: id }));
+  if (canApply(status, "resolve"))
+    kb.text(t("button-resolve"), caseActionData.pack({ action: "resolve", concernId: id }));
+  if (canApply(status, "decline"))
+    kb.text(t("button-decline"), caseActionData.pack({ action: "decline", concernId: id }));
   kb.row();
-  if (concern.attachmentCount > 0) kb.text(t("button-files"), caseActionData.pack({ action: "files", concernId: id }));
+  if (concern.attachmentCount > 0)
+    kb.text(t("button-files"), caseActionData.pack({ action: "files", concernId: id }));
   kb.text(t("button-open-case"), openCaseData.pack({ concernId: id }));
   return kb;
 }
 
 export function citizenCaseKeyboard(t: Translate, concern: { id: number; status: string }) {
   const kb = new InlineKeyboard();
-  if (canExchangeMessages(concern.status)) kb.text(t("button-add-message"), citizenReplyData.pack({ concernId: concern.id }));
+  if (canExchangeMessages(concern.status))
+    kb.text(t("button-add-message"), citizenReplyData.pack({ concernId: concern.id }));
   kb.text(t("button-open-case"), openCaseData.pack({ concernId: concern.id }));
   return kb;
 }

@@ -19,7 +19,10 @@ export function categoryKeyboard(t: Translate, categories: { id: number; label: 
 
 export function confirmKeyboard(t: Translate, anonymous: boolean) {
   return new InlineKeyboard()
-    .text(anonymous ? t("button-anonymous-on") : t("button-anonymous-off"), draftData.pack({ action: "anon", value: anonymous ? 0 : 1 }))
+    .text(
+      anonymous ? t("button-anonymous-on") : t("button-anonymous-off"),
+      draftData.pack({ action: "anon", value: anonymous ? 0 : 1 }),
+    )
     .row()
     .text(t("button-submit"), draftData.pack({ action: "submit", value: 0 }))
     .text(t("button-cancel"), draftData.pack({ action: "cancel", value: 0 }));

@@ -12,13 +12,18 @@ export function districtKeyboard(
   children.forEach((d, i) => {
     kb.text(
       d.label,
-      d.hasChildren ? districtNavData.pack({ districtId: d.id }) : districtPickData.pack({ districtId: d.id }),
+      d.hasChildren
+        ? districtNavData.pack({ districtId: d.id })
+        : districtPickData.pack({ districtId: d.id }),
     );
     if (i % 2 === 1) kb.row();
   });
   kb.row();
   if (current) {
-    kb.text(t("district-pick-this", { name: current.label }), districtPickData.pack({ districtId: current.id })).row();
+    kb.text(
+      t("district-pick-this", { name: current.label }),
+      districtPickData.pack({ districtId: current.id }),
+    ).row();
     kb.text(t("button-back"), districtNavData.pack({ districtId: current.parentId ?? 0 }));
   }
   return kb;

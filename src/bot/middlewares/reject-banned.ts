@@ -3,6 +3,7 @@ import type { BotContext } from "../context.js";
 
 export const rejectBanned: MiddlewareFn<BotContext> = async (ctx, next) => {
   if (!ctx.user?.bannedAt) return next();
-  if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: ctx.t("moderation-banned"), show_alert: true });
+  if (ctx.callbackQuery)
+    await ctx.answerCallbackQuery({ text: ctx.t("moderation-banned"), show_alert: true });
   else await ctx.reply(ctx.t("moderation-banned"));
 };

@@ -38,7 +38,12 @@ function command(chatId: number, text: string) {
 
 it("handles pushed updates and confirms them only afterwards", async () => {
   const ids = [bot.fake.pushUpdate(command(11, "/start")), bot.fake.pushUpdate(command(12, "/start"))];
-  const poller = createPoller({ api: bot.app.bot.api, process: bot.app.processUpdate, logger, timeoutSeconds: 1 });
+  const poller = createPoller({
+    api: bot.app.bot.api,
+    process: bot.app.processUpdate,
+    logger,
+    timeoutSeconds: 1,
+  });
   await poller.start();
   await bot.fake.waitFor(() => bot.fake.textsTo(11).length === 1 && bot.fake.textsTo(12).length === 1);
   await bot.fake.waitFor(() => bot.fake.pendingUpdates.length === 0);
@@ -72,7 +77,12 @@ it("after a crash mid-batch, redelivers the batch and handles each update once",
 
   // The restarted process releases the dead claim and polls again.
   expect(await releaseAllClaims(bot.app.db)).toBe(1);
-  const restarted = createPoller({ api: bot.app.bot.api, process: bot.app.processUpdate, logger, timeoutSeconds: 1 });
+  const restarted = createPoller({
+    api: bot.app.bot.api,
+    process: bot.app.processUpdate,
+    logger,
+    timeoutSeconds: 1,
+  });
   await restarted.start();
   await bot.fake.waitFor(() => bot.fake.pendingUpdates.length === 0 && bot.fake.textsTo(21).length >= 2);
   await restarted.stop();
@@ -86,7 +96,12 @@ it("after a crash mid-batch, redelivers the batch and handles each update once",
 it("backs off and keeps polling when getUpdates fails", async () => {
   bot.fake.failWith({ method: "getUpdates", kind: "5xx", times: 2 });
   bot.fake.pushUpdate(command(31, "/start"));
-  const poller = createPoller({ api: bot.app.bot.api, process: bot.app.processUpdate, logger, timeoutSeconds: 1 });
+  const poller = createPoller({
+    api: bot.app.bot.api,
+    process: bot.app.processUpdate,
+    logger,
+    timeoutSeconds: 1,
+  });
   await poller.start();
   await bot.fake.waitFor(() => bot.fake.textsTo(31).length === 1, 10_000);
   await poller.stop();

@@ -1,5 +1,5 @@
-import type { AddressInfo } from "node:net";
 import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import { afterEach, beforeEach, expect, it } from "vitest";
 import { createWebhookServer, SECRET_HEADER } from "../../../src/bot/intake/webhook.js";
 import { createLogger } from "../../../src/logger.js";
@@ -12,7 +12,12 @@ const secret = "s3cret_token-123";
 
 beforeEach(async () => {
   bot = await TestBot.create();
-  server = createWebhookServer({ process: bot.app.processUpdate, secret, path: "/telegram/hook", logger: createLogger("silent") });
+  server = createWebhookServer({
+    process: bot.app.processUpdate,
+    secret,
+    path: "/telegram/hook",
+    logger: createLogger("silent"),
+  });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/telegram/hook`;
 });
@@ -34,7 +39,11 @@ const update = (id: number) => ({
 });
 
 const post = (body: unknown, headers: Record<string, string> = { [SECRET_HEADER]: secret }) =>
-  fetch(url, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(body) });
+  fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body: JSON.stringify(body),
+  });
 
 it("rejects requests without Telegram's secret token", async () => {
   expect((await post(update(1), {})).status).toBe(401);
@@ -52,12 +61,18 @@ it("handles an update before acknowledging it, and a redelivery takes effect onc
 });
 
 it("asks Telegram to retry while another instance holds the update", async () => {
-  await bot.prisma.processedUpdate.create({ data: { updateId: 600n, status: "processing", startedAt: new Date() } });
+  await bot.prisma.processedUpdate.create({
+    data: { updateId: 600n, status: "processing", startedAt: new Date() },
+  });
   expect((await post(update(600))).status).toBe(503);
   expect(bot.fake.textsTo(77)).toHaveLength(0);
 });
 
 it("rejects malformed bodies", async () => {
-  const response = await fetch(url, { method: "POST", headers: { [SECRET_HEADER]: secret }, body: "{not json" });
+  const response = await fetch(url, {
+    method: "POST",
+    headers: { [SECRET_HEADER]: secret },
+    body: "{not json",
+  });
   expect(response.status).toBe(400);
 });
