@@ -13,6 +13,7 @@ import { districtFeature } from "./features/district.js";
 import { fallbackFeature } from "./features/fallback.js";
 import { inboxFeature } from "./features/inbox.js";
 import { languageFeature } from "./features/language.js";
+import { membershipFeature } from "./features/membership.js";
 import { menuFeature } from "./features/menu.js";
 import { ratingFeature } from "./features/rating.js";
 import { startFeature } from "./features/start.js";
@@ -53,12 +54,14 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Bot<Bo
   bot.use(deps.i18n);
   // 6. Moderation.
   bot.use(rejectBanned);
-  // 7. What works before consent: /start and the privacy notice, language, help, admin.
+  // 7. Membership changes (the user blocked or restarted the bot) need no consent or reply.
+  bot.use(membershipFeature);
+  // 8. What works before consent: /start and the privacy notice, language, help, admin.
   bot.use(startFeature, languageFeature, menuFeature, adminFeature);
-  // 8. Everything else needs the citizen's consent to the privacy notice.
+  // 9. Everything else needs the citizen's consent to the privacy notice.
   bot.use(requireConsent);
   bot.use(districtFeature, concernIntakeFeature, casesFeature, inboxFeature, ratingFeature, caseInputFeature);
-  // 9. What nobody took gets a clear answer.
+  // 10. What nobody took gets a clear answer.
   bot.use(fallbackFeature);
 
   bot.catch(handleBotError);

@@ -3,10 +3,10 @@
 // the PostgreSQL one is used through the same type.
 import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
-import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as PostgresqlClient } from "./generated/postgresql/client.js";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client.js";
+import { createSerializedSqliteAdapter } from "./serialized-sqlite.js";
 
 export type Prisma = SqliteClient;
 export type Dialect = "sqlite" | "postgresql";
@@ -44,7 +44,7 @@ export function createDatabase(url: string): Database {
     if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
     // WAL lets readers run beside the one writer; the busy timeout makes a second process
     // wait for the write lock instead of failing at once.
-    const adapter = new PrismaBetterSQLite3({ url: `file:${path}`, timeout: 5000 });
+    const adapter = createSerializedSqliteAdapter({ url: `file:${path}`, timeout: 5000 });
     const prisma = new SqliteClient({ adapter });
     return {
       prisma,

@@ -208,3 +208,38 @@ describe("bad input", () => {
     expect((await user.record())?.role).toBe("citizen");
   });
 });
+
+describe("blocking the bot", () => {
+  it("marks a user inactive when they block the bot, and active again when they come back", async () => {
+    const bot = await TestBot.create();
+    try {
+      const user = bot.user(6001);
+      await user.onboard();
+      const member = (status: "kicked" | "member") => ({
+        my_chat_member: {
+          chat: { id: 6001, type: "private" as const, first_name: "U" },
+          from: user.from,
+          date: 0,
+          old_chat_member: {
+            status: "member" as const,
+            user: { id: 1, is_bot: true as const, first_name: "bot" },
+          },
+          new_chat_member:
+            status === "kicked"
+              ? {
+                  status: "kicked" as const,
+                  until_date: 0,
+                  user: { id: 1, is_bot: true as const, first_name: "bot" },
+                }
+              : { status: "member" as const, user: { id: 1, is_bot: true as const, first_name: "bot" } },
+        },
+      });
+      await bot.deliver(member("kicked"));
+      expect((await user.record())?.inactiveAt).toBeInstanceOf(Date);
+      await bot.deliver(member("member"));
+      expect((await user.record())?.inactiveAt).toBeNull();
+    } finally {
+      await bot.close();
+    }
+  });
+});
