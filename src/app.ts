@@ -1,14 +1,14 @@
 // Builds the whole application from a config: database, bot, worker, intake. Used by
 // src/main.ts and by tests, so that both run the same wiring.
 import type { Bot } from "grammy";
-import type { Config } from "./config.js";
-import { createDatabase, type Database, preparePragmas } from "./db/client.js";
-import { migrate } from "./db/migrate.js";
 import type { BotContext, BotDeps } from "./bot/context.js";
-import { createBot, type CreateBotOptions } from "./bot/create-bot.js";
+import { type CreateBotOptions, createBot } from "./bot/create-bot.js";
 import { createI18n } from "./bot/i18n.js";
 import { createUpdateProcessor, type ProcessUpdate } from "./bot/intake/process-update.js";
 import { createNotificationSender } from "./bot/notifications.js";
+import type { Config } from "./config.js";
+import { createDatabase, type Database, preparePragmas } from "./db/client.js";
+import { migrate } from "./db/migrate.js";
 import { createNotifyTask, NOTIFY_TASK } from "./jobs/tasks/notify.js";
 import { createWorker, type Worker } from "./jobs/worker.js";
 import type { Logger } from "./logger.js";
@@ -30,7 +30,11 @@ export interface CreateAppOptions extends CreateBotOptions {
   workerPollIntervalMs?: number;
 }
 
-export async function createApp(config: Config, logger: Logger, options: CreateAppOptions = {}): Promise<App> {
+export async function createApp(
+  config: Config,
+  logger: Logger,
+  options: CreateAppOptions = {},
+): Promise<App> {
   let db = options.db;
   if (!db) {
     const applied = await migrate(config.DATABASE_URL);
@@ -47,7 +51,9 @@ export async function createApp(config: Config, logger: Logger, options: CreateA
     logger,
     now,
     pollIntervalMs: options.workerPollIntervalMs,
-    handlers: { [NOTIFY_TASK]: createNotifyTask(createNotificationSender({ api: bot.api, db, i18n, config })) },
+    handlers: {
+      [NOTIFY_TASK]: createNotifyTask(createNotificationSender({ api: bot.api, db, i18n, config })),
+    },
   });
   deps.onJobsQueued = () => worker.wake();
   const processUpdate = createUpdateProcessor(bot, deps);

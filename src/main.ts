@@ -1,8 +1,7 @@
 // Wires config → database (+ migrations) → bot, worker, intake → graceful shutdown.
 import { createApp } from "./app.js";
 import { registerCommands } from "./bot/commands.js";
-import { createPoller } from "./bot/intake/polling.js";
-import { allowedUpdates } from "./bot/intake/polling.js";
+import { allowedUpdates, createPoller } from "./bot/intake/polling.js";
 import { createWebhookServer } from "./bot/intake/webhook.js";
 import { ConfigError, loadConfig } from "./config.js";
 import { releaseAllClaims } from "./db/queries/processed-updates.js";

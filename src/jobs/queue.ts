@@ -131,10 +131,7 @@ export function backoffMs(attempt: number, random: () => number = Math.random): 
   return Math.round(base * (0.75 + random() * 0.5));
 }
 
-export type FailureOutcome =
-  | { kind: "retry"; runAt: Date }
-  | { kind: "dead" }
-  | { kind: "failed" };
+export type FailureOutcome = { kind: "retry"; runAt: Date } | { kind: "dead" } | { kind: "failed" };
 
 /**
  * Records a failure: retried after a backoff while attempts remain, else dead-lettered.
@@ -153,7 +150,14 @@ export async function failJob(
   if (options.permanent) {
     await db.prisma.job.updateMany({
       where,
-      data: { status: "failed", lastError, finishedAt: now, lockedBy: null, lockedUntil: null, updatedAt: now },
+      data: {
+        status: "failed",
+        lastError,
+        finishedAt: now,
+        lockedBy: null,
+        lockedUntil: null,
+        updatedAt: now,
+      },
     });
     return { kind: "failed" };
   }

@@ -72,7 +72,13 @@ export function createWorker(options: WorkerOptions): Worker {
   }
 
   async function runOnce(): Promise<number> {
-    const jobs = await claimJobs(db, { workerId: id, limit: batchSize, leaseMs, now: now(), tasks: Object.keys(handlers) });
+    const jobs = await claimJobs(db, {
+      workerId: id,
+      limit: batchSize,
+      leaseMs,
+      now: now(),
+      tasks: Object.keys(handlers),
+    });
     for (const job of jobs) await runJob(job);
     return jobs.length;
   }
