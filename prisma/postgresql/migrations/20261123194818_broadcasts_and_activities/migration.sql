@@ -1,4 +1,7 @@
 -- AlterTable
+ALTER TABLE "User" ADD COLUMN     "noticesOptOutAt" TIMESTAMP(3);
+
+-- AlterTable
 ALTER TABLE "Activity" ADD COLUMN     "approvedById" INTEGER,
 ADD COLUMN     "attendance" INTEGER,
 ADD COLUMN     "publishAt" TIMESTAMP(3);

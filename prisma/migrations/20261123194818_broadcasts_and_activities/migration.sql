@@ -1,3 +1,6 @@
+-- AlterTable
+ALTER TABLE "User" ADD COLUMN "noticesOptOutAt" DATETIME;
+
 -- CreateTable
 CREATE TABLE "ActivityDeputy" (
     "activityId" INTEGER NOT NULL,

@@ -1,0 +1,36 @@
+// Who a broadcast may address, and who may address whom. Staff address districts within
+// their own scope only; all citizens, and representatives or staff everywhere, take an admin.
+import { canHandleDistrict, type HandlerScope } from "./access.js";
+
+export const audiences = [
+  "all_citizens",
+  "district_citizens",
+  "district_subscribers",
+  "representatives",
+  "staff",
+] as const;
+export type Audience = (typeof audiences)[number];
+
+export function isAudience(value: string): value is Audience {
+  return (audiences as readonly string[]).includes(value);
+}
+
+/** Audiences that are always about one district (and everything below it). */
+export function needsDistrict(audience: Audience): boolean {
+  return audience === "district_citizens" || audience === "district_subscribers";
+}
+
+/**
+ * May someone with this scope and role send to this audience? Representatives and staff
+ * audiences may be narrowed to a district (districtId) or, for admins, cover everyone.
+ */
+export function canAddress(
+  sender: { role: string; scope: HandlerScope },
+  audience: Audience,
+  districtId: number | null,
+): boolean {
+  if (sender.role !== "staff" && sender.role !== "admin") return false;
+  if (sender.scope.kind === "all") return true;
+  if (audience === "all_citizens" || districtId === null) return false;
+  return canHandleDistrict(sender.scope, districtId);
+}
