@@ -48,12 +48,14 @@ menu-citizen =
     <b>您可以:</b>
     /new 向本选区人大代表反映问题
     /my 查看我反映的问题和办理进度
+    /notices 通知订阅设置
     /district 更改所在选区
     /language 切换语言 / Language
     /privacy 隐私说明
 menu-handler =
     <b>代表和工作人员:</b>
     /inbox 查看本选区待办诉求
+    /broadcast 群发通知(工作人员)
 menu-admin =
     <b>管理员:</b>
     /invite representative|staff 选区代码 — 生成一次性邀请链接
@@ -208,6 +210,62 @@ admin-seed-invalid =
     { $problems }
 admin-seed-done = 导入完成:选区 { $districts } 个,联络站 { $stations } 个,部门 { $departments } 个,类别 { $categories } 个。
 
+## 通知与群发
+command-broadcast = 群发通知(工作人员)
+command-notices = 通知订阅设置
+broadcast-compose = 请发送要群发的通知内容。文字格式(加粗、链接等)会原样保留,也可以发送一张图片或一个文件并附上说明。
+broadcast-use-buttons = 请使用上方的按钮继续,或点击“取消”。
+broadcast-unsupported = 通知只能是文字、图片或文件。
+broadcast-too-long = 内容太长了,最多 { $max } 字(带图片或文件时说明最多 1024 字)。
+broadcast-preview-intro = 预览(群众收到的样子):
+broadcast-choose-audience = 发给谁?
+broadcast-audience-all_citizens = 全体群众
+broadcast-audience-district_citizens = 某选区的群众
+broadcast-audience-district_subscribers = 某选区的通知订阅者
+broadcast-audience-representatives = 人大代表
+broadcast-audience-staff = 联络站工作人员
+broadcast-choose-district = 请选择选区(包含其下所有选区):
+broadcast-pick-district = 就发给“{ $name }”
+broadcast-everywhere = 所有选区
+broadcast-out-of-scope = 您只能向自己负责区域内的选区群发。
+broadcast-choose-when = 什么时候发送?
+broadcast-send-now = 立即发送
+broadcast-send-later = 定时发送
+broadcast-ask-time = 请输入发送时间,例如 { $example }:
+broadcast-bad-time = 无法识别这个时间,或时间已过。请按 { $example } 的格式输入将来的时间。
+broadcast-now = 立即
+broadcast-confirm =
+    <b>请确认群发</b>
+    对象:{ $audience }
+    范围:{ $district }
+    人数:{ $count } 人(不含已退订或已停用的用户)
+    时间:{ $when }
+broadcast-confirm-button = 确认发送
+broadcast-discarded = 已取消,没有发送任何通知。
+broadcast-started = 群发 #{ $id } 已开始,发送进度会显示在下面。
+broadcast-scheduled = 群发 #{ $id } 将于 { $when } 发送。
+broadcast-cancel-button = 停止群发
+broadcast-cancelled = 群发 #{ $id } 已停止,尚未发出的不会再发送。
+broadcast-already-ended = 这次群发已经结束,无法停止。
+broadcast-progress-running =
+    群发 #{ $id } 发送中
+    { $bar }
+    已送达 { $sent } / { $total },已屏蔽 { $blocked },失败 { $failed }
+broadcast-progress-done =
+    ✅ 群发 #{ $id } 已完成
+    { $bar }
+    送达 { $sent } / { $total },已屏蔽机器人 { $blocked },失败 { $failed },跳过 { $skipped }
+broadcast-progress-cancelled =
+    ⏹ 群发 #{ $id } 已停止
+    送达 { $sent } / { $total },已屏蔽机器人 { $blocked },失败 { $failed },未发送 { $skipped }
+notices-stop-button = 不再接收此类通知
+notices-status-on = 您会收到联络站的活动通知。以下是您订阅的选区,点击可开关:
+notices-status-off = 您已关闭所有活动通知。需要时可以重新开启。
+notices-turn-off = 关闭所有通知
+notices-turn-on = 重新开启通知
+notices-stopped = 已为您关闭通知。
+notices-resumed = 已重新开启通知。
+
 ## 错误
 error-internal = 抱歉,处理您的消息时出错了,请稍后再试。
 error-stale-button = 这个按钮已失效,请重新打开菜单。
@@ -215,3 +273,147 @@ error-unknown-command = 没有这个命令。发送 /help 查看可用的命令�
 error-unsupported-message = 暂不支持这种消息。可以发送文字、照片、文件或语音。
 error-file-too-large = 文件太大,最大 { $mb } MB。
 moderation-banned = 您的账号已被停止使用本服务,如有疑问请联系联络站。
+
+## Reminders and digests
+delivery-resent-note = 🔁 <i>重发:网络异常,此消息可能已送达,如已收到请忽略。</i>
+reminder-unaccepted = ⏰ <b>提醒</b>:诉求 <b>{ $caseNo }</b> 提交已超过 { $hours } 小时,仍未受理,请及时认领办理。
+escalation-case-amber = 🟡 <b>督办提醒(黄色)</b>:{ $district } 的诉求 <b>{ $caseNo }</b> 将于 { $time } 到期,尚未办结。
+escalation-case-red = 🔴 <b>督办(红色)</b>:{ $district } 的诉求 <b>{ $caseNo }</b> 已于 { $time } 超期,仍未办结。
+escalation-referral-amber = 🟡 <b>督办提醒(黄色)</b>:{ $district } 的诉求 <b>{ $caseNo }</b> 已转办至 { $department },办理期限 { $time } 临近。
+escalation-referral-red = 🔴 <b>督办(红色)</b>:{ $district } 的诉求 <b>{ $caseNo }</b> 转办至 { $department },已于 { $time } 超过办理期限,尚未答复。
+digest-title = 📋 <b>每日待办汇总({ $date })</b>
+digest-new-cases = 待受理:{ $count } 件
+digest-assigned-cases = 您正在办理:{ $count } 件
+digest-overdue-cases = 已超期:{ $count } 件
+digest-overdue-referrals = 转办超期未答复:{ $count } 件
+digest-open-inbox = 发送 /inbox 查看并处理。
+follow-up-rate = 您反映的诉求 <b>{ $caseNo }</b> 已于 { $time } 办结。您对办理结果满意吗?请点击下方按钮评价:
+
+## Activities
+command-activities = 近期活动(接待日等)
+command-deputies = 本选区人大代表和联络站
+command-activity_new = 新建活动(工作人员、代表)
+command-activities_manage = 管理活动(工作人员、代表)
+activity-kind-reception = 接待日
+activity-kind-visit = 代表走访
+activity-kind-hearing = 听证会
+activity-kind-other = 其他活动
+activity-status-draft = 草稿
+activity-status-pending_approval = 待审核
+activity-status-approved = 已批准,待发布
+activity-status-published = 已发布
+activity-status-cancelled = 已取消
+activity-status-rejected = 未通过审核
+activity-status-done = 已结束
+activity-list-separator = 、
+activity-card-kind = 类型:{ $kind }
+activity-card-time = 时间:{ $time }
+activity-card-place = 地点:{ $place }
+activity-card-station = 联络站:{ $station }
+activity-card-district = 选区:{ $district }
+activity-card-deputies = 值班代表:{ $deputies }
+activity-card-capacity = 名额:{ $capacity } 人
+activity-card-places-left = 名额:{ $capacity } 人,尚余 { $left } 个
+activity-card-going = 已报名:{ $going } 人
+activity-notice-header = 📢 <b>活动通知</b>
+activity-button-going = ✋ 我会参加
+activity-button-withdraw = 取消报名
+activity-button-concern-instead = 去不了,改为在线反映问题
+activity-button-ics = 📅 加入日历(.ics)
+activity-button-stop-notices = 不再接收活动通知
+activity-rsvp-going = ✅ 已为您报名 <b>{ $title }</b>({ $time })。活动开始前 24 小时和 2 小时会提醒您。目前已报名 { $going } 人。
+activity-rsvp-withdrawn = 已取消您对 <b>{ $title }</b> 的报名。
+activity-full = 名额已满,无法报名。您可以点击“去不了,改为在线反映问题”,直接向代表反映。
+activity-closed = 该活动已开始、已结束或已取消,不能再报名。
+activity-not-found = 找不到这个活动,或您无权查看。
+activity-concern-instead = 没关系。您可以直接在这里向本选区人大代表反映问题(与 <b>{ $title }</b> 有关的或其他事项)。
+activity-ics-caption = { $title }:日历文件,打开即可加入手机日历。
+activity-notices-stopped = 已停止向您发送活动通知。发送 /notices 可以重新开启或管理订阅。
+activity-reminder-24h = ⏰ 提醒:您报名的 <b>{ $title }</b> 将在 24 小时后开始。
+activity-reminder-2h = ⏰ 提醒:您报名的 <b>{ $title }</b> 将在 2 小时后开始。
+activity-need-district = 请先选择您所在的选区,才能查看本选区的活动。
+activity-list-empty = <b>{ $district }</b> 近期没有已发布的活动。
+activity-list-title = <b>{ $district }</b> 近期活动共 { $total } 个:
+activity-list-more = 另有 { $count } 个较晚的活动,临近时再发送 /activities 查看。
+activity-not-allowed = 只有联络站工作人员和人大代表可以发起和管理活动。
+activity-new-kind = 新建活动。请选择活动类型:
+activity-new-kind-chosen = 活动类型:{ $kind }
+activity-new-title = 请输入活动标题(例如“东门社区代表接待日”):
+activity-too-long = 内容太长了,最多 { $max } 字。
+activity-new-time = 请输入活动时间,例如 { $example },也可以加上结束时间,例如 { $example }-11:00。
+activity-time-invalid = 无法识别这个时间。请按 { $example } 的格式输入,也可以加上结束时间,例如 { $example }-11:00。
+activity-time-past = 这个时间已经过去了,请输入将来的时间,例如 { $example }。
+activity-time-too-far = 只能安排一年以内的活动,请重新输入,例如 { $example }。
+activity-time-end-before-start = 结束时间要晚于开始时间,请重新输入,例如 { $example }-11:00。
+activity-new-place = 时间:{ $time }。请输入活动地点:
+activity-new-district = 请选择活动所在的选区:
+activity-new-district-chosen = 选区:<b>{ $district }</b>
+activity-new-deputies = 请选择 <b>{ $district }</b> 的值班代表(可多选),选好后点击“选好了”:
+activity-new-deputies-none = <b>{ $district }</b> 暂未登记人大代表,请直接点击“选好了”。
+activity-button-deputies-done = 选好了
+activity-new-capacity = 如需限制人数,请输入名额(数字);不限人数请点击“不限名额”。
+activity-button-no-limit = 不限名额
+activity-capacity-invalid = 请输入 1 到 { $max } 之间的整数,或点击“不限名额”。
+activity-use-buttons = 请使用上方的按钮继续,或点击“取消”。
+activity-need-text = 请用文字回复。
+activity-confirm-title = <b>请确认活动信息</b>
+activity-confirm-needs-approval = 提交后需经联络站工作人员审核,审核通过后才会发布活动通知。
+activity-button-create = 创建活动
+activity-button-submit = 提交审核
+activity-draft-cancelled = 已取消,未创建活动。
+activity-created = ✅ 活动 <b>{ $title }</b> 已创建,将于 { $time } 向订阅本选区活动通知的群众发布。
+activity-created-now = ✅ 活动 <b>{ $title }</b> 已创建,活动通知正在发送给订阅本选区活动通知的群众。
+activity-proposed = 📝 活动 <b>{ $title }</b> 已提交,等待联络站工作人员审核,审核结果会通知您。
+activity-proposed-no-approvers = 📝 活动 <b>{ $title }</b> 已提交,但暂无可以审核的工作人员,请联系联络站。
+activity-approval-request = 📝 { $name } 提交了一项活动,请审核:
+activity-button-approve = ✅ 批准
+activity-button-reject = ❌ 不批准
+activity-not-in-scope = 该活动所在选区不在您的管理范围内。
+activity-already-decided = 该活动已经处理过了,当前状态:{ $status }。
+activity-already-started = 该活动的时间已过,不能再批准。
+activity-approved-toast = 已批准
+activity-rejected-toast = 已退回
+activity-approved-notice = ✅ 您提交的活动 <b>{ $title }</b> 已通过审核,将于 { $time } 发布活动通知。
+activity-approved-published = ✅ 您提交的活动 <b>{ $title }</b> 已通过审核,活动通知已经发布。
+activity-rejected-notice = ❌ 您提交的活动 <b>{ $title }</b> 未通过审核。如有疑问,请联系联络站工作人员。
+activity-cancelled-notice = ⚠️ 您报名的活动 <b>{ $title }</b>({ $time })已取消。给您带来不便,敬请谅解。
+activity-manage-empty = 您管理的选区近期没有活动。发送 /activity_new 新建活动。
+activity-manage-title = 近期活动和待审核的活动共 { $count } 个,点击查看:
+activity-record-status = 状态:{ $status }
+activity-record-created-by = 发起人:{ $name }
+activity-record-publish-at = 发布通知时间:{ $time }
+activity-record-attendance = 实到人数:{ $count } 人
+activity-record-notes = 活动记录:{ $notes }
+activity-record-concerns-title = 现场收集的诉求:
+activity-record-concern = • { $caseNo }({ $status })
+activity-button-attendance = 登记实到人数
+activity-button-notes = 填写活动记录
+activity-button-link = 关联现场诉求
+activity-button-cancel-activity = 取消活动
+activity-cancel-confirm = 确定要取消活动 <b>{ $title }</b> 吗?已报名的群众会收到通知。
+activity-button-cancel-confirm = 确定取消活动
+activity-cancelled = 活动 <b>{ $title }</b> 已取消。
+activity-action-not-allowed = 活动当前状态为“{ $status }”,不能进行这项操作。
+activity-record-not-yet = 活动开始后才能登记实到人数、活动记录和现场诉求。
+activity-ask-attendance = 请输入 <b>{ $title }</b> 的实到人数(数字):
+activity-ask-notes = 请输入 <b>{ $title }</b> 的活动记录(收集的意见、现场答复情况等):
+activity-ask-link = 请输入在 <b>{ $title }</b> 现场反映的诉求编号,多个编号用逗号或空格分开,例如 2026-00012, 2026-00013:
+activity-attendance-invalid = 请输入一个整数,例如 25。
+activity-attendance-saved = 已登记实到人数:{ $count } 人。
+activity-notes-saved = 活动记录已保存。
+activity-link-none = 没有找到诉求编号,编号的格式是 2026-00012。
+activity-link-linked = 已关联:{ $cases }
+activity-link-not-found = 没有这些编号的诉求:{ $cases }
+activity-link-outside = 不属于本活动的选区,未关联:{ $cases }
+deputies-need-district = 请先选择您所在的选区,才能查看本选区的人大代表。
+deputies-title = <b>{ $district }的人大代表和联络站</b>
+deputies-none = 本选区暂未登记人大代表。
+deputies-station = 🏛 <b>{ $station }</b>
+deputies-address = 地址:{ $address }
+deputies-reception = 接待日:{ $reception }
+deputies-phone = 电话:{ $phone }
+deputies-list = 进站代表:{ $deputies }
+deputies-station-none = 进站代表:暂未登记
+deputies-deputy = { $name }({ $district })
+deputies-without-station = 其他代表:{ $deputies }
+deputies-hint = 发送 /new 向代表反映问题,发送 /activities 查看近期接待日和活动。

@@ -10,6 +10,7 @@ import type { District } from "./db/generated/sqlite/client.js";
 import { migrate } from "./db/migrate.js";
 import { createInvite, type InviteRole, inviteLink, inviteRoles } from "./db/queries/invites.js";
 import { readSeedFile, seedDirectory } from "./db/queries/seed.js";
+import { listDeadJobs } from "./jobs/queue.js";
 
 export interface AdminIo {
   out: (s: string) => void;
@@ -30,6 +31,7 @@ Commands:
   invite <representative|staff> <district> [--hours N] [--bot <username>] [--station <code>]
                                            print a single-use invite link
   districts                                print the district tree
+  dead-jobs                                print the newest dead-lettered jobs and why they failed
   help                                     show this text`;
 
 class UsageError extends Error {
@@ -40,7 +42,8 @@ type Command =
   | { name: "help" }
   | { name: "seed"; file: string }
   | { name: "invite"; role: InviteRole; districtCode: string; hours?: number; bot?: string; station?: string }
-  | { name: "districts" };
+  | { name: "districts" }
+  | { name: "dead-jobs" };
 
 const options = {
   hours: { type: "string" },
@@ -52,6 +55,7 @@ const optionsOf = new Map<string, string[]>([
   ["help", []],
   ["seed", []],
   ["districts", []],
+  ["dead-jobs", []],
   ["invite", ["hours", "bot", "station"]],
 ]);
 
@@ -80,6 +84,7 @@ function parseCommand(argv: string[]): Command {
   switch (name) {
     case "help":
     case "districts":
+    case "dead-jobs":
       expect(0, "no arguments");
       return { name };
     case "seed":
@@ -181,6 +186,15 @@ export async function runAdmin(argv: string[], io: AdminIo, deps: AdminDeps = {}
         const districts = await db.prisma.district.findMany({ orderBy: { code: "asc" } });
         const lines = districtTree(districts);
         io.out(lines.length > 0 ? lines.join("\n") : "no districts yet (load some with: seed <file.json>)");
+        break;
+      }
+      case "dead-jobs": {
+        const jobs = await listDeadJobs(db);
+        for (const job of jobs)
+          io.out(
+            `#${job.id} ${job.task} ${job.finishedAt?.toISOString() ?? ""} after ${job.attempts} attempt(s): ${job.lastError ?? ""}\n    ${job.payload}`,
+          );
+        io.out(jobs.length > 0 ? `${jobs.length} dead job(s), newest first` : "no dead jobs");
         break;
       }
     }

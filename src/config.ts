@@ -1,6 +1,7 @@
 // The zod schema of the environment: the only reader of process.env. Anything invalid stops
 // start-up with a message that names the variable (see src/main.ts).
 import { existsSync } from "node:fs";
+import { validate as isValidCron } from "node-cron";
 import { z } from "zod";
 
 const logLevels = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
@@ -30,6 +31,15 @@ const isValidTimeZone = (tz: string) => {
     return false;
   }
 };
+
+/** A node-cron expression, or "off". */
+const cronSchedule = (fallback: string) =>
+  z
+    .string()
+    .default(fallback)
+    .refine((v) => v === "off" || isValidCron(v), {
+      message: 'must be a cron expression (e.g. "0 9 * * *") or "off"',
+    });
 
 const optionalString = z
   .string()
@@ -70,6 +80,8 @@ export const configSchema = z
     CASE_DUE_DAYS: z.coerce.number().int().min(1).max(365).default(15),
     /** Largest accepted concern description, in characters. */
     MAX_CONCERN_LENGTH: z.coerce.number().int().min(100).max(4000).default(2000),
+    /** Seconds between edits of a broadcast's progress message (Telegram frowns on rapid edits). */
+    BROADCAST_PROGRESS_SECONDS: z.coerce.number().int().min(1).max(300).default(3),
     /** Days a single-use invite stays valid when no other lifetime is given. */
     INVITE_TTL_HOURS: z.coerce
       .number()
@@ -77,6 +89,56 @@ export const configSchema = z
       .min(1)
       .max(24 * 90)
       .default(72),
+    /** Days before an activity that it is announced to the district's subscribers (sooner: at once). */
+    ACTIVITY_NOTICE_DAYS: z.coerce.number().int().min(0).max(60).default(3),
+
+    // --- Delivery engine and schedules (src/jobs) ---------------------------------------
+    /** The bot's whole sending budget per second (Telegram allows about 30). */
+    SEND_RATE_PER_SECOND: z.coerce.number().min(1).max(1000).default(25),
+    /** Processes sending with this token; each paces at SEND_RATE_PER_SECOND / SEND_INSTANCES. */
+    SEND_INSTANCES: z.coerce.number().int().min(1).max(100).default(1),
+    /** Queued messages per second to one chat (Telegram: about 1). */
+    SEND_PER_CHAT_PER_SECOND: z.coerce.number().min(0.01).max(1000).default(1),
+    /** Messages per minute to one group chat (Telegram: 20). */
+    SEND_GROUP_PER_MINUTE: z.coerce.number().min(1).max(1000).default(20),
+    /** Seconds before a queued send is given up as "outcome unknown" (see src/bot/notifications.ts). */
+    SEND_TIMEOUT_SECONDS: z.coerce.number().min(1).max(120).default(10),
+    /** Quiet hours in TIME_ZONE, "HH:MM-HH:MM"; "off" disables them. */
+    QUIET_HOURS: z
+      .string()
+      .default("22:00-08:00")
+      .refine((v) => v === "off" || /^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/.test(v), {
+        message: 'must be "HH:MM-HH:MM" (e.g. 22:00-08:00) or "off"',
+      }),
+    /** Non-urgent messages in quiet hours: "silent" (sent without sound) or "defer" (sent when they end). */
+    QUIET_HOURS_MODE: z.enum(["silent", "defer"]).default("silent"),
+    /** Cron schedules in TIME_ZONE (node-cron syntax); "off" disables a task. */
+    SCHEDULE_REMIND_UNACCEPTED: cronSchedule("10 * * * *"),
+    SCHEDULE_ESCALATE_OVERDUE: cronSchedule("20 * * * *"),
+    SCHEDULE_DAILY_DIGEST: cronSchedule("0 9 * * *"),
+    SCHEDULE_FOLLOW_UP_UNRATED: cronSchedule("0 10 * * *"),
+    SCHEDULE_HOUSEKEEPING: cronSchedule("30 3 * * *"),
+    /** Hours a new case may wait for acceptance before its deputies are reminded. */
+    REMIND_UNACCEPTED_HOURS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 30)
+      .default(24),
+    /** Hours before a due date or referral deadline at which staff get an amber warning. */
+    ESCALATION_AMBER_HOURS: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .max(24 * 30)
+      .default(72),
+    /** Days after an unrated outcome at which the citizen is asked once to rate it. */
+    FOLLOW_UP_DAYS: z.coerce.number().int().min(1).max(60).default(3),
+    /** Days processed-update records are kept (Telegram redelivers for at most 24 h). */
+    PROCESSED_UPDATE_RETENTION_DAYS: z.coerce.number().int().min(2).max(365).default(7),
+    /** Days finished jobs (done, failed, cancelled) are kept; dead jobs are kept DEAD_JOB_RETENTION_DAYS. */
+    JOB_RETENTION_DAYS: z.coerce.number().int().min(1).max(365).default(14),
+    DEAD_JOB_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   })
   .superRefine((cfg, ctx) => {
     if (cfg.BOT_MODE === "webhook") {

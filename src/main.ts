@@ -1,4 +1,4 @@
-// Wires config → database (+ migrations) → bot, worker, intake → graceful shutdown.
+// Wires config → database (+ migrations) → bot, worker, scheduler, intake → graceful shutdown.
 import { createApp } from "./app.js";
 import { registerCommands } from "./bot/commands.js";
 import { allowedUpdates, createPoller } from "./bot/intake/polling.js";
@@ -26,6 +26,8 @@ async function main(): Promise<void> {
     logger.warn({ err: error }, "could not register the command menu"),
   );
   worker.start();
+  // Cron ticks only queue work; the start-up catch-up queues each schedule's latest slot.
+  await app.scheduler.start();
 
   let stopIntake: () => Promise<void>;
   if (config.BOT_MODE === "webhook") {

@@ -70,4 +70,67 @@ export const rateData = codec(
 export const listPageData = codec("pg", ["list", "page"], z.object({ list: z.enum(["my", "inbox"]), page }));
 export const cancelFlowData = codec("fx", ["zero"], z.object({ zero: z.literal("0") }));
 
+export const broadcastAudienceData = codec(
+  "ba",
+  ["audience"],
+  z.object({
+    audience: z.enum([
+      "all_citizens",
+      "district_citizens",
+      "district_subscribers",
+      "representatives",
+      "staff",
+    ]),
+  }),
+);
+/** District choice for a broadcast: open a level, pick one, or (admins) everywhere. */
+export const broadcastDistrictData = codec(
+  "bd",
+  ["action", "districtId"],
+  z.object({ action: z.enum(["open", "pick", "all"]), districtId: z.coerce.number().int().min(0) }),
+);
+export const broadcastWhenData = codec("bw", ["when"], z.object({ when: z.enum(["now", "later"]) }));
+export const broadcastConfirmData = codec("bk", ["action"], z.object({ action: z.enum(["send", "cancel"]) }));
+export const broadcastCancelData = codec("bx", ["broadcastId"], z.object({ broadcastId: id }));
+/** Notice subscriptions: all notices off/on ("stop" is the button under a notice), or one district's. */
+export const noticesData = codec(
+  "ns",
+  ["action", "districtId"],
+  z.object({
+    action: z.enum(["stop", "off", "on", "sub", "unsub"]),
+    districtId: z.coerce.number().int().min(0),
+  }),
+);
+
+/** A step of creating an activity: kind (by index), district, deputy toggle, and the buttons. */
+export const activityDraftData = codec(
+  "af",
+  ["action", "value"],
+  z.object({
+    action: z.enum(["kind", "district", "deputy", "deputies_done", "no_limit", "create", "cancel"]),
+    value: z.coerce.number().int().min(0).max(2_147_483_647),
+  }),
+);
+export const activityDecisionData = codec(
+  "aa",
+  ["decision", "activityId"],
+  z.object({ decision: z.enum(["approve", "reject"]), activityId: id }),
+);
+/** A citizen's answer: g = I'll come, w = withdraw that, c = can't come, raise a concern instead. */
+export const activityRsvpData = codec(
+  "ar",
+  ["answer", "activityId"],
+  z.object({ answer: z.enum(["g", "w", "c"]), activityId: id }),
+);
+export const activityIcsData = codec("ai", ["activityId"], z.object({ activityId: id }));
+export const activityOptOutData = codec("ao", ["activityId"], z.object({ activityId: id }));
+export const activityManageData = codec(
+  "am",
+  ["action", "activityId"],
+  z.object({
+    action: z.enum(["open", "attendance", "notes", "link", "cancel", "cancel_yes"]),
+    activityId: id,
+  }),
+);
+
 export const ratingOfCode = { s: "satisfied", b: "basically_satisfied", u: "unsatisfied" } as const;

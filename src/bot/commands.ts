@@ -4,7 +4,20 @@ import type { Api } from "grammy";
 import type { Locale } from "../config.js";
 import type { BotContext } from "./context.js";
 
-const commands = ["new", "my", "inbox", "district", "language", "privacy", "help"] as const;
+const commands = [
+  "new",
+  "my",
+  "activities",
+  "deputies",
+  "inbox",
+  "activity_new",
+  "activities_manage",
+  "notices",
+  "district",
+  "language",
+  "privacy",
+  "help",
+] as const;
 
 export function commandList(i18n: I18n<BotContext>, locale: string) {
   return commands.map((command) => ({ command, description: i18n.t(locale, `command-${command}`) }));

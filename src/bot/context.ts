@@ -3,6 +3,7 @@ import type { Api, Context, SessionFlavor } from "grammy";
 import type { Config } from "../config.js";
 import type { Database } from "../db/client.js";
 import type { User } from "../db/queries/users.js";
+import type { ActivityKind } from "../domain/activity.js";
 import type { Logger } from "../logger.js";
 
 export interface AttachmentDraft {
@@ -29,7 +30,46 @@ export type Flow =
     }
   | { kind: "message"; concernId: number }
   | { kind: "resolve"; concernId: number }
-  | { kind: "decline"; concernId: number };
+  | { kind: "decline"; concernId: number }
+  | BroadcastFlow
+  | ActivityDraftFlow
+  | ActivityRecordFlow;
+
+/** A broadcast being composed by staff (src/bot/features/broadcast.ts). */
+export interface BroadcastFlow {
+  kind: "broadcast";
+  step: "content" | "audience" | "district" | "when" | "time" | "confirm";
+  text?: string;
+  entities?: unknown[];
+  mediaKind?: "photo" | "document" | null;
+  mediaFileId?: string | null;
+  audience?: string;
+  districtId?: number | null;
+  /** ISO time, when scheduled for later. */
+  scheduledAt?: string | null;
+}
+
+/** An activity being created by staff or a representative (src/bot/features/activities-manage.ts). */
+export interface ActivityDraftFlow {
+  kind: "activity";
+  step: "kind" | "title" | "time" | "place" | "district" | "deputies" | "capacity" | "confirm";
+  activityKind?: ActivityKind;
+  title?: string;
+  /** ISO times. */
+  startsAt?: string;
+  endsAt?: string | null;
+  place?: string;
+  districtId?: number;
+  deputyIds: number[];
+  capacity?: number | null;
+}
+
+/** Staff writing an activity's record afterwards: attendance, notes, or case numbers to link. */
+export interface ActivityRecordFlow {
+  kind: "activity_record";
+  activityId: number;
+  field: "attendance" | "notes" | "link";
+}
 
 export interface SessionData {
   flow?: Flow;

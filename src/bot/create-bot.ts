@@ -5,16 +5,21 @@ import type { UserFromGetMe } from "grammy/types";
 import { createSessionStorage } from "../db/session-storage.js";
 import type { BotContext, BotDeps, SessionData } from "./context.js";
 import { handleBotError } from "./error-handler.js";
+import { activitiesFeature } from "./features/activities.js";
+import { activitiesManageFeature } from "./features/activities-manage.js";
 import { adminFeature } from "./features/admin.js";
+import { broadcastFeature } from "./features/broadcast.js";
 import { caseInputFeature } from "./features/case-input.js";
 import { casesFeature } from "./features/cases.js";
 import { concernIntakeFeature } from "./features/concern-intake.js";
+import { deputiesFeature } from "./features/deputies.js";
 import { districtFeature } from "./features/district.js";
 import { fallbackFeature } from "./features/fallback.js";
 import { inboxFeature } from "./features/inbox.js";
 import { languageFeature } from "./features/language.js";
 import { membershipFeature } from "./features/membership.js";
 import { menuFeature } from "./features/menu.js";
+import { noticesFeature } from "./features/notices.js";
 import { ratingFeature } from "./features/rating.js";
 import { startFeature } from "./features/start.js";
 import { rejectBanned } from "./middlewares/reject-banned.js";
@@ -61,6 +66,8 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Bot<Bo
   // 9. Everything else needs the citizen's consent to the privacy notice.
   bot.use(requireConsent);
   bot.use(districtFeature, concernIntakeFeature, casesFeature, inboxFeature, ratingFeature, caseInputFeature);
+  bot.use(broadcastFeature, noticesFeature);
+  bot.use(activitiesManageFeature, activitiesFeature, deputiesFeature);
   // 10. What nobody took gets a clear answer.
   bot.use(fallbackFeature);
 

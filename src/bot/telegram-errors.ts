@@ -1,11 +1,14 @@
 // Which Telegram failures are worth retrying. 403 (blocked, deactivated) and "chat not
 // found" will not heal by waiting: the recipient is marked inactive and never retried.
-import { GrammyError } from "grammy";
+// A request that timed out is neither a success nor a failure: Telegram may well have
+// delivered the message and only its answer was lost, so it is "uncertain".
+import { GrammyError, HttpError } from "grammy";
 
 export type SendFailure =
   | { kind: "recipient-gone"; reason: string }
   | { kind: "rate-limited"; retryAfterMs: number }
   | { kind: "bad-request"; reason: string }
+  | { kind: "uncertain"; reason: string }
   | { kind: "transient"; reason: string };
 
 const goneMarkers = [
@@ -15,6 +18,12 @@ const goneMarkers = [
   "peer_id_invalid",
   "bot was kicked",
 ];
+
+/** Our own AbortSignal.timeout surfaces as node-fetch's AbortError; grammY's timeout says "timed out". */
+function isTimeout(error: HttpError): boolean {
+  const inner = error.error;
+  return inner instanceof Error && (inner.name === "AbortError" || /timed out/i.test(inner.message));
+}
 
 export function classifySendError(error: unknown): SendFailure {
   if (error instanceof GrammyError) {
@@ -29,5 +38,9 @@ export function classifySendError(error: unknown): SendFailure {
       return { kind: "bad-request", reason: error.description };
     return { kind: "transient", reason: error.description };
   }
+  // Other network failures (refused, reset, DNS) are taken as "not delivered" and retried: a
+  // reset after the request was written could in theory hide a delivery, but Telegram answers
+  // in milliseconds, so it is the long silence of a timeout that is treated as uncertain.
+  if (error instanceof HttpError && isTimeout(error)) return { kind: "uncertain", reason: error.message };
   return { kind: "transient", reason: error instanceof Error ? error.message : String(error) };
 }

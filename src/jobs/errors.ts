@@ -18,3 +18,23 @@ export class RetryLaterError extends Error {
     this.name = "RetryLaterError";
   }
 }
+
+/**
+ * The send may or may not have reached Telegram (the request timed out). The job is retried
+ * after a backoff, and its send marker is kept, so that the next attempt knows an earlier one
+ * may have delivered it (see src/bot/notifications.ts for what it then does).
+ */
+export class DeliveryUncertainError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "DeliveryUncertainError";
+  }
+}
+
+/** This worker no longer holds the job (its lease expired and another worker took it): drop it. */
+export class LeaseLostError extends Error {
+  constructor(readonly jobId: number) {
+    super(`lease of job ${jobId} lost`);
+    this.name = "LeaseLostError";
+  }
+}

@@ -30,21 +30,30 @@ export interface JobRow {
   lockedBy: string | null;
   lockedUntil: Date | null;
   lastError: string | null;
+  /** Set when an earlier attempt handed the message to Telegram without learning the outcome. */
+  sendStartedAt: Date | null;
 }
 
-const insertSql: Record<Dialect, string> = {
-  sqlite: `INSERT INTO "Job" ("task","payload","key","status","priority","runAt","attempts","maxAttempts","createdAt","updatedAt")
-           VALUES (?,?,?,'queued',?,?,0,?,?,?) ON CONFLICT ("key") DO NOTHING`,
-  postgresql: `INSERT INTO "Job" ("task","payload","key","status","priority","runAt","attempts","maxAttempts","createdAt","updatedAt")
-           VALUES ($1,$2,$3,'queued',$4,$5,0,$6,$7,$8) ON CONFLICT ("key") DO NOTHING`,
-};
+const insertColumns = `"task","payload","key","status","priority","runAt","attempts","maxAttempts","createdAt","updatedAt"`;
+// Rows per INSERT: one statement per ~100 jobs keeps a schedule pass's transactions short,
+// well inside SQLite's limit of 32,766 bound parameters.
+const insertChunk = 100;
+
+function insertSql(dialect: Dialect, rows: number): string {
+  const values: string[] = [];
+  for (let row = 0; row < rows; row++) {
+    const p = (i: number) => (dialect === "sqlite" ? "?" : `$${row * 8 + i}`);
+    values.push(`(${p(1)},${p(2)},${p(3)},'queued',${p(4)},${p(5)},0,${p(6)},${p(7)},${p(8)})`);
+  }
+  return `INSERT INTO "Job" (${insertColumns}) VALUES ${values.join(",")} ON CONFLICT ("key") DO NOTHING`;
+}
 
 /** Enqueues jobs (inside the caller's transaction when `tx` is one); returns how many were new. */
 export async function enqueue(tx: Tx, dialect: Dialect, jobs: JobInput[], now: Date): Promise<number> {
   let created = 0;
-  for (const job of jobs) {
-    created += await tx.$executeRawUnsafe(
-      insertSql[dialect],
+  for (let start = 0; start < jobs.length; start += insertChunk) {
+    const chunk = jobs.slice(start, start + insertChunk);
+    const params = chunk.flatMap((job) => [
       job.task,
       JSON.stringify(job.payload ?? null),
       job.key ?? null,
@@ -53,7 +62,8 @@ export async function enqueue(tx: Tx, dialect: Dialect, jobs: JobInput[], now: D
       job.maxAttempts ?? 8,
       now,
       now,
-    );
+    ]);
+    created += await tx.$executeRawUnsafe(insertSql(dialect, chunk.length), ...params);
   }
   return created;
 }
@@ -113,14 +123,62 @@ function normalizeRow(row: JobRow): JobRow {
     maxAttempts: Number(row.maxAttempts),
     runAt: new Date(row.runAt),
     lockedUntil: row.lockedUntil ? new Date(row.lockedUntil) : null,
+    sendStartedAt: row.sendStartedAt ? new Date(row.sendStartedAt) : null,
   };
 }
 
-/** Marks a job done, but only if this worker still holds its lease. */
-export async function completeJob(db: Database, job: JobRow, workerId: string, now: Date): Promise<boolean> {
+/** Marks a job done, but only if this worker still holds its lease; `note` is kept in lastError. */
+export async function completeJob(
+  db: Database,
+  job: JobRow,
+  workerId: string,
+  now: Date,
+  note?: string,
+): Promise<boolean> {
   const { count } = await db.prisma.job.updateMany({
     where: { id: job.id, status: "running", lockedBy: workerId },
-    data: { status: "done", finishedAt: now, lockedBy: null, lockedUntil: null, updatedAt: now },
+    data: {
+      status: "done",
+      finishedAt: now,
+      lockedBy: null,
+      lockedUntil: null,
+      updatedAt: now,
+      ...(note ? { lastError: note.slice(0, 2000) } : {}),
+    },
+  });
+  return count === 1;
+}
+
+/**
+ * Records, just before a message is handed to Telegram, that its outcome is about to become
+ * uncertain, and renews the lease. False when this worker no longer holds the job (it was
+ * paused past its lease and another worker took the job over): then it must not send.
+ */
+export async function markSending(
+  db: Database,
+  job: JobRow,
+  workerId: string,
+  now: Date,
+  leaseMs: number,
+): Promise<boolean> {
+  const { count } = await db.prisma.job.updateMany({
+    where: { id: job.id, status: "running", lockedBy: workerId },
+    data: { sendStartedAt: now, lockedUntil: new Date(now.getTime() + leaseMs), updatedAt: now },
+  });
+  return count === 1;
+}
+
+/** Renews the lease of a long job (a schedule pass); false when this worker lost it. */
+export async function extendLease(
+  db: Database,
+  job: JobRow,
+  workerId: string,
+  now: Date,
+  leaseMs: number,
+): Promise<boolean> {
+  const { count } = await db.prisma.job.updateMany({
+    where: { id: job.id, status: "running", lockedBy: workerId },
+    data: { lockedUntil: new Date(now.getTime() + leaseMs), updatedAt: now },
   });
   return count === 1;
 }
@@ -143,10 +201,17 @@ export async function failJob(
   workerId: string,
   error: string,
   now: Date,
-  options: { permanent?: boolean; retryAt?: Date; countAttempt?: boolean } = {},
+  options: {
+    permanent?: boolean;
+    retryAt?: Date;
+    countAttempt?: boolean;
+    /** The send marker to leave on the job; unchanged when omitted (an uncertain send keeps its own). */
+    sendStartedAt?: Date | null;
+  } = {},
 ): Promise<FailureOutcome> {
   const lastError = error.slice(0, 2000);
   const where = { id: job.id, status: "running", lockedBy: workerId };
+  const marker = options.sendStartedAt === undefined ? {} : { sendStartedAt: options.sendStartedAt };
   if (options.permanent) {
     await db.prisma.job.updateMany({
       where,
@@ -165,14 +230,31 @@ export async function failJob(
   if (attempts >= job.maxAttempts) {
     await db.prisma.job.updateMany({
       where,
-      data: { status: "dead", lastError, finishedAt: now, lockedBy: null, lockedUntil: null, updatedAt: now },
+      data: {
+        status: "dead",
+        lastError,
+        finishedAt: now,
+        lockedBy: null,
+        lockedUntil: null,
+        updatedAt: now,
+        ...marker,
+      },
     });
     return { kind: "dead" };
   }
   const runAt = options.retryAt ?? new Date(now.getTime() + backoffMs(attempts));
   await db.prisma.job.updateMany({
     where,
-    data: { status: "queued", attempts, runAt, lastError, lockedBy: null, lockedUntil: null, updatedAt: now },
+    data: {
+      status: "queued",
+      attempts,
+      runAt,
+      lastError,
+      lockedBy: null,
+      lockedUntil: null,
+      updatedAt: now,
+      ...marker,
+    },
   });
   return { kind: "retry", runAt };
 }
@@ -184,5 +266,54 @@ export async function releaseJobs(db: Database, workerId: string, now: Date): Pr
     // The interrupted attempt does not count against the job.
     data: { status: "queued", attempts: { decrement: 1 }, lockedBy: null, lockedUntil: null, updatedAt: now },
   });
+  return count;
+}
+
+export interface DeadJob {
+  id: number;
+  task: string;
+  key: string | null;
+  payload: string;
+  attempts: number;
+  lastError: string | null;
+  finishedAt: Date | null;
+}
+
+/** Dead-lettered jobs, newest first: what staff look at to see why something was never sent. */
+export function listDeadJobs(db: Database, limit = 50): Promise<DeadJob[]> {
+  return db.prisma.job.findMany({
+    where: { status: "dead" },
+    orderBy: { id: "desc" },
+    take: limit,
+    select: {
+      id: true,
+      task: true,
+      key: true,
+      payload: true,
+      attempts: true,
+      lastError: true,
+      finishedAt: true,
+    },
+  });
+}
+
+/**
+ * Deletes up to `limit` jobs in these statuses that finished before `before`; returns how many.
+ * Called in a loop by housekeeping, so that each delete is one short statement.
+ */
+export async function deleteFinishedJobs(
+  db: Database,
+  statuses: string[],
+  before: Date,
+  limit: number,
+): Promise<number> {
+  const rows = await db.prisma.job.findMany({
+    where: { status: { in: statuses }, finishedAt: { lt: before } },
+    select: { id: true },
+    orderBy: { id: "asc" },
+    take: limit,
+  });
+  if (rows.length === 0) return 0;
+  const { count } = await db.prisma.job.deleteMany({ where: { id: { in: rows.map((r) => r.id) } } });
   return count;
 }

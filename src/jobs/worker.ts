@@ -1,21 +1,56 @@
 // Runs queued jobs: claims a batch, runs each through its task handler, records the outcome.
 // Jobs are claimed with a lease; if this process dies, another worker takes them over when
 // the lease expires, so a job runs at least once and tasks are written to be idempotent.
+// Jobs run concurrently (the pacer decides when each message may go), except that jobs for
+// the same recipient run one after the other, in queue order. The running worker claims more
+// as soon as half its slots are free, so a slow send does not hold up a whole batch.
 import { randomUUID } from "node:crypto";
+import { setMaxListeners } from "node:events";
 import type { Database } from "../db/client.js";
 import type { Logger } from "../logger.js";
-import { PermanentJobError, RetryLaterError } from "./errors.js";
-import { claimJobs, completeJob, failJob, type JobRow, releaseJobs } from "./queue.js";
+import { DeliveryUncertainError, LeaseLostError, PermanentJobError, RetryLaterError } from "./errors.js";
+import { PacerAbortedError } from "./pacer.js";
+import {
+  claimJobs,
+  completeJob,
+  extendLease,
+  failJob,
+  type JobRow,
+  markSending,
+  releaseJobs,
+} from "./queue.js";
 
-export type TaskHandler = (payload: unknown, job: JobRow) => Promise<void>;
+/** What a running job may ask of its worker. */
+export interface JobContext {
+  workerId: string;
+  now(): Date;
+  /** Aborted when the worker stops: stop waiting, start nothing new. */
+  signal: AbortSignal;
+  /** Call right before handing a message to Telegram; false means the job was taken over: do not send. */
+  markSending(): Promise<boolean>;
+  /** Renews the lease of a long job; false means it was taken over. */
+  extendLease(): Promise<boolean>;
+}
+
+/** A handler may finish with a note, kept in the job's lastError (e.g. "not resent"). */
+export type JobResult = { note: string };
+/** Resolves (with a JobResult, or anything else) when the job is done; throws to fail it. */
+export type TaskHandler = (payload: unknown, job: JobRow, context: JobContext) => Promise<unknown>;
+
+function noteOf(result: unknown): string | undefined {
+  if (typeof result !== "object" || result === null || !("note" in result)) return undefined;
+  return typeof result.note === "string" ? result.note : undefined;
+}
 export type TaskHandlers = Record<string, TaskHandler>;
 
 export interface WorkerOptions {
   db: Database;
   handlers: TaskHandlers;
   logger: Logger;
-  /** Jobs claimed per round. */
+  /** Jobs claimed per round of runOnce()/drain(). */
   batchSize?: number;
+  /** Jobs the running worker keeps in progress at once (default: batchSize). */
+  concurrency?: number;
   leaseMs?: number;
   pollIntervalMs?: number;
   now?: () => Date;
@@ -34,9 +69,16 @@ export interface Worker {
   wake(): void;
 }
 
+/** Jobs for one recipient keep their order; anything else may run side by side. */
+function sequenceKey(job: JobRow): string {
+  const match = /"recipientId":(\d+)/.exec(job.payload);
+  return match ? `recipient:${match[1]}` : `job:${job.id}`;
+}
+
 export function createWorker(options: WorkerOptions): Worker {
   const { db, handlers, logger } = options;
   const batchSize = options.batchSize ?? 10;
+  const concurrency = options.concurrency ?? batchSize;
   const leaseMs = options.leaseMs ?? 60_000;
   const pollIntervalMs = options.pollIntervalMs ?? 500;
   const now = options.now ?? (() => new Date());
@@ -45,6 +87,17 @@ export function createWorker(options: WorkerOptions): Worker {
   let running = false;
   let loop: Promise<void> | undefined;
   let wake: (() => void) | undefined;
+  // Every job waiting for its turn to send listens to this signal: more than Node's default 10.
+  const stopSignal = () => {
+    const controller = new AbortController();
+    setMaxListeners(0, controller.signal);
+    return controller;
+  };
+  let stopping = stopSignal();
+  // The last job queued per recipient: the next one for the same recipient waits for it.
+  const chains = new Map<string, Promise<void>>();
+  let inFlight = 0;
+  let settled: (() => void) | undefined;
 
   async function runJob(job: JobRow): Promise<void> {
     const handler = handlers[job.task];
@@ -53,55 +106,106 @@ export function createWorker(options: WorkerOptions): Worker {
       log.error({ jobId: job.id, task: job.task }, "job has no handler");
       return;
     }
+    const context: JobContext = {
+      workerId: id,
+      now,
+      signal: stopping.signal,
+      markSending: () => markSending(db, job, id, now(), leaseMs),
+      extendLease: () => extendLease(db, job, id, now(), leaseMs),
+    };
     try {
-      await handler(JSON.parse(job.payload), job);
-      await completeJob(db, job, id, now());
+      const result = await handler(JSON.parse(job.payload), job, context);
+      await completeJob(db, job, id, now(), noteOf(result));
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      if (error instanceof PermanentJobError) {
-        await failJob(db, job, id, message, now(), { permanent: true });
-        log.info({ jobId: job.id, task: job.task, reason: message }, "job failed permanently");
-      } else if (error instanceof RetryLaterError) {
-        const retryAt = new Date(now().getTime() + error.retryAfterMs);
-        await failJob(db, job, id, message, now(), { retryAt, countAttempt: false });
-      } else {
-        const outcome = await failJob(db, job, id, message, now());
-        log.warn({ jobId: job.id, task: job.task, err: error, outcome: outcome.kind }, "job failed");
-      }
+      await recordFailure(job, error);
     }
   }
 
+  async function recordFailure(job: JobRow, error: unknown): Promise<void> {
+    const message = error instanceof Error ? error.message : String(error);
+    // Taken over by another worker, or interrupted by stop() (which releases it): not ours to record.
+    if (error instanceof LeaseLostError || error instanceof PacerAbortedError) return;
+    if (error instanceof PermanentJobError) {
+      await failJob(db, job, id, message, now(), { permanent: true });
+      log.info({ jobId: job.id, task: job.task, reason: message }, "job failed permanently");
+    } else if (error instanceof DeliveryUncertainError) {
+      // The send marker stays: the next attempt knows this one may have been delivered.
+      const outcome = await failJob(db, job, id, message, now());
+      log.warn({ jobId: job.id, task: job.task, outcome: outcome.kind }, "delivery outcome unknown");
+    } else if (error instanceof RetryLaterError) {
+      const retryAt = new Date(now().getTime() + error.retryAfterMs);
+      await failJob(db, job, id, message, now(), {
+        retryAt,
+        countAttempt: false,
+        sendStartedAt: job.sendStartedAt,
+      });
+    } else {
+      // Definitely not delivered this time: the marker goes back to what it was before.
+      const outcome = await failJob(db, job, id, message, now(), { sendStartedAt: job.sendStartedAt });
+      log.warn({ jobId: job.id, task: job.task, err: error, outcome: outcome.kind }, "job failed");
+    }
+  }
+
+  function launch(job: JobRow): Promise<void> {
+    inFlight++;
+    const key = sequenceKey(job);
+    const run = (chains.get(key) ?? Promise.resolve())
+      .then(() => (stopping.signal.aborted ? undefined : runJob(job)))
+      .catch((error: unknown) => log.error({ err: error, jobId: job.id }, "job crashed"))
+      .finally(() => {
+        inFlight--;
+        if (chains.get(key) === run) chains.delete(key);
+        settled?.();
+      });
+    chains.set(key, run);
+    return run;
+  }
+
+  function claim(limit: number): Promise<JobRow[]> {
+    return claimJobs(db, { workerId: id, limit, leaseMs, now: now(), tasks: Object.keys(handlers) });
+  }
+
   async function runOnce(): Promise<number> {
-    const jobs = await claimJobs(db, {
-      workerId: id,
-      limit: batchSize,
-      leaseMs,
-      now: now(),
-      tasks: Object.keys(handlers),
-    });
-    for (const job of jobs) await runJob(job);
+    const jobs = await claim(batchSize);
+    await Promise.all(jobs.map(launch));
     return jobs.length;
+  }
+
+  /** Resolves when wake() is called, `ms` pass, or (`onSettle`) a job finishes. */
+  function pause(ms: number, onSettle: boolean): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        wake = undefined;
+        settled = undefined;
+        resolve();
+      }
+      wake = done;
+      if (onSettle) settled = done;
+    });
   }
 
   async function run(): Promise<void> {
     while (running) {
-      let processed = 0;
-      try {
-        processed = await runOnce();
-      } catch (error) {
-        log.error({ err: error }, "worker round failed");
+      const free = concurrency - inFlight;
+      let claimed = 0;
+      if (free >= Math.ceil(concurrency / 2)) {
+        try {
+          const jobs = await claim(free);
+          claimed = jobs.length;
+          for (const job of jobs) void launch(job);
+        } catch (error) {
+          log.error({ err: error }, "worker round failed");
+        }
       }
-      if (processed === 0 && running) {
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, pollIntervalMs);
-          wake = () => {
-            clearTimeout(timer);
-            resolve();
-          };
-        });
-        wake = undefined;
-      }
+      if (!running) break;
+      // Busy: wait for a free slot. Nothing due: wait for the poll interval or a wake-up.
+      if (free < Math.ceil(concurrency / 2) || inFlight >= concurrency) await pause(pollIntervalMs, true);
+      else if (claimed === 0) await pause(pollIntervalMs, false);
     }
+    // stop(): let what is running finish (stop() bounds the wait).
+    while (inFlight > 0) await pause(pollIntervalMs, true);
   }
 
   return {
@@ -111,11 +215,20 @@ export function createWorker(options: WorkerOptions): Worker {
       running = true;
       loop = run();
     },
-    async stop(timeoutMs = 8000) {
+    async stop(timeoutMs = 7000) {
       running = false;
+      // Sends waiting for their turn give up at once; sends already on the wire finish.
+      stopping.abort();
       wake?.();
-      if (loop) await Promise.race([loop, new Promise((r) => setTimeout(r, timeoutMs))]);
-      await releaseJobs(db, id, now());
+      let timer: NodeJS.Timeout | undefined;
+      if (loop) {
+        await Promise.race([loop, new Promise((resolve) => (timer = setTimeout(resolve, timeoutMs)))]);
+      }
+      clearTimeout(timer);
+      const released = await releaseJobs(db, id, now());
+      if (released > 0) log.info({ released }, "released unfinished jobs");
+      loop = undefined;
+      stopping = stopSignal();
     },
     async drain(maxRounds = 1000) {
       let total = 0;

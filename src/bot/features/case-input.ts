@@ -16,11 +16,22 @@ const MAX_MESSAGE_LENGTH = 2000;
 feature.on("message", async (ctx, next) => {
   const flow = ctx.session.flow;
   if (!flow || ctx.message.text?.startsWith("/")) return next();
-  if (flow.kind === "concern") return handleDraftInput(ctx, flow);
-  await handleCaseInput(ctx, flow);
+  switch (flow.kind) {
+    case "concern":
+      return handleDraftInput(ctx, flow);
+    case "message":
+    case "resolve":
+    case "decline":
+      return handleCaseInput(ctx, flow);
+    default:
+      // Flows of other features (broadcasts, activities) are handled by them.
+      return next();
+  }
 });
 
-async function handleCaseInput(ctx: BotContext, flow: Exclude<Flow, { kind: "concern" }>): Promise<void> {
+type CaseFlow = Extract<Flow, { kind: "message" | "resolve" | "decline" }>;
+
+async function handleCaseInput(ctx: BotContext, flow: CaseFlow): Promise<void> {
   const message = ctx.message!;
   const media = extractAttachment(message);
   const text = message.text ?? message.caption ?? "";

@@ -17,7 +17,7 @@ type ConcernFlow = Extract<Flow, { kind: "concern" }>;
 export const concernIntakeFeature = new Composer<BotContext>();
 const feature = concernIntakeFeature.chatType("private");
 
-async function startDraft(ctx: BotContext, initialText?: string): Promise<void> {
+export async function startDraft(ctx: BotContext, initialText?: string): Promise<void> {
   if (!ctx.user.districtId) {
     await ctx.reply(ctx.t("concern-need-district"));
     await showDistrictPicker(ctx, null);

@@ -1,6 +1,7 @@
 // Choosing one's district (选区) by walking the tree; /district changes it later.
 import { Composer } from "grammy";
 import { findDistrictById, listChildDistricts } from "../../db/queries/districts.js";
+import { subscribe } from "../../db/queries/subscriptions.js";
 import { setUserDistrict } from "../../db/queries/users.js";
 import { districtNavData, districtPickData } from "../callback-data.js";
 import { localName } from "../case-view.js";
@@ -59,6 +60,8 @@ feature.callbackQuery(districtPickData.filter, async (ctx) => {
   if (!district) return ctx.answerCallbackQuery({ text: ctx.t("error-stale-button"), show_alert: true });
   await ctx.answerCallbackQuery();
   ctx.user = await setUserDistrict(ctx.deps.db.prisma, ctx.user.id, district.id, ctx.deps.now());
+  // Choosing a district subscribes to its notices; /notices and every notice can stop that.
+  await subscribe(ctx.deps.db.prisma, ctx.user.id, district.id, ctx.deps.now());
   const locale = await ctx.i18n.getLocale();
   await ctx.editMessageText(ctx.t("district-chosen", { district: escapeHtml(localName(district, locale)) }), {
     parse_mode: "HTML",

@@ -3,6 +3,7 @@
 import { Composer } from "grammy";
 import { findDistrictByCode } from "../../db/queries/districts.js";
 import { redeemInvite } from "../../db/queries/invites.js";
+import { subscribe } from "../../db/queries/subscriptions.js";
 import { recordConsent, setUserDistrict } from "../../db/queries/users.js";
 import { consentData } from "../callback-data.js";
 import { localName } from "../case-view.js";
@@ -74,6 +75,7 @@ async function afterConsent(ctx: BotContext): Promise<void> {
     const district = await findDistrictByCode(ctx.deps.db.prisma, code);
     if (district) {
       ctx.user = await setUserDistrict(ctx.deps.db.prisma, ctx.user.id, district.id, ctx.deps.now());
+      await subscribe(ctx.deps.db.prisma, ctx.user.id, district.id, ctx.deps.now());
       const locale = await ctx.i18n.getLocale();
       await ctx.reply(ctx.t("district-chosen", { district: escapeHtml(localName(district, locale)) }), {
         parse_mode: "HTML",

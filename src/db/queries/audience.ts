@@ -7,14 +7,23 @@ import { districtAncestors, listDistrictSubtreeIds } from "./districts.js";
 
 type UserWhere = PrismaTypes.UserWhereInput;
 
-const reachable: UserWhere = { inactiveAt: null, bannedAt: null, noticesOptOutAt: null, consentedAt: { not: null } };
+const reachable: UserWhere = {
+  inactiveAt: null,
+  bannedAt: null,
+  noticesOptOutAt: null,
+  consentedAt: { not: null },
+};
 
 /**
  * District audiences cover the district and everything below it. Its subscribers are those
  * subscribed to a district inside it, or to one that contains it (a county's subscribers
  * hear about each of its villages).
  */
-export async function audienceWhere(prisma: Prisma, audience: Audience, districtId: number | null): Promise<UserWhere> {
+export async function audienceWhere(
+  prisma: Prisma,
+  audience: Audience,
+  districtId: number | null,
+): Promise<UserWhere> {
   const subtree = districtId === null ? null : await listDistrictSubtreeIds(prisma, districtId);
   switch (audience) {
     case "all_citizens":
@@ -42,7 +51,11 @@ export async function audienceWhere(prisma: Prisma, audience: Audience, district
   }
 }
 
-export async function countAudience(prisma: Prisma, audience: Audience, districtId: number | null): Promise<number> {
+export async function countAudience(
+  prisma: Prisma,
+  audience: Audience,
+  districtId: number | null,
+): Promise<number> {
   return prisma.user.count({ where: await audienceWhere(prisma, audience, districtId) });
 }
 

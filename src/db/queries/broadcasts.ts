@@ -62,8 +62,9 @@ export async function createBroadcast(db: Database, draft: BroadcastDraft, now: 
   });
 }
 
+/** A broadcast with its sender, whose language the progress report speaks. */
 export function findBroadcast(prisma: Prisma, id: number) {
-  return prisma.broadcast.findUnique({ where: { id } });
+  return prisma.broadcast.findUnique({ where: { id }, include: { createdBy: true } });
 }
 
 const BATCH = 500;
@@ -92,7 +93,12 @@ export async function materializeRecipients(db: Database, broadcast: Broadcast, 
       const fresh = ids.filter((id) => !existing.has(id));
       if (fresh.length === 0) return;
       await tx.broadcastRecipient.createMany({
-        data: fresh.map((userId) => ({ broadcastId: broadcast.id, userId, status: "pending", updatedAt: now })),
+        data: fresh.map((userId) => ({
+          broadcastId: broadcast.id,
+          userId,
+          status: "pending",
+          updatedAt: now,
+        })),
       });
       await enqueue(
         tx,
@@ -184,7 +190,13 @@ export async function cancelBroadcast(db: Database, broadcastId: number, now: Da
 export async function markBroadcast(
   prisma: Prisma,
   id: number,
-  data: { status?: string; startedAt?: Date; finishedAt?: Date; progressMessageId?: number; progressEditedAt?: Date },
+  data: {
+    status?: string;
+    startedAt?: Date;
+    finishedAt?: Date;
+    progressMessageId?: number;
+    progressEditedAt?: Date;
+  },
   now: Date,
 ): Promise<void> {
   await prisma.broadcast.update({ where: { id }, data: { ...data, updatedAt: now } });

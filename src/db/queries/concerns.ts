@@ -190,7 +190,7 @@ export async function listConcernsOfCitizen(
 ) {
   const where = { citizenId };
   const [items, total] = await Promise.all([
-    prisma.concern.findMany({ where, orderBy: { id: "desc" }, skip: page * pageSize, take: pageSize }),
+    prisma.concern.findMany({ where, orderBy: { createdAt: "desc" }, skip: page * pageSize, take: pageSize }),
     prisma.concern.count({ where }),
   ]);
   return { items, total };

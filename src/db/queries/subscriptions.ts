@@ -2,7 +2,12 @@
 import type { Prisma } from "../client.js";
 
 /** A citizen is subscribed to the notices of the district they choose (they can stop it). */
-export async function subscribe(prisma: Prisma, userId: number, districtId: number, now: Date): Promise<void> {
+export async function subscribe(
+  prisma: Prisma,
+  userId: number,
+  districtId: number,
+  now: Date,
+): Promise<void> {
   await prisma.noticeSubscription.upsert({
     where: { userId_districtId: { userId, districtId } },
     create: { userId, districtId, active: true, createdAt: now, updatedAt: now },
@@ -28,7 +33,12 @@ export function listSubscriptions(prisma: Prisma, userId: number) {
   return prisma.noticeSubscription.findMany({ where: { userId }, include: { district: true } });
 }
 
-export async function setNoticesOptOut(prisma: Prisma, userId: number, optOut: boolean, now: Date): Promise<void> {
+export async function setNoticesOptOut(
+  prisma: Prisma,
+  userId: number,
+  optOut: boolean,
+  now: Date,
+): Promise<void> {
   await prisma.user.update({
     where: { id: userId },
     data: { noticesOptOutAt: optOut ? now : null, updatedAt: now },

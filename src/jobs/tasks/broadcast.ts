@@ -3,6 +3,7 @@
 // total in the sender's progress message, at most every few seconds, until all are done.
 import { z } from "zod";
 import type { Database } from "../../db/client.js";
+import type { User } from "../../db/generated/sqlite/client.js";
 import {
   BROADCAST_PROGRESS_TASK,
   type Broadcast,
@@ -14,7 +15,6 @@ import {
   setRecipientStatus,
 } from "../../db/queries/broadcasts.js";
 import { markUserInactive } from "../../db/queries/users.js";
-import type { User } from "../../db/generated/sqlite/client.js";
 import { PermanentJobError, RetryLaterError } from "../errors.js";
 import { enqueue } from "../queue.js";
 import type { TaskHandler } from "../worker.js";
@@ -23,7 +23,9 @@ export type SendFailure =
   | { kind: "recipient-gone"; reason: string }
   | { kind: "rate-limited"; retryAfterMs: number }
   | { kind: "bad-request"; reason: string }
-  | { kind: "transient"; reason: string };
+  | { kind: "transient"; reason: string }
+  /** The request may have reached Telegram (a timeout): retrying could send it twice. */
+  | { kind: "uncertain"; reason: string };
 
 export type ProgressPhase = "running" | "done" | "cancelled";
 
@@ -34,12 +36,19 @@ export interface BroadcastTaskDeps {
   deliver(broadcast: Broadcast, user: User): Promise<void>;
   classify(error: unknown): SendFailure;
   /** Draws the sender's progress message; returns its message id. */
-  showProgress(broadcast: Broadcast, counts: BroadcastCounts, phase: ProgressPhase): Promise<number | undefined>;
+  showProgress(
+    broadcast: Broadcast,
+    counts: BroadcastCounts,
+    phase: ProgressPhase,
+  ): Promise<number | undefined>;
   progressIntervalMs: number;
 }
 
 const startPayload = z.object({ broadcastId: z.number().int().positive() });
-const sendPayload = z.object({ broadcastId: z.number().int().positive(), userId: z.number().int().positive() });
+const sendPayload = z.object({
+  broadcastId: z.number().int().positive(),
+  userId: z.number().int().positive(),
+});
 const progressPayload = z.object({ broadcastId: z.number().int().positive(), seq: z.number().int().min(0) });
 
 export function createBroadcastTasks(deps: BroadcastTaskDeps): Record<string, TaskHandler> {
@@ -65,7 +74,12 @@ export function createBroadcastTasks(deps: BroadcastTaskDeps): Record<string, Ta
     const { broadcastId } = startPayload.parse(payload);
     const broadcast = await findBroadcast(db.prisma, broadcastId);
     if (!broadcast || broadcast.status === "cancelled" || broadcast.status === "done") return;
-    await markBroadcast(db.prisma, broadcast.id, { status: "sending", startedAt: broadcast.startedAt ?? now() }, now());
+    await markBroadcast(
+      db.prisma,
+      broadcast.id,
+      { status: "sending", startedAt: broadcast.startedAt ?? now() },
+      now(),
+    );
     await materializeRecipients(db, broadcast, now());
     await scheduleProgress(broadcast.id, 0, 0);
   };
@@ -96,6 +110,17 @@ export function createBroadcastTasks(deps: BroadcastTaskDeps): Record<string, Ta
           throw new PermanentJobError(failure.reason);
         case "rate-limited":
           throw new RetryLaterError("rate limited", failure.retryAfterMs);
+        case "uncertain":
+          // A mass notice twice is worse than one unconfirmed: count it as sent, noted.
+          await setRecipientStatus(
+            db.prisma,
+            broadcastId,
+            userId,
+            "sent",
+            now(),
+            `unconfirmed: ${failure.reason}`,
+          );
+          return;
         case "transient":
           // The last attempt: the job is dead-lettered, and the report counts it as failed.
           if (job.attempts >= job.maxAttempts) {
@@ -113,7 +138,8 @@ export function createBroadcastTasks(deps: BroadcastTaskDeps): Record<string, Ta
     if (!broadcast) return;
     const counts = await countRecipients(db.prisma, broadcastId);
     const finished = broadcast.status === "cancelled" || counts.pending === 0;
-    const phase: ProgressPhase = broadcast.status === "cancelled" ? "cancelled" : finished ? "done" : "running";
+    const phase: ProgressPhase =
+      broadcast.status === "cancelled" ? "cancelled" : finished ? "done" : "running";
     const messageId = await deps.showProgress(broadcast, counts, phase);
     await markBroadcast(
       db.prisma,

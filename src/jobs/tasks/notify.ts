@@ -2,8 +2,9 @@
 // (kind, case, timeline event, recipient); the text is rendered at send time in the
 // recipient's language (src/bot/notifications.ts), so a queued job stays small and current.
 import { z } from "zod";
-import type { JobInput } from "../queue.js";
-import type { TaskHandler } from "../worker.js";
+import { PermanentJobError } from "../errors.js";
+import type { JobInput, JobRow } from "../queue.js";
+import type { JobContext, JobResult, TaskHandler } from "../worker.js";
 
 export const notificationKinds = [
   "concern_new",
@@ -36,8 +37,16 @@ export function notificationJob(notification: Notification): JobInput {
   };
 }
 
-export type NotificationSender = (notification: Notification) => Promise<void>;
+export type NotificationSender = (
+  notification: Notification,
+  job: JobRow,
+  context: JobContext,
+) => Promise<JobResult | undefined>;
 
 export function createNotifyTask(send: NotificationSender): TaskHandler {
-  return async (payload) => send(notificationSchema.parse(payload));
+  return async (payload, job, context) => {
+    const parsed = notificationSchema.safeParse(payload);
+    if (!parsed.success) throw new PermanentJobError(`malformed payload: ${parsed.error.message}`);
+    return send(parsed.data, job, context);
+  };
 }

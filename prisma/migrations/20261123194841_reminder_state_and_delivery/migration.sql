@@ -1,0 +1,33 @@
+-- AlterTable
+ALTER TABLE "Concern" ADD COLUMN "escalation" TEXT;
+ALTER TABLE "Concern" ADD COLUMN "followedUpAt" DATETIME;
+ALTER TABLE "Concern" ADD COLUMN "remindedAt" DATETIME;
+
+-- AlterTable
+ALTER TABLE "Referral" ADD COLUMN "escalation" TEXT;
+
+-- AlterTable
+ALTER TABLE "Job" ADD COLUMN "sendStartedAt" DATETIME;
+
+-- CreateTable
+CREATE TABLE "DeliveryPause" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "until" DATETIME NOT NULL,
+    "updatedAt" DATETIME NOT NULL
+);
+
+-- CreateIndex
+CREATE INDEX "Concern_status_remindedAt_createdAt_idx" ON "Concern"("status", "remindedAt", "createdAt");
+
+-- CreateIndex
+CREATE INDEX "Concern_status_escalation_dueAt_idx" ON "Concern"("status", "escalation", "dueAt");
+
+-- CreateIndex
+CREATE INDEX "Concern_followedUpAt_closedAt_idx" ON "Concern"("followedUpAt", "closedAt");
+
+-- CreateIndex
+CREATE INDEX "Referral_status_escalation_deadline_idx" ON "Referral"("status", "escalation", "deadline");
+
+-- CreateIndex
+CREATE INDEX "Job_status_finishedAt_idx" ON "Job"("status", "finishedAt");
+

@@ -1,0 +1,283 @@
+// /broadcast: staff compose a notice (text with formatting, optionally a photo or document),
+// see it exactly as recipients will, choose the audience within their scope, send now or
+// at a chosen time, and confirm. Delivery runs in the queue (src/jobs/tasks/broadcast.ts).
+import { Composer, InlineKeyboard } from "grammy";
+import type { District } from "../../db/generated/sqlite/client.js";
+import { loadHandlerScope } from "../../db/queries/access.js";
+import { countAudience } from "../../db/queries/audience.js";
+import { cancelBroadcast, createBroadcast, findBroadcast } from "../../db/queries/broadcasts.js";
+import { findDistrictById, listChildDistricts } from "../../db/queries/districts.js";
+import { type Audience, audiences, canAddress, isAudience, needsDistrict } from "../../domain/audience.js";
+import { parseLocalDateTime } from "../../domain/local-time.js";
+import { sendBroadcastContent } from "../broadcast-delivery.js";
+import {
+  broadcastAudienceData,
+  broadcastCancelData,
+  broadcastConfirmData,
+  broadcastDistrictData,
+  broadcastWhenData,
+} from "../callback-data.js";
+import { localName } from "../case-view.js";
+import type { BotContext, BroadcastFlow } from "../context.js";
+import { escapeHtml, formatDateTime } from "../format.js";
+
+export const broadcastFeature = new Composer<BotContext>();
+const feature = broadcastFeature.chatType("private");
+const senders = feature.filter((ctx) => ctx.user?.role === "staff" || ctx.user?.role === "admin");
+
+const MAX_TEXT = 4096;
+const MAX_CAPTION = 1024;
+
+function currentFlow(ctx: BotContext): BroadcastFlow | undefined {
+  const flow = ctx.session.flow;
+  return flow?.kind === "broadcast" ? flow : undefined;
+}
+
+const stale = (ctx: BotContext) =>
+  ctx.answerCallbackQuery({ text: ctx.t("error-stale-button"), show_alert: true });
+
+senders.command("broadcast", async (ctx) => {
+  ctx.session.flow = { kind: "broadcast", step: "content" };
+  await ctx.reply(ctx.t("broadcast-compose"));
+});
+
+/** The content message: its text and formatting are kept exactly (entities), media by file_id. */
+senders.on("message", async (ctx, next) => {
+  const flow = currentFlow(ctx);
+  if (!flow || ctx.message.text?.startsWith("/")) return next();
+  if (flow.step === "time") return handleTime(ctx, flow);
+  if (flow.step !== "content") {
+    await ctx.reply(ctx.t("broadcast-use-buttons"));
+    return;
+  }
+  const message = ctx.message;
+  const photo = message.photo?.at(-1);
+  const document = message.document;
+  const text = message.text ?? message.caption ?? "";
+  const media = photo ? "photo" : document ? "document" : null;
+  if (!text.trim() && !media) {
+    await ctx.reply(ctx.t("broadcast-unsupported"));
+    return;
+  }
+  const limit = media ? MAX_CAPTION : MAX_TEXT;
+  if ([...text].length > limit) {
+    await ctx.reply(ctx.t("broadcast-too-long", { max: limit }));
+    return;
+  }
+  Object.assign(flow, {
+    step: "audience",
+    text,
+    entities: message.entities ?? message.caption_entities ?? [],
+    mediaKind: media,
+    mediaFileId: photo?.file_id ?? document?.file_id ?? null,
+  } satisfies Partial<BroadcastFlow>);
+  await ctx.reply(ctx.t("broadcast-preview-intro"));
+  await sendBroadcastContent(ctx.api, ctx.chat.id, broadcastContent(flow), ctx.t);
+  const keyboard = new InlineKeyboard();
+  for (const audience of audiences) {
+    if (audience === "all_citizens" && ctx.user.role !== "admin") continue;
+    keyboard.text(ctx.t(`broadcast-audience-${audience}`), broadcastAudienceData.pack({ audience })).row();
+  }
+  keyboard.text(ctx.t("button-cancel"), broadcastConfirmData.pack({ action: "cancel" }));
+  await ctx.reply(ctx.t("broadcast-choose-audience"), { reply_markup: keyboard });
+});
+
+function broadcastContent(flow: BroadcastFlow) {
+  return {
+    text: flow.text ?? "",
+    entities: JSON.stringify(flow.entities ?? []),
+    mediaKind: flow.mediaKind ?? null,
+    mediaFileId: flow.mediaFileId ?? null,
+  };
+}
+
+senders.callbackQuery(broadcastAudienceData.filter, async (ctx) => {
+  const data = broadcastAudienceData.unpack(ctx.callbackQuery.data);
+  const flow = currentFlow(ctx);
+  if (!data || flow?.step !== "audience") return stale(ctx);
+  if (data.audience === "all_citizens" && ctx.user.role !== "admin") return stale(ctx);
+  flow.audience = data.audience;
+  flow.step = "district";
+  await ctx.answerCallbackQuery();
+  await showDistrictChoice(ctx, flow, null);
+});
+
+/** Staff choose among the districts of their scope; admins also "everywhere" for deputies/staff. */
+async function showDistrictChoice(
+  ctx: BotContext,
+  flow: BroadcastFlow,
+  districtId: number | null,
+): Promise<void> {
+  const prisma = ctx.deps.db.prisma;
+  const locale = await ctx.i18n.getLocale();
+  const keyboard = new InlineKeyboard();
+  let districts: District[];
+  if (districtId === null) {
+    districts =
+      ctx.user.role === "admin"
+        ? await listChildDistricts(prisma, null)
+        : [await findDistrictById(prisma, ctx.user.staffDistrictId ?? 0)].filter((d) => d !== null);
+  } else {
+    const current = await findDistrictById(prisma, districtId);
+    if (current) {
+      keyboard
+        .text(
+          ctx.t("broadcast-pick-district", { name: localName(current, locale) }),
+          broadcastDistrictData.pack({ action: "pick", districtId: current.id }),
+        )
+        .row();
+    }
+    districts = await listChildDistricts(prisma, districtId);
+  }
+  for (const d of districts) {
+    keyboard
+      .text(localName(d, locale), broadcastDistrictData.pack({ action: "open", districtId: d.id }))
+      .row();
+  }
+  if (ctx.user.role === "admin" && !needsDistrict(flow.audience as Audience)) {
+    keyboard
+      .text(ctx.t("broadcast-everywhere"), broadcastDistrictData.pack({ action: "all", districtId: 0 }))
+      .row();
+  }
+  keyboard.text(ctx.t("button-cancel"), broadcastConfirmData.pack({ action: "cancel" }));
+  const text = ctx.t("broadcast-choose-district");
+  if (ctx.callbackQuery?.message) await ctx.editMessageText(text, { reply_markup: keyboard });
+  else await ctx.reply(text, { reply_markup: keyboard });
+}
+
+senders.callbackQuery(broadcastDistrictData.filter, async (ctx) => {
+  const data = broadcastDistrictData.unpack(ctx.callbackQuery.data);
+  const flow = currentFlow(ctx);
+  if (!data || flow?.step !== "district" || !flow.audience || !isAudience(flow.audience)) return stale(ctx);
+  const districtId = data.action === "all" ? null : data.districtId;
+  const scope = await loadHandlerScope(ctx.deps.db.prisma, ctx.user);
+  // Checked on every step, not only by the buttons offered.
+  if (!canAddress({ role: ctx.user.role, scope }, flow.audience, districtId)) {
+    await ctx.answerCallbackQuery({ text: ctx.t("broadcast-out-of-scope"), show_alert: true });
+    return;
+  }
+  await ctx.answerCallbackQuery();
+  if (data.action === "open") {
+    await showDistrictChoice(ctx, flow, data.districtId);
+    return;
+  }
+  flow.districtId = districtId;
+  flow.step = "when";
+  const keyboard = new InlineKeyboard()
+    .text(ctx.t("broadcast-send-now"), broadcastWhenData.pack({ when: "now" }))
+    .text(ctx.t("broadcast-send-later"), broadcastWhenData.pack({ when: "later" }))
+    .row()
+    .text(ctx.t("button-cancel"), broadcastConfirmData.pack({ action: "cancel" }));
+  await ctx.editMessageText(ctx.t("broadcast-choose-when"), { reply_markup: keyboard });
+});
+
+senders.callbackQuery(broadcastWhenData.filter, async (ctx) => {
+  const data = broadcastWhenData.unpack(ctx.callbackQuery.data);
+  const flow = currentFlow(ctx);
+  if (!data || flow?.step !== "when") return stale(ctx);
+  await ctx.answerCallbackQuery();
+  if (data.when === "later") {
+    flow.step = "time";
+    await ctx.editMessageText(ctx.t("broadcast-ask-time", { example: "2026-12-01 09:00" }));
+    return;
+  }
+  flow.scheduledAt = null;
+  await showConfirmation(ctx, flow);
+});
+
+async function handleTime(ctx: BotContext, flow: BroadcastFlow): Promise<void> {
+  const at = parseLocalDateTime(ctx.message?.text ?? "", ctx.deps.config.TIME_ZONE);
+  if (!at || at.getTime() <= ctx.deps.now().getTime()) {
+    await ctx.reply(ctx.t("broadcast-bad-time", { example: "2026-12-01 09:00" }));
+    return;
+  }
+  flow.scheduledAt = at.toISOString();
+  await showConfirmation(ctx, flow);
+}
+
+async function showConfirmation(ctx: BotContext, flow: BroadcastFlow): Promise<void> {
+  flow.step = "confirm";
+  const prisma = ctx.deps.db.prisma;
+  const locale = await ctx.i18n.getLocale();
+  const audience = flow.audience as Audience;
+  const district = flow.districtId ? await findDistrictById(prisma, flow.districtId) : null;
+  const count = await countAudience(prisma, audience, flow.districtId ?? null);
+  const text = ctx.t("broadcast-confirm", {
+    audience: ctx.t(`broadcast-audience-${audience}`),
+    district: district ? escapeHtml(localName(district, locale)) : ctx.t("broadcast-everywhere"),
+    count,
+    when: flow.scheduledAt
+      ? formatDateTime(new Date(flow.scheduledAt), locale, ctx.deps.config.TIME_ZONE)
+      : ctx.t("broadcast-now"),
+  });
+  const keyboard = new InlineKeyboard()
+    .text(ctx.t("broadcast-confirm-button"), broadcastConfirmData.pack({ action: "send" }))
+    .text(ctx.t("button-cancel"), broadcastConfirmData.pack({ action: "cancel" }));
+  await ctx.reply(text, { parse_mode: "HTML", reply_markup: keyboard });
+}
+
+senders.callbackQuery(broadcastConfirmData.filter, async (ctx) => {
+  const data = broadcastConfirmData.unpack(ctx.callbackQuery.data);
+  const flow = currentFlow(ctx);
+  if (!data || !flow) return stale(ctx);
+  if (data.action === "cancel") {
+    ctx.session.flow = undefined;
+    await ctx.answerCallbackQuery();
+    await ctx.editMessageText(ctx.t("broadcast-discarded"));
+    return;
+  }
+  if (flow.step !== "confirm" || !flow.audience || !isAudience(flow.audience)) return stale(ctx);
+  const scope = await loadHandlerScope(ctx.deps.db.prisma, ctx.user);
+  if (!canAddress({ role: ctx.user.role, scope }, flow.audience, flow.districtId ?? null)) {
+    await ctx.answerCallbackQuery({ text: ctx.t("broadcast-out-of-scope"), show_alert: true });
+    return;
+  }
+  const now = ctx.deps.now();
+  const content = broadcastContent(flow);
+  const broadcast = await createBroadcast(
+    ctx.deps.db,
+    {
+      createdById: ctx.user.id,
+      audience: flow.audience,
+      districtId: flow.districtId ?? null,
+      text: content.text,
+      entities: flow.entities ?? [],
+      mediaKind: content.mediaKind,
+      mediaFileId: content.mediaFileId,
+      scheduledAt: flow.scheduledAt ? new Date(flow.scheduledAt) : null,
+      progressChatId: BigInt(ctx.chat.id),
+    },
+    now,
+  );
+  ctx.session.flow = undefined;
+  ctx.deps.onJobsQueued?.();
+  await ctx.answerCallbackQuery();
+  const locale = await ctx.i18n.getLocale();
+  await ctx.editMessageText(
+    broadcast.scheduledAt
+      ? ctx.t("broadcast-scheduled", {
+          id: broadcast.id,
+          when: formatDateTime(broadcast.scheduledAt, locale, ctx.deps.config.TIME_ZONE),
+        })
+      : ctx.t("broadcast-started", { id: broadcast.id }),
+    {
+      reply_markup: new InlineKeyboard().text(
+        ctx.t("broadcast-cancel-button"),
+        broadcastCancelData.pack({ broadcastId: broadcast.id }),
+      ),
+    },
+  );
+});
+
+/** Cancelling stops further sends; only the sender or an admin may cancel. */
+senders.callbackQuery(broadcastCancelData.filter, async (ctx) => {
+  const data = broadcastCancelData.unpack(ctx.callbackQuery.data);
+  const broadcast = data ? await findBroadcast(ctx.deps.db.prisma, data.broadcastId) : null;
+  if (!broadcast || (broadcast.createdById !== ctx.user.id && ctx.user.role !== "admin")) return stale(ctx);
+  const cancelled = await cancelBroadcast(ctx.deps.db, broadcast.id, ctx.deps.now());
+  await ctx.answerCallbackQuery({
+    text: cancelled ? ctx.t("broadcast-cancelled", { id: broadcast.id }) : ctx.t("broadcast-already-ended"),
+    show_alert: !cancelled,
+  });
+  if (cancelled) await ctx.editMessageReplyMarkup().catch(() => undefined);
+});

@@ -1,0 +1,535 @@
+// Activities (reception days, deputy visits, hearings), their answers and their record.
+// Like cases, every change and the messages it causes are written in one transaction (the
+// outbox pattern): the worker sends from the queue.
+import {
+  type ActivityAuthority,
+  type ActivityKind,
+  activityAuthority,
+  hasRoom,
+  heldStatuses,
+  publishTime,
+  reminderTimes,
+} from "../../domain/activity.js";
+import { enqueue, type Tx } from "../../jobs/queue.js";
+import { type ActivityNoticeKind, activityNoticeJob } from "../../jobs/tasks/activity-notice.js";
+import { type ActivityPublish, activityPublishJob } from "../../jobs/tasks/activity-publish.js";
+import type { Database, Prisma } from "../client.js";
+import type { Activity, District, Prisma as PrismaTypes, User } from "../generated/sqlite/client.js";
+import { audienceWhere, listAudienceBatch } from "./audience.js";
+import {
+  findDistrictById,
+  isDistrictWithin,
+  listDistrictSubtreeIds,
+  listStaffCovering,
+  pathIds,
+} from "./districts.js";
+
+export type { Activity };
+
+type TxClient = Parameters<Parameters<Prisma["$transaction"]>[0]>[0];
+
+export class ActivityNotFoundError extends Error {
+  constructor(readonly activityId: number) {
+    super(`activity ${activityId} does not exist`);
+    this.name = "ActivityNotFoundError";
+  }
+}
+
+/** The action does not fit the activity's status (already decided, cancelled, over …). */
+export class ActivityStateError extends Error {
+  constructor(
+    readonly activityId: number,
+    readonly status: string,
+  ) {
+    super(`activity ${activityId} is ${status}`);
+    this.name = "ActivityStateError";
+  }
+}
+
+/** Answers are taken while it is announced and not yet begun. */
+export class ActivityClosedError extends Error {
+  constructor(readonly activityId: number) {
+    super(`activity ${activityId} takes no answers now`);
+    this.name = "ActivityClosedError";
+  }
+}
+
+export class ActivityFullError extends Error {
+  constructor(
+    readonly activityId: number,
+    readonly capacity: number,
+  ) {
+    super(`activity ${activityId} is full (${capacity})`);
+    this.name = "ActivityFullError";
+  }
+}
+
+const activityInclude = {
+  district: true,
+  station: true,
+  createdBy: true,
+  deputies: { include: { user: true }, orderBy: { userId: "asc" } },
+  concerns: { include: { concern: true }, orderBy: { concernId: "asc" } },
+  _count: { select: { rsvps: { where: { answer: "going" } } } },
+} satisfies PrismaTypes.ActivityInclude;
+
+export type ActivityDetails = PrismaTypes.ActivityGetPayload<{ include: typeof activityInclude }>;
+
+export function findActivity(prisma: Prisma, id: number): Promise<ActivityDetails | null> {
+  return prisma.activity.findUnique({ where: { id }, include: activityInclude });
+}
+
+// --- who may do what ---------------------------------------------------------------------
+
+type Actor = Pick<User, "id" | "role" | "staffDistrictId">;
+
+export async function loadActivityAuthority(
+  prisma: Prisma,
+  user: Actor,
+  districtId: number,
+): Promise<ActivityAuthority> {
+  const staffCovers =
+    user.role === "staff" &&
+    user.staffDistrictId !== null &&
+    (await isDistrictWithin(prisma, districtId, user.staffDistrictId));
+  const represents =
+    (await prisma.representativeAssignment.count({ where: { userId: user.id, districtId } })) > 0;
+  return activityAuthority({ role: user.role, staffCovers, represents });
+}
+
+/** The districts a user may hold activities in, by code (the tree's order), with their authority. */
+export async function listActivityDistricts(
+  prisma: Prisma,
+  user: Actor,
+): Promise<{ district: District; authority: Exclude<ActivityAuthority, "none"> }[]> {
+  const found = new Map<number, { district: District; authority: "approve" | "propose" }>();
+  if (user.role === "admin") {
+    for (const district of await prisma.district.findMany())
+      found.set(district.id, { district, authority: "approve" });
+  } else if (user.role === "staff" && user.staffDistrictId) {
+    const ids = await listDistrictSubtreeIds(prisma, user.staffDistrictId);
+    for (const district of await prisma.district.findMany({ where: { id: { in: ids } } }))
+      found.set(district.id, { district, authority: "approve" });
+  }
+  if (user.role === "representative" || user.role === "staff") {
+    const assignments = await prisma.representativeAssignment.findMany({
+      where: { userId: user.id },
+      include: { district: true },
+    });
+    for (const { district } of assignments)
+      if (!found.has(district.id)) found.set(district.id, { district, authority: "propose" });
+  }
+  return [...found.values()].sort((a, b) => a.district.code.localeCompare(b.district.code));
+}
+
+/** Who decides on a representative's proposal: staff covering the district, else the admins. */
+async function listApprovers(tx: TxClient, districtId: number, exceptUserId: number): Promise<number[]> {
+  let approvers = await listStaffCovering(tx as Prisma, districtId);
+  if (approvers.length === 0) approvers = await tx.user.findMany({ where: { role: "admin" } });
+  return approvers.filter((u) => u.id !== exceptUserId && !u.bannedAt).map((u) => u.id);
+}
+
+async function notice(
+  tx: TxClient,
+  db: Database,
+  kind: ActivityNoticeKind,
+  activityId: number,
+  recipientIds: number[],
+  now: Date,
+): Promise<void> {
+  await enqueue(
+    tx as Tx,
+    db.dialect,
+    recipientIds.map((recipientId) => activityNoticeJob({ kind, activityId, recipientId })),
+    now,
+  );
+}
+
+// --- creating and deciding -----------------------------------------------------------------
+
+export interface CreateActivityInput {
+  kind: ActivityKind;
+  title: string;
+  startsAt: Date;
+  endsAt: Date | null;
+  place: string;
+  districtId: number;
+  stationId: number | null;
+  capacity: number | null;
+  deputyIds: number[];
+  createdById: number;
+  /** Staff create approved activities; a representative's proposal waits for staff. */
+  approved: boolean;
+  now: Date;
+  noticeDays: number;
+}
+
+/**
+ * Creates an activity with its deputies on duty. An approved one is queued for announcement
+ * at its publish time; a proposal is sent to the staff who may approve it. The same creator
+ * confirming the same activity twice within a few minutes (a double tap) gets the first one.
+ */
+export async function createActivity(
+  db: Database,
+  input: CreateActivityInput,
+): Promise<{ activity: Activity; created: boolean; approvers: number }> {
+  const { now } = input;
+  return db.prisma.$transaction(async (tx) => {
+    const duplicate = await tx.activity.findFirst({
+      where: {
+        createdById: input.createdById,
+        districtId: input.districtId,
+        title: input.title,
+        startsAt: input.startsAt,
+        createdAt: { gte: new Date(now.getTime() - 10 * 60_000) },
+      },
+    });
+    if (duplicate) return { activity: duplicate, created: false, approvers: 0 };
+    const publishAt = input.approved ? publishTime(input.startsAt, now, input.noticeDays) : null;
+    const activity = await tx.activity.create({
+      data: {
+        kind: input.kind,
+        title: input.title,
+        startsAt: input.startsAt,
+        endsAt: input.endsAt,
+        place: input.place,
+        districtId: input.districtId,
+        stationId: input.stationId,
+        capacity: input.capacity,
+        status: input.approved ? "approved" : "pending_approval",
+        createdById: input.createdById,
+        approvedById: input.approved ? input.createdById : null,
+        publishAt,
+        createdAt: now,
+        updatedAt: now,
+      },
+    });
+    for (const userId of new Set(input.deputyIds)) {
+      await tx.activityDeputy.create({ data: { activityId: activity.id, userId } });
+    }
+    let approvers: number[] = [];
+    if (publishAt) {
+      await enqueue(
+        tx as Tx,
+        db.dialect,
+        [activityPublishJob({ activityId: activity.id, afterUserId: 0 }, publishAt)],
+        now,
+      );
+    } else {
+      approvers = await listApprovers(tx, input.districtId, input.createdById);
+      await notice(tx, db, "approval_request", activity.id, approvers, now);
+    }
+    return { activity, created: true, approvers: approvers.length };
+  });
+}
+
+/** Approves or rejects a proposal, once: of two staff deciding at the same time, one wins. */
+export async function decideActivity(
+  db: Database,
+  input: { activityId: number; deciderId: number; approve: boolean; now: Date; noticeDays: number },
+): Promise<Activity> {
+  const { activityId, now } = input;
+  return db.prisma.$transaction(async (tx) => {
+    const activity = await tx.activity.findUnique({ where: { id: activityId } });
+    if (!activity) throw new ActivityNotFoundError(activityId);
+    if (activity.status !== "pending_approval") throw new ActivityStateError(activityId, activity.status);
+    if (input.approve && activity.startsAt <= now) throw new ActivityStateError(activityId, "started");
+    const publishAt = input.approve ? publishTime(activity.startsAt, now, input.noticeDays) : null;
+    const { count } = await tx.activity.updateMany({
+      where: { id: activityId, status: "pending_approval" },
+      // approvedById records who decided, either way; the status says which way.
+      data: {
+        status: input.approve ? "approved" : "rejected",
+        approvedById: input.deciderId,
+        publishAt,
+        updatedAt: now,
+      },
+    });
+    if (count !== 1) {
+      const current = await tx.activity.findUniqueOrThrow({ where: { id: activityId } });
+      throw new ActivityStateError(activityId, current.status);
+    }
+    if (publishAt) {
+      await enqueue(
+        tx as Tx,
+        db.dialect,
+        [activityPublishJob({ activityId, afterUserId: 0 }, publishAt)],
+        now,
+      );
+    }
+    if (activity.createdById && activity.createdById !== input.deciderId) {
+      await notice(tx, db, input.approve ? "approved" : "rejected", activityId, [activity.createdById], now);
+    }
+    return tx.activity.findUniqueOrThrow({ where: { id: activityId } });
+  });
+}
+
+/** Calls an activity off before it begins; those who said they would come are told. */
+export async function cancelActivity(
+  db: Database,
+  input: { activityId: number; now: Date },
+): Promise<Activity> {
+  const { activityId, now } = input;
+  return db.prisma.$transaction(async (tx) => {
+    const activity = await tx.activity.findUnique({ where: { id: activityId } });
+    if (!activity) throw new ActivityNotFoundError(activityId);
+    const { count } = await tx.activity.updateMany({
+      where: {
+        id: activityId,
+        status: { in: ["pending_approval", "approved", "published"] },
+        startsAt: { gt: now },
+      },
+      data: { status: "cancelled", updatedAt: now },
+    });
+    if (count !== 1) throw new ActivityStateError(activityId, activity.status);
+    if (activity.status === "published") {
+      const going = await tx.activityRsvp.findMany({ where: { activityId, answer: "going" } });
+      await notice(
+        tx,
+        db,
+        "cancelled",
+        activityId,
+        going.map((r) => r.userId),
+        now,
+      );
+    }
+    return tx.activity.findUniqueOrThrow({ where: { id: activityId } });
+  });
+}
+
+// --- announcing ----------------------------------------------------------------------------
+
+/**
+ * One step of the announcement: the first marks the activity published; each queues a notice
+ * for the next `batchSize` subscribers and, when there may be more, the next step. The
+ * audience is the lead's "district_subscribers" (src/db/queries/audience.ts): subscribers of
+ * the district, of any district inside it, or of one containing it; never opted-out,
+ * inactive or banned users.
+ */
+export async function publishActivityBatch(
+  db: Database,
+  input: ActivityPublish & { now: Date; batchSize: number },
+): Promise<{ queued: number; more: boolean }> {
+  const { activityId, afterUserId, now, batchSize } = input;
+  const prisma = db.prisma;
+  const activity = await prisma.activity.findUnique({ where: { id: activityId } });
+  if (!activity || !["approved", "published"].includes(activity.status)) return { queued: 0, more: false };
+  if (activity.startsAt <= now) return { queued: 0, more: false };
+  if (activity.status === "approved") {
+    await prisma.activity.updateMany({
+      where: { id: activityId, status: "approved" },
+      data: { status: "published", publishedAt: now, updatedAt: now },
+    });
+  }
+  const where = await audienceWhere(prisma, "district_subscribers", activity.districtId);
+  const ids = await listAudienceBatch(prisma, where, afterUserId, batchSize);
+  const more = ids.length === batchSize;
+  await prisma.$transaction(async (tx) => {
+    await notice(tx, db, "announce", activityId, ids, now);
+    if (more) {
+      await enqueue(
+        tx as Tx,
+        db.dialect,
+        [activityPublishJob({ activityId, afterUserId: ids.at(-1)! }, now)],
+        now,
+      );
+    }
+  });
+  return { queued: ids.length, more };
+}
+
+// --- answers -------------------------------------------------------------------------------
+
+export function findRsvp(prisma: Prisma, activityId: number, userId: number) {
+  return prisma.activityRsvp.findUnique({ where: { activityId_userId: { activityId, userId } } });
+}
+
+/**
+ * Records "going" (counted against capacity, with reminders queued) or "declined". The first
+ * write touches the activity row, which serialises answers to one activity (a row lock on
+ * PostgreSQL, the write lock on SQLite): two people never both take the last place.
+ */
+export async function answerRsvp(
+  db: Database,
+  input: { activityId: number; userId: number; answer: "going" | "declined"; now: Date },
+): Promise<{ going: number; capacity: number | null; changed: boolean }> {
+  const { activityId, userId, answer, now } = input;
+  return db.prisma.$transaction(async (tx) => {
+    const touched = await tx.activity.updateMany({
+      where: { id: activityId, status: "published", startsAt: { gt: now } },
+      data: { updatedAt: now },
+    });
+    if (touched.count !== 1) {
+      if (!(await tx.activity.findUnique({ where: { id: activityId } })))
+        throw new ActivityNotFoundError(activityId);
+      throw new ActivityClosedError(activityId);
+    }
+    const activity = await tx.activity.findUniqueOrThrow({ where: { id: activityId } });
+    const existing = await tx.activityRsvp.findUnique({
+      where: { activityId_userId: { activityId, userId } },
+    });
+    const changed = existing?.answer !== answer;
+    if (answer === "going" && changed) {
+      const going = await tx.activityRsvp.count({ where: { activityId, answer: "going" } });
+      if (!hasRoom(activity.capacity, going)) throw new ActivityFullError(activityId, activity.capacity ?? 0);
+    }
+    await tx.activityRsvp.upsert({
+      where: { activityId_userId: { activityId, userId } },
+      create: { activityId, userId, answer, createdAt: now, updatedAt: now },
+      update: { answer, updatedAt: now },
+    });
+    if (answer === "going") {
+      // Keyed per person and activity: answering again queues nothing twice; a withdrawn
+      // answer is checked when the reminder is due.
+      await enqueue(
+        tx as Tx,
+        db.dialect,
+        reminderTimes(activity.startsAt, now).map((r) =>
+          activityNoticeJob({ kind: r.kind, activityId, recipientId: userId }, r.at),
+        ),
+        now,
+      );
+    }
+    const going = await tx.activityRsvp.count({ where: { activityId, answer: "going" } });
+    return { going, capacity: activity.capacity, changed };
+  });
+}
+
+// --- lists ---------------------------------------------------------------------------------
+
+/** Announced activities still ahead in the district or a district containing it, soonest first. */
+export async function listUpcomingActivities(
+  prisma: Prisma,
+  districtId: number,
+  now: Date,
+  take: number,
+): Promise<{ items: ActivityDetails[]; total: number }> {
+  const district = await findDistrictById(prisma, districtId);
+  if (!district) return { items: [], total: 0 };
+  const where = { status: "published", startsAt: { gt: now }, districtId: { in: pathIds(district.path) } };
+  const [items, total] = await Promise.all([
+    prisma.activity.findMany({ where, include: activityInclude, orderBy: { startsAt: "asc" }, take }),
+    prisma.activity.count({ where }),
+  ]);
+  return { items, total };
+}
+
+/** What staff and deputies manage: proposals waiting, and everything from the last 30 days on. */
+export function listManagedActivities(prisma: Prisma, districtIds: number[], now: Date, take: number) {
+  return prisma.activity.findMany({
+    where: {
+      districtId: { in: districtIds },
+      OR: [
+        { status: "pending_approval" },
+        { startsAt: { gte: new Date(now.getTime() - 30 * 24 * 3_600_000) } },
+      ],
+    },
+    orderBy: { startsAt: "asc" },
+    take,
+  });
+}
+
+// --- the record afterwards -----------------------------------------------------------------
+
+const recordable = { status: { in: [...heldStatuses] } };
+
+async function updateRecord(
+  prisma: Prisma,
+  activityId: number,
+  now: Date,
+  data: { attendance?: number; notes?: string },
+): Promise<void> {
+  const { count } = await prisma.activity.updateMany({
+    where: { id: activityId, ...recordable, startsAt: { lte: now } },
+    data: { ...data, status: "done", updatedAt: now },
+  });
+  if (count === 1) return;
+  const activity = await prisma.activity.findUnique({ where: { id: activityId } });
+  if (!activity) throw new ActivityNotFoundError(activityId);
+  throw new ActivityStateError(activityId, activity.startsAt > now ? "not_started" : activity.status);
+}
+
+export function recordAttendance(prisma: Prisma, activityId: number, attendance: number, now: Date) {
+  return updateRecord(prisma, activityId, now, { attendance });
+}
+
+export function recordNotes(prisma: Prisma, activityId: number, notes: string, now: Date) {
+  return updateRecord(prisma, activityId, now, { notes });
+}
+
+export interface LinkResult {
+  linked: string[];
+  notFound: string[];
+  /** Cases of a district outside the activity's district (and the districts inside it). */
+  outside: string[];
+}
+
+/** Links the cases raised at an activity, by case number; only cases of its district's subtree. */
+export async function linkConcerns(
+  prisma: Prisma,
+  activityId: number,
+  caseNumbers: string[],
+): Promise<LinkResult> {
+  const activity = await prisma.activity.findUnique({ where: { id: activityId } });
+  if (!activity) throw new ActivityNotFoundError(activityId);
+  const inside = new Set(await listDistrictSubtreeIds(prisma, activity.districtId));
+  const concerns = await prisma.concern.findMany({ where: { caseNo: { in: caseNumbers } } });
+  const byNumber = new Map(concerns.map((c) => [c.caseNo, c]));
+  const result: LinkResult = { linked: [], notFound: [], outside: [] };
+  for (const caseNo of caseNumbers) {
+    const concern = byNumber.get(caseNo);
+    if (!concern) result.notFound.push(caseNo);
+    else if (!inside.has(concern.districtId)) result.outside.push(caseNo);
+    else {
+      await prisma.activityConcern.upsert({
+        where: { activityId_concernId: { activityId, concernId: concern.id } },
+        create: { activityId, concernId: concern.id },
+        update: {},
+      });
+      result.linked.push(caseNo);
+    }
+  }
+  return result;
+}
+
+// --- deputies ------------------------------------------------------------------------------
+
+/**
+ * The deputies serving a district or a district containing it (nearest first), with their
+ * stations, and the stations of those districts: what /deputies shows a citizen.
+ */
+export async function listDeputiesOfDistrict(prisma: Prisma, districtId: number) {
+  const district = await findDistrictById(prisma, districtId);
+  if (!district) return undefined;
+  const ids = pathIds(district.path);
+  const depth = (id: number) => ids.indexOf(id);
+  const [assignments, stations] = await Promise.all([
+    prisma.representativeAssignment.findMany({
+      where: { districtId: { in: ids } },
+      include: { user: true, district: true, station: true },
+      orderBy: { id: "asc" },
+    }),
+    prisma.liaisonStation.findMany({ where: { districtId: { in: ids } }, orderBy: { id: "asc" } }),
+  ]);
+  assignments.sort((a, b) => depth(b.districtId) - depth(a.districtId));
+  stations.sort((a, b) => depth(b.districtId) - depth(a.districtId));
+  // A deputy not grouped into a station is reached at the one covering their district.
+  const grouped = assignments.map((a) => ({
+    ...a,
+    station: a.station ?? stations.find((s) => depth(s.districtId) <= depth(a.districtId)) ?? null,
+  }));
+  return { district, assignments: grouped, stations };
+}
+
+/** The station of a reception day: the district's own, else the nearest one above it. */
+export async function findStationFor(prisma: Prisma, districtId: number) {
+  const district = await findDistrictById(prisma, districtId);
+  if (!district) return null;
+  const ids = pathIds(district.path).reverse();
+  const stations = await prisma.liaisonStation.findMany({ where: { districtId: { in: ids } } });
+  for (const id of ids) {
+    const station = stations.find((s) => s.districtId === id);
+    if (station) return station;
+  }
+  return null;
+}

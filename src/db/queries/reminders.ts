@@ -1,0 +1,196 @@
+// What the schedule passes read and write. Each pass reads a batch of due rows (no
+// transaction), then in ONE short transaction records on the rows that they have been dealt
+// with and queues the messages (outbox): a crash in between leaves the rows due for the next
+// pass, never reminded without a message or messaged twice. The state lives on the rows
+// (Concern.remindedAt / escalation / followedUpAt, Referral.escalation) rather than in the
+// keys of finished jobs, which housekeeping purges.
+import { openStatuses, ratableStatuses } from "../../domain/concern-status.js";
+import { enqueue, type JobInput, type Tx } from "../../jobs/queue.js";
+import type { Database, Prisma } from "../client.js";
+import type { User } from "../generated/sqlite/client.js";
+import { loadHandlerScope, scopeDistrictIds } from "./access.js";
+import { listRepresentativesOfDistrict, listStaffCovering } from "./districts.js";
+
+type TxClient = Parameters<Parameters<Prisma["$transaction"]>[0]>[0];
+
+/** Records what a batch did and queues its messages, in one transaction. */
+export async function markAndQueue(
+  db: Database,
+  mark: (tx: TxClient) => Promise<unknown>,
+  jobs: JobInput[],
+  now: Date,
+): Promise<void> {
+  await db.prisma.$transaction(async (tx) => {
+    await mark(tx);
+    await enqueue(tx as Tx, db.dialect, jobs, now);
+  });
+}
+
+/** Who to tell about a district's cases, looked up once per district and pass. */
+export function createRecipientLookup(prisma: Prisma) {
+  const reps = new Map<number, number[]>();
+  const staff = new Map<number, number[]>();
+  const staffOf = async (districtId: number) => {
+    let ids = staff.get(districtId);
+    if (!ids) {
+      ids = (await listStaffCovering(prisma, districtId)).filter((u) => !u.inactiveAt).map((u) => u.id);
+      staff.set(districtId, ids);
+    }
+    return ids;
+  };
+  return {
+    staffOf,
+    /** The district's deputies, or the staff covering it when it has none. */
+    async handlersOf(districtId: number): Promise<number[]> {
+      let ids = reps.get(districtId);
+      if (!ids) {
+        ids = (await listRepresentativesOfDistrict(prisma, districtId)).map((u) => u.id);
+        reps.set(districtId, ids);
+      }
+      return ids.length > 0 ? ids : staffOf(districtId);
+    },
+  };
+}
+
+// --- not accepted in time --------------------------------------------------------------
+
+// The due queries below have no cursor and no ORDER BY on purpose: the pass marks what it
+// gets, so the next call returns the next rows, and the database is free to answer from the
+// index on the condition (an ORDER BY id makes PostgreSQL walk the primary key instead).
+
+export function findUnremindedNewConcerns(prisma: Prisma, createdBefore: Date, take: number) {
+  return prisma.concern.findMany({
+    where: { status: "new", remindedAt: null, createdAt: { lte: createdBefore } },
+    select: { id: true, districtId: true },
+    take,
+  });
+}
+
+export function markConcernsReminded(tx: TxClient, ids: number[], now: Date) {
+  return tx.concern.updateMany({
+    where: { id: { in: ids }, remindedAt: null },
+    data: { remindedAt: now },
+  });
+}
+
+// --- supervision (三色督办) --------------------------------------------------------------
+
+/** Open cases due by `dueBefore` whose escalation level is `level` (null: never escalated). */
+export function findConcernsToEscalate(prisma: Prisma, level: "amber" | null, dueBefore: Date, take: number) {
+  return prisma.concern.findMany({
+    where: { status: { in: [...openStatuses] }, escalation: level, dueAt: { lte: dueBefore } },
+    select: { id: true, districtId: true, dueAt: true },
+    take,
+  });
+}
+
+/** Open referrals with a deadline by `deadlineBefore` whose escalation level is `level`. */
+export function findReferralsToEscalate(
+  prisma: Prisma,
+  level: "amber" | null,
+  deadlineBefore: Date,
+  take: number,
+) {
+  return prisma.referral.findMany({
+    where: { status: "open", escalation: level, deadline: { lte: deadlineBefore } },
+    select: { id: true, concernId: true, deadline: true, concern: { select: { districtId: true } } },
+    take,
+  });
+}
+
+export function markConcernsEscalated(
+  tx: TxClient,
+  ids: number[],
+  from: "amber" | null,
+  to: "amber" | "red",
+) {
+  return tx.concern.updateMany({ where: { id: { in: ids }, escalation: from }, data: { escalation: to } });
+}
+
+export function markReferralsEscalated(
+  tx: TxClient,
+  ids: number[],
+  from: "amber" | null,
+  to: "amber" | "red",
+) {
+  return tx.referral.updateMany({ where: { id: { in: ids }, escalation: from }, data: { escalation: to } });
+}
+
+// --- asking for a rating -----------------------------------------------------------------
+
+/** Outcomes closed between `closedAfter` and `closedBefore`, still unrated, never followed up. */
+export function findUnratedOutcomes(prisma: Prisma, closedAfter: Date, closedBefore: Date, take: number) {
+  return prisma.concern.findMany({
+    where: {
+      followedUpAt: null,
+      closedAt: { gt: closedAfter, lte: closedBefore },
+      status: { in: [...ratableStatuses] },
+      rating: null,
+    },
+    select: { id: true, citizenId: true, citizen: { select: { inactiveAt: true } } },
+    take,
+  });
+}
+
+export function markConcernsFollowedUp(tx: TxClient, ids: number[], now: Date) {
+  return tx.concern.updateMany({
+    where: { id: { in: ids }, followedUpAt: null },
+    data: { followedUpAt: now },
+  });
+}
+
+// --- the daily digest --------------------------------------------------------------------
+
+/** Deputies, staff and admins who can still be reached. */
+export function findDigestRecipients(prisma: Prisma, afterId: number, take: number): Promise<User[]> {
+  return prisma.user.findMany({
+    where: { id: { gt: afterId }, role: { in: ["representative", "staff", "admin"] }, inactiveAt: null },
+    orderBy: { id: "asc" },
+    take,
+  });
+}
+
+export interface OpenWork {
+  /** 待受理 in their districts. */
+  newCases: number;
+  /** Open cases past their due date in their districts. */
+  overdueCases: number;
+  /** Cases they accepted that are still theirs to answer. */
+  assignedCases: number;
+  /** Referrals in their districts past the department's deadline. */
+  overdueReferrals: number;
+}
+
+export function hasOpenWork(work: OpenWork): boolean {
+  return work.newCases + work.overdueCases + work.assignedCases + work.overdueReferrals > 0;
+}
+
+/** What is open for one deputy or staff member: the districts they handle, as in /inbox. */
+export async function countOpenWork(prisma: Prisma, user: User, now: Date): Promise<OpenWork> {
+  const scope = await loadHandlerScope(prisma, user);
+  const inScope = scope.kind === "all" ? {} : { districtId: { in: await scopeDistrictIds(prisma, scope) } };
+  const [newCases, overdueCases, assignedCases, overdueReferrals] = await Promise.all([
+    prisma.concern.count({ where: { ...inScope, status: "new" } }),
+    prisma.concern.count({ where: { ...inScope, status: { in: [...openStatuses] }, dueAt: { lt: now } } }),
+    prisma.concern.count({ where: { assigneeId: user.id, status: { in: ["accepted", "reopened"] } } }),
+    prisma.referral.count({ where: { status: "open", deadline: { lt: now }, concern: inScope } }),
+  ]);
+  return { newCases, overdueCases, assignedCases, overdueReferrals };
+}
+
+// --- housekeeping ------------------------------------------------------------------------
+
+/** Deletes up to `limit` processed-update records finished before `before`; returns how many. */
+export async function deleteProcessedUpdates(prisma: Prisma, before: Date, limit: number): Promise<number> {
+  const rows = await prisma.processedUpdate.findMany({
+    where: { status: "done", startedAt: { lt: before } },
+    select: { updateId: true },
+    orderBy: { updateId: "asc" },
+    take: limit,
+  });
+  if (rows.length === 0) return 0;
+  const { count } = await prisma.processedUpdate.deleteMany({
+    where: { updateId: { in: rows.map((r) => r.updateId) }, status: "done" },
+  });
+  return count;
+}

@@ -1,0 +1,124 @@
+// Schedules: node-cron says when; the database makes it happen once. A tick only queues a
+// job keyed by task and slot ("tick:daily-digest:2026-11-24T01:00:00.000Z"), so however many
+// instances run, the Job.key unique constraint lets one of them queue it and the worker that
+// claims it runs the pass. node-cron's own distributed mode (one designated instance, chosen
+// through an environment variable) is turned off: every instance ticks, the key decides.
+//
+// node-cron never replays a missed fire (process down, event loop blocked), so every pass
+// handles everything due, not just what fell due since the last tick, and at start-up the
+// most recent slot of each schedule is queued again: a no-op when it already ran (same key),
+// a catch-up when nobody was up to run it.
+import { createTask, type ScheduledTask } from "node-cron";
+import type { Database } from "../db/client.js";
+import type { Logger } from "../logger.js";
+import { enqueue, type JobInput } from "./queue.js";
+
+export interface Schedule {
+  /** The task id of the pass (a worker handler). */
+  task: string;
+  /** node-cron expression in the scheduler's time zone. */
+  cron: string;
+}
+
+export interface SchedulerOptions {
+  db: Database;
+  logger: Logger;
+  schedules: Schedule[];
+  timeZone: string;
+  now?: () => Date;
+  /** Called after a tick queued something (wakes the worker). */
+  onQueued?: () => void;
+  /** How far back start-up looks for a missed slot. */
+  catchUpWindowMs?: number;
+}
+
+export interface Scheduler {
+  /** Queues the latest slot of every schedule (catch-up), then starts the cron timers. */
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  /** Queues one tick; true when this call created the job (false: another instance did). */
+  tick(task: string, slot: Date): Promise<boolean>;
+  /** The latest slot at or before `now` of every schedule, queued; returns how many were new. */
+  catchUp(): Promise<number>;
+}
+
+export function tickJob(task: string, slot: Date): JobInput {
+  return { task, payload: { slot: slot.toISOString() }, key: `tick:${task}:${slot.toISOString()}` };
+}
+
+const MINUTE = 60_000;
+
+/** The latest minute at or before `now` that `matches`, within `windowMs`; undefined if none. */
+export function latestSlot(matches: (date: Date) => boolean, now: Date, windowMs: number): Date | undefined {
+  const start = Math.floor(now.getTime() / MINUTE) * MINUTE;
+  for (let at = start; at > now.getTime() - windowMs; at -= MINUTE) {
+    const date = new Date(at);
+    if (matches(date)) return date;
+  }
+  return undefined;
+}
+
+export function createScheduler(options: SchedulerOptions): Scheduler {
+  const { db, logger, timeZone } = options;
+  const now = options.now ?? (() => new Date());
+  const catchUpWindowMs = options.catchUpWindowMs ?? 8 * 24 * 60 * MINUTE;
+  const log = logger.child({ component: "scheduler" });
+  let tasks: ScheduledTask[] = [];
+
+  // Created stopped; start() starts them. Also used to match slots for the catch-up.
+  const cronTasks = () =>
+    options.schedules.map((schedule) => ({
+      schedule,
+      cron: createTask(
+        schedule.cron,
+        async (context) => {
+          try {
+            await tick(schedule.task, context.date);
+          } catch (error) {
+            log.error({ err: error, task: schedule.task }, "could not queue a scheduled tick");
+          }
+        },
+        { timezone: timeZone, name: schedule.task, distributed: false, noOverlap: true },
+      ),
+    }));
+
+  async function tick(task: string, slot: Date): Promise<boolean> {
+    const created = await enqueue(db.prisma, db.dialect, [tickJob(task, slot)], now());
+    if (created > 0) {
+      log.debug({ task, slot }, "tick queued");
+      options.onQueued?.();
+    }
+    return created > 0;
+  }
+
+  async function catchUp(): Promise<number> {
+    const created = cronTasks();
+    let queued = 0;
+    try {
+      for (const { schedule, cron } of created) {
+        const slot = latestSlot((date) => cron.match(date), now(), catchUpWindowMs);
+        if (slot && (await tick(schedule.task, slot))) queued++;
+      }
+    } finally {
+      for (const { cron } of created) await cron.destroy();
+    }
+    return queued;
+  }
+
+  return {
+    async start() {
+      const queued = await catchUp();
+      if (queued > 0) log.info({ queued }, "queued the schedules' latest slots at start-up");
+      const created = cronTasks();
+      tasks = created.map((c) => c.cron);
+      for (const task of tasks) await task.start();
+    },
+    async stop() {
+      const stopping = tasks;
+      tasks = [];
+      for (const task of stopping) await task.destroy();
+    },
+    tick,
+    catchUp,
+  };
+}
