@@ -48,6 +48,8 @@ menu-citizen =
     <b>You can:</b>
     /new tell your district's deputies about a problem
     /my see the concerns you raised and how they are handled
+    /activities upcoming activities (reception days, visits…)
+    /deputies your district's deputies and liaison station
     /notices notice subscriptions
     /district change your district
     /language change the language / 切换语言
@@ -55,6 +57,8 @@ menu-citizen =
 menu-handler =
     <b>Deputies and staff:</b>
     /inbox open cases of your district
+    /activity_new announce an activity (reception day, visit, hearing)
+    /activities_manage manage, approve and record activities
     /broadcast broadcast a notice (staff)
 menu-admin =
     <b>Administrators:</b>
@@ -320,7 +324,6 @@ activity-button-going = ✋ I'll come
 activity-button-withdraw = I can't come after all
 activity-button-concern-instead = Can't come — raise my concern by chat instead
 activity-button-ics = 📅 Calendar (.ics)
-activity-button-stop-notices = Stop these notices
 activity-rsvp-going = ✅ You are registered for <b>{ $title }</b> ({ $time }). We will remind you 24 hours and 2 hours before. { $going } people are coming so far.
 activity-rsvp-withdrawn = Your registration for <b>{ $title }</b> is withdrawn.
 activity-full = Sorry, all places are taken. You can tap "Can't come — raise my concern by chat instead" to reach the deputies directly.
@@ -328,7 +331,6 @@ activity-closed = This activity has begun, is over or was cancelled: it takes no
 activity-not-found = This activity does not exist, or you may not see it.
 activity-concern-instead = No problem. You can raise your concern with your district's deputies right here (about <b>{ $title }</b> or anything else).
 activity-ics-caption = { $title }: open this calendar file to add it to your calendar.
-activity-notices-stopped = You will receive no more activity notices. Send /notices to turn them back on or manage your subscriptions.
 activity-reminder-24h = ⏰ Reminder: <b>{ $title }</b>, which you signed up for, starts in 24 hours.
 activity-reminder-2h = ⏰ Reminder: <b>{ $title }</b>, which you signed up for, starts in 2 hours.
 activity-need-district = Please choose your district first, to see its activities.

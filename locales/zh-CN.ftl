@@ -48,6 +48,8 @@ menu-citizen =
     <b>您可以:</b>
     /new 向本选区人大代表反映问题
     /my 查看我反映的问题和办理进度
+    /activities 近期代表活动(接待日、走访等)
+    /deputies 本选区的人大代表和联络站
     /notices 通知订阅设置
     /district 更改所在选区
     /language 切换语言 / Language
@@ -55,6 +57,8 @@ menu-citizen =
 menu-handler =
     <b>代表和工作人员:</b>
     /inbox 查看本选区待办诉求
+    /activity_new 发布活动(接待日、走访、听证会)
+    /activities_manage 管理活动、审核与记录
     /broadcast 群发通知(工作人员)
 menu-admin =
     <b>管理员:</b>
@@ -320,7 +324,6 @@ activity-button-going = ✋ 我会参加
 activity-button-withdraw = 取消报名
 activity-button-concern-instead = 去不了,改为在线反映问题
 activity-button-ics = 📅 加入日历(.ics)
-activity-button-stop-notices = 不再接收活动通知
 activity-rsvp-going = ✅ 已为您报名 <b>{ $title }</b>({ $time })。活动开始前 24 小时和 2 小时会提醒您。目前已报名 { $going } 人。
 activity-rsvp-withdrawn = 已取消您对 <b>{ $title }</b> 的报名。
 activity-full = 名额已满,无法报名。您可以点击“去不了,改为在线反映问题”,直接向代表反映。
@@ -328,7 +331,6 @@ activity-closed = 该活动已开始、已结束或已取消,不能再报名。
 activity-not-found = 找不到这个活动,或您无权查看。
 activity-concern-instead = 没关系。您可以直接在这里向本选区人大代表反映问题(与 <b>{ $title }</b> 有关的或其他事项)。
 activity-ics-caption = { $title }:日历文件,打开即可加入手机日历。
-activity-notices-stopped = 已停止向您发送活动通知。发送 /notices 可以重新开启或管理订阅。
 activity-reminder-24h = ⏰ 提醒:您报名的 <b>{ $title }</b> 将在 24 小时后开始。
 activity-reminder-2h = ⏰ 提醒:您报名的 <b>{ $title }</b> 将在 2 小时后开始。
 activity-need-district = 请先选择您所在的选区,才能查看本选区的活动。

@@ -123,7 +123,6 @@ export const activityRsvpData = codec(
   z.object({ answer: z.enum(["g", "w", "c"]), activityId: id }),
 );
 export const activityIcsData = codec("ai", ["activityId"], z.object({ activityId: id }));
-export const activityOptOutData = codec("ao", ["activityId"], z.object({ activityId: id }));
 export const activityManageData = codec(
   "am",
   ["action", "activityId"],

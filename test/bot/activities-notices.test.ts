@@ -312,8 +312,8 @@ describe.each(testDialects)("activity notices on %s", (dialect) => {
       const citizen = bot.user(6001);
       await citizenOf(bot, clock, citizen, "QS-CG-DM");
       await publish(await dongmenReceptionDay());
-      await citizen.press("不再接收活动通知");
-      expect(citizen.lastText()).toBe("已停止向您发送活动通知。发送 /notices 可以重新开启或管理订阅。");
+      await citizen.press("不再接收此类通知");
+      expect(citizen.lastText()).toContain("您已关闭所有活动通知");
       expect((await citizen.record())!.noticesOptOutAt).toEqual(clock.now());
       const second = await createActivityInBot(bot, staff, {
         title: "东门社区第二次接待日",

@@ -12,10 +12,9 @@ import {
   loadActivityAuthority,
 } from "../../db/queries/activities.js";
 import { findDistrictById } from "../../db/queries/districts.js";
-import { setNoticesOptOut } from "../../db/queries/subscriptions.js";
 import { isOpenForRsvp } from "../../domain/activity.js";
 import { activityCard, activityIcs, cardFields, formatActivityTime } from "../activity-view.js";
-import { activityIcsData, activityOptOutData, activityRsvpData } from "../callback-data.js";
+import { activityIcsData, activityRsvpData, noticesData } from "../callback-data.js";
 import { localName } from "../case-view.js";
 import type { BotContext } from "../context.js";
 import { escapeHtml } from "../format.js";
@@ -110,7 +109,7 @@ feature.callbackQuery(activityRsvpData.filter, async (ctx) => {
   // Redraw the buttons of the message pressed; an announcement keeps its "stop" button.
   const pressed = ctx.callbackQuery.message?.reply_markup?.inline_keyboard.flat() ?? [];
   const hadStop = pressed.some(
-    (b) => "callback_data" in b && activityOptOutData.filter.test(b.callback_data),
+    (b) => "callback_data" in b && noticesData.filter.test(b.callback_data),
   );
   await ctx
     .editMessageReplyMarkup({ reply_markup: rsvpKeyboard(ctx.t, activity.id, answer === "going", hadStop) })
@@ -142,12 +141,4 @@ feature.callbackQuery(activityIcsData.filter, async (ctx) => {
   await ctx.replyWithDocument(new InputFile(file, `activity-${activity.id}.ics`), {
     caption: ctx.t("activity-ics-caption", { title: activity.title }),
   });
-});
-
-feature.callbackQuery(activityOptOutData.filter, async (ctx) => {
-  const now = ctx.deps.now();
-  await setNoticesOptOut(ctx.deps.db.prisma, ctx.user.id, true, now);
-  ctx.user = { ...ctx.user, noticesOptOutAt: now };
-  await ctx.answerCallbackQuery();
-  await ctx.reply(ctx.t("activity-notices-stopped"));
 });

@@ -5,9 +5,9 @@ import {
   activityDraftData,
   activityIcsData,
   activityManageData,
-  activityOptOutData,
   activityRsvpData,
   cancelFlowData,
+  noticesData,
 } from "../callback-data.js";
 import type { Translate } from "../format.js";
 import { truncate } from "../format.js";
@@ -19,7 +19,8 @@ export function rsvpKeyboard(t: Translate, activityId: number, going: boolean, w
   else kb.text(t("activity-button-going"), activityRsvpData.pack({ answer: "g", activityId }));
   kb.row().text(t("activity-button-concern-instead"), activityRsvpData.pack({ answer: "c", activityId }));
   kb.row().text(t("activity-button-ics"), activityIcsData.pack({ activityId }));
-  if (withStop) kb.text(t("activity-button-stop-notices"), activityOptOutData.pack({ activityId }));
+  // The same one-tap opt-out as under every broadcast (src/bot/features/notices.ts).
+  if (withStop) kb.text(t("notices-stop-button"), noticesData.pack({ action: "stop", districtId: 0 }));
   return kb;
 }
 
