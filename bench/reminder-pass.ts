@@ -24,7 +24,7 @@ const HOUR = 3_600_000;
 // SQLite through Prisma's adapter stores DateTime as ISO 8601 text ending in +00:00.
 const sqliteTime = (d: Date) => d.toISOString().replace("Z", "+00:00");
 
-export async function fill(db: TestDatabase, rows: number, now: Date): Promise<void> {
+async function fill(db: TestDatabase, rows: number, now: Date): Promise<void> {
   const prisma = db.prisma;
   await seedDirectory(prisma, readSeedFile(exampleSeedPath), now);
   const districts = (await prisma.district.findMany({ orderBy: { id: "asc" } })).map((d) => d.id);
@@ -107,8 +107,8 @@ export async function benchReminderPass(dialect: Dialect, rows: number): Promise
     });
     const planRows = await db.prisma.$queryRawUnsafe<Record<string, unknown>[]>(
       dialect === "sqlite"
-        ? `EXPLAIN QUERY PLAN SELECT "id","districtId" FROM "Concern" WHERE "status" = 'new' AND "remindedAt" IS NULL AND "createdAt" <= ? LIMIT 500`
-        : `EXPLAIN SELECT "id","districtId" FROM "Concern" WHERE "status" = 'new' AND "remindedAt" IS NULL AND "createdAt" <= $1 LIMIT 500`,
+        ? `EXPLAIN QUERY PLAN SELECT "id","districtId" FROM "Concern" WHERE "status" = 'new' AND "remindedAt" IS NULL AND "createdAt" <= ? ORDER BY "createdAt" LIMIT 500`
+        : `EXPLAIN SELECT "id","districtId" FROM "Concern" WHERE "status" = 'new' AND "remindedAt" IS NULL AND "createdAt" <= $1 ORDER BY "createdAt" LIMIT 500`,
       dialect === "sqlite" ? sqliteTime(cutoff) : cutoff,
     );
     const plan = planRows.map((r) => String(r.detail ?? r["QUERY PLAN"] ?? JSON.stringify(r))).join(" / ");

@@ -1,5 +1,6 @@
 // `npm run bench`: the delivery engine's figures in one run (not part of `npm test`).
 // Run it alone: it measures throughput and time, and shares the machine with nothing.
+import { benchBroadcast } from "./broadcast.js";
 import { benchClaims } from "./queue-claims.js";
 import { benchReminderPass } from "./reminder-pass.js";
 import { benchSendRate } from "./send-rate.js";
@@ -15,6 +16,15 @@ async function main(): Promise<void> {
     const r = await benchSendRate(messages, rate);
     console.log(
       `SEND_RATE_PER_SECOND=${rate}: ${r.messages} messages in ${fixed(r.seconds)} s = ${fixed(r.perSecond)} msg/s = ${fixed(r.ofCap * 100)} % of the 30/s cap; 429 answers: ${r.rateLimited}`,
+    );
+  }
+
+  const recipients = Number(process.env.BENCH_BROADCAST_RECIPIENTS ?? 10_000);
+  console.log(`\n== A broadcast to ${recipients} citizens against the same fake (30 msg/s enforced)`);
+  {
+    const r = await benchBroadcast(recipients, 25);
+    console.log(
+      `SEND_RATE_PER_SECOND=${r.configuredRate}: ${r.delivered} of ${r.recipients} delivered in ${fixed(r.seconds)} s = ${fixed(r.perSecond)} msg/s = ${fixed((r.perSecond / r.configuredRate) * 100)} % of the configured cap; 429 answers: ${r.rateLimited}`,
     );
   }
 

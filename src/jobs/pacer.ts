@@ -5,8 +5,10 @@
 // - Overall: sends are spaced evenly at `ratePerSecond` (no bursts), so that any one-second
 //   window holds at most about that many. Several instances divide the bot's budget
 //   (SEND_RATE_PER_SECOND / SEND_INSTANCES): no database round trip per message, at the price
-//   of an idle instance's share going unused. A 429 is shared through the database instead
-//   (src/db/queries/delivery-pause.ts), so that one instance's 429 pauses them all.
+//   of an idle instance's share going unused. A 429 met by the delivery engine
+//   (src/bot/notifications.ts) is shared through the database instead, so that it pauses
+//   every instance; one met through the transformer below (answers, broadcasts) pauses this
+//   process only.
 // - Per chat: the next queued message to a chat starts only `1 / perChatPerSecond` after the
 //   previous one to it has *finished*: Telegram surely had the previous one by then, so even
 //   with network jitter the two arrive far enough apart. Groups also keep to 20 per minute.

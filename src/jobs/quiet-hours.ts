@@ -27,7 +27,10 @@ export function isQuietTime(quiet: QuietHours | undefined, now: Date): boolean {
   return start < end ? minute >= start && minute < end : minute >= start || minute < end;
 }
 
-/** The first moment after `now` at which the quiet hours end (to the minute). */
+/**
+ * The first moment after `now` at which the quiet hours end (to the minute). Counted in local
+ * minutes, so across a daylight-saving change it is an hour off; Asia/Shanghai has none.
+ */
 export function quietHoursEnd(quiet: QuietHours, now: Date): Date {
   const minute = localMinuteOfDay(now, quiet.timeZone);
   const minutesLeft = (quiet.endMinute - minute + 1440) % 1440 || 1440;

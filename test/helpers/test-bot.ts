@@ -7,7 +7,7 @@ import type { Dialect } from "../../src/db/client.js";
 import { readSeedFile, seedDirectory } from "../../src/db/queries/seed.js";
 import { createLogger } from "../../src/logger.js";
 import { createTestDatabase, type TestDatabase } from "./database.js";
-import { FakeBotApi, type RecordedCall } from "./fake-bot-api.js";
+import { FakeBotApi, type FakeBotApiOptions, type RecordedCall } from "./fake-bot-api.js";
 
 export const exampleSeedPath = new URL("../../prisma/seeds/example-county.json", import.meta.url).pathname;
 
@@ -16,6 +16,8 @@ export interface TestBotOptions {
   env?: Record<string, string>;
   seed?: boolean;
   now?: () => Date;
+  /** Options of the fake Bot API, e.g. Telegram's flood limits. */
+  fake?: FakeBotApiOptions;
 }
 
 let nextUpdateId = 1;
@@ -29,7 +31,7 @@ export class TestBot {
   ) {}
 
   static async create(options: TestBotOptions = {}): Promise<TestBot> {
-    const fake = await FakeBotApi.start();
+    const fake = await FakeBotApi.start(options.fake);
     const db = await createTestDatabase(options.dialect ?? "sqlite");
     if (options.seed !== false) await seedDirectory(db.prisma, readSeedFile(exampleSeedPath), new Date());
     const config: Config = parseConfig({

@@ -54,14 +54,16 @@ export function createRecipientLookup(prisma: Prisma) {
 
 // --- not accepted in time --------------------------------------------------------------
 
-// The due queries below have no cursor and no ORDER BY on purpose: the pass marks what it
-// gets, so the next call returns the next rows, and the database is free to answer from the
-// index on the condition (an ORDER BY id makes PostgreSQL walk the primary key instead).
+// The due queries below take no cursor: the pass marks what it gets, so the next call
+// returns the next rows. They are ordered by the last column of the index that matches their
+// condition, so that the database reads due rows only: without an explicit order Prisma adds
+// ORDER BY id, and PostgreSQL then walks the whole primary key.
 
 export function findUnremindedNewConcerns(prisma: Prisma, createdBefore: Date, take: number) {
   return prisma.concern.findMany({
     where: { status: "new", remindedAt: null, createdAt: { lte: createdBefore } },
     select: { id: true, districtId: true },
+    orderBy: { createdAt: "asc" },
     take,
   });
 }
@@ -80,6 +82,7 @@ export function findConcernsToEscalate(prisma: Prisma, level: "amber" | null, du
   return prisma.concern.findMany({
     where: { status: { in: [...openStatuses] }, escalation: level, dueAt: { lte: dueBefore } },
     select: { id: true, districtId: true, dueAt: true },
+    orderBy: { dueAt: "asc" },
     take,
   });
 }
@@ -94,6 +97,7 @@ export function findReferralsToEscalate(
   return prisma.referral.findMany({
     where: { status: "open", escalation: level, deadline: { lte: deadlineBefore } },
     select: { id: true, concernId: true, deadline: true, concern: { select: { districtId: true } } },
+    orderBy: { deadline: "asc" },
     take,
   });
 }
@@ -128,6 +132,7 @@ export function findUnratedOutcomes(prisma: Prisma, closedAfter: Date, closedBef
       rating: null,
     },
     select: { id: true, citizenId: true, citizen: { select: { inactiveAt: true } } },
+    orderBy: { closedAt: "asc" },
     take,
   });
 }
