@@ -108,9 +108,7 @@ feature.callbackQuery(activityRsvpData.filter, async (ctx) => {
   await ctx.answerCallbackQuery();
   // Redraw the buttons of the message pressed; an announcement keeps its "stop" button.
   const pressed = ctx.callbackQuery.message?.reply_markup?.inline_keyboard.flat() ?? [];
-  const hadStop = pressed.some(
-    (b) => "callback_data" in b && noticesData.filter.test(b.callback_data),
-  );
+  const hadStop = pressed.some((b) => "callback_data" in b && noticesData.filter.test(b.callback_data));
   await ctx
     .editMessageReplyMarkup({ reply_markup: rsvpKeyboard(ctx.t, activity.id, answer === "going", hadStop) })
     .catch(() => undefined);

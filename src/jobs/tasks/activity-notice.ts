@@ -55,7 +55,7 @@ export type ActivityNoticeSender = (
   notice: ActivityNotice,
   job: JobRow,
   context: JobContext,
-) => Promise<void | JobResult>;
+) => Promise<JobResult | undefined>;
 
 export function createActivityNoticeTask(send: ActivityNoticeSender): TaskHandler {
   return async (payload, job, context) => {
