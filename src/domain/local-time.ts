@@ -1,27 +1,46 @@
-// Wall-clock times in the station's time zone (Asia/Shanghai by default), to and from UTC.
+// Wall-clock times in the station's time zone (Asia/Shanghai by default), whatever the
+// server's own zone: to and from UTC, and the local date and minute of the day that quiet
+// hours, digests and schedules go by.
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** The parts of the zone's clock at that instant, with one cached formatter per zone. */
+function localParts(instant: Date, timeZone: string): Record<string, number> {
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+    });
+    formatters.set(timeZone, formatter);
+  }
+  return Object.fromEntries(formatter.formatToParts(instant).map((p) => [p.type, Number(p.value)]));
+}
 
 /** The zone's offset from UTC at that instant, in milliseconds (e.g. +8 h for Shanghai). */
 export function zoneOffsetMs(instant: Date, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-  }).formatToParts(instant);
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  const asUtc = Date.UTC(
-    get("year"),
-    get("month") - 1,
-    get("day"),
-    get("hour"),
-    get("minute"),
-    get("second"),
-  );
+  const p = localParts(instant, timeZone);
+  const asUtc = Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!);
   return asUtc - Math.floor(instant.getTime() / 1000) * 1000;
+}
+
+/** "2026-11-24": the calendar date at that instant in the zone. */
+export function localDate(instant: Date, timeZone: string): string {
+  const p = localParts(instant, timeZone);
+  const two = (n: number) => String(n).padStart(2, "0");
+  return `${p.year}-${two(p.month!)}-${two(p.day!)}`;
+}
+
+/** Minutes since local midnight (0–1439). */
+export function localMinuteOfDay(instant: Date, timeZone: string): number {
+  const p = localParts(instant, timeZone);
+  return p.hour! * 60 + p.minute!;
 }
 
 /** The instant at which the zone's clocks show this date and time. */

@@ -1,7 +1,7 @@
 // Quiet hours (default 22:00–08:00 in TIME_ZONE): non-urgent messages either wait for the
 // morning ("defer") or go out without sound ("silent", Telegram's disable_notification).
 // Which messages are urgent is decided per message kind (src/bot/notifications.ts).
-import { localMinuteOfDay } from "./local-time.js";
+import { localMinuteOfDay } from "../domain/local-time.js";
 
 export interface QuietHours {
   /** Minutes after local midnight. A start after the end spans midnight. */

@@ -1,5 +1,6 @@
 // A broadcast at scale against a fake Bot API that enforces Telegram's flood limits, and a
 // scheduled broadcast with two bot instances on one PostgreSQL database.
+
 import { afterEach, describe, expect, it } from "vitest";
 import { createApp } from "../../src/app.js";
 import { createDatabase } from "../../src/db/client.js";
@@ -7,15 +8,8 @@ import { createBroadcast } from "../../src/db/queries/broadcasts.js";
 import { createLogger } from "../../src/logger.js";
 import { testDialects } from "../helpers/database.js";
 import { addCitizens, addPerson } from "../helpers/people.js";
+import { eventually } from "../helpers/test-app.js";
 import { TestBot } from "../helpers/test-bot.js";
-
-async function until(condition: () => Promise<boolean>, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error("condition not met in time");
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 function perChat(calls: { payload: Record<string, unknown> }[]): Map<number, number> {
   const counts = new Map<number, number>();
@@ -50,9 +44,9 @@ describe("a broadcast to 2,000 citizens at Telegram's pace", () => {
     const started = Date.now();
     await staff.press("确认发送");
     bot.app.worker.start();
-    await until(async () => (await bot.prisma.broadcast.findFirstOrThrow()).status === "done", 200_000);
+    await eventually(async () => (await bot.prisma.broadcast.findFirstOrThrow()).status === "done", 200_000);
     // The final report is the last edit of the progress message.
-    await until(async () => staff.lastText().includes("已完成"), 20_000);
+    await eventually(async () => staff.lastText().includes("已完成"), 20_000);
     const elapsedSeconds = (Date.now() - started) / 1000;
 
     const toCitizens = bot.fake.sent.filter((c) => Number(c.payload.chat_id) >= FIRST);
@@ -109,7 +103,7 @@ describe.skipIf(!testDialects.includes("postgresql"))("a scheduled broadcast wit
       );
       bot.app.worker.start();
       second.worker.start();
-      await until(async () => (await bot.prisma.broadcast.findFirstOrThrow()).status === "done", 50_000);
+      await eventually(async () => (await bot.prisma.broadcast.findFirstOrThrow()).status === "done", 50_000);
       const counts = perChat(bot.fake.sent.filter((c) => c.payload.text === "定时通知"));
       expect(counts.size).toBe(60);
       expect([...counts.values()].every((n) => n === 1)).toBe(true);

@@ -39,3 +39,13 @@ describe("local time", () => {
     },
   );
 });
+
+describe("local dates and minutes", () => {
+  it("give the Shanghai calendar date and minute of the day, not the server's", async () => {
+    const { localDate, localMinuteOfDay } = await import("../../src/domain/local-time.js");
+    const lateUtc = new Date("2026-11-23T22:30:00Z"); // 06:30 on the 24th in Shanghai
+    expect(localDate(lateUtc, "Asia/Shanghai")).toBe("2026-11-24");
+    expect(localDate(lateUtc, "UTC")).toBe("2026-11-23");
+    expect(localMinuteOfDay(lateUtc, "Asia/Shanghai")).toBe(6 * 60 + 30);
+  });
+});

@@ -1,15 +1,12 @@
 // Builds the real application (bot, intake, worker, database) with Telegram faked at the
 // HTTP edge, and drives it as people would: updates in, recorded Bot API calls out.
-import type { InlineKeyboardButton, Message, Update, UserFromGetMe } from "grammy/types";
-import { type App, createApp } from "../../src/app.js";
-import { type Config, parseConfig } from "../../src/config.js";
-import type { Dialect } from "../../src/db/client.js";
-import { readSeedFile, seedDirectory } from "../../src/db/queries/seed.js";
-import { createLogger } from "../../src/logger.js";
-import { createTestDatabase, type TestDatabase } from "./database.js";
-import { FakeBotApi, type FakeBotApiOptions, type RecordedCall } from "./fake-bot-api.js";
+import type { InlineKeyboardButton, Message, Update } from "grammy/types";
+import type { App } from "../../src/app.js";
+import type { Database, Dialect } from "../../src/db/client.js";
+import type { FakeBotApi, FakeBotApiOptions, RecordedCall } from "./fake-bot-api.js";
+import { exampleSeedPath, startTestApp, stopTestApp, type TestApp } from "./test-app.js";
 
-export const exampleSeedPath = new URL("../../prisma/seeds/example-county.json", import.meta.url).pathname;
+export { exampleSeedPath };
 
 export interface TestBotOptions {
   dialect?: Dialect;
@@ -24,29 +21,22 @@ let nextUpdateId = 1;
 let nextMessageId = 1_000_000;
 
 export class TestBot {
-  private constructor(
-    readonly app: App,
-    readonly fake: FakeBotApi,
-    readonly db: TestDatabase,
-  ) {}
+  private constructor(private readonly parts: TestApp) {}
 
   static async create(options: TestBotOptions = {}): Promise<TestBot> {
-    const fake = await FakeBotApi.start(options.fake);
-    const db = await createTestDatabase(options.dialect ?? "sqlite");
-    if (options.seed !== false) await seedDirectory(db.prisma, readSeedFile(exampleSeedPath), new Date());
-    const config: Config = parseConfig({
-      BOT_TOKEN: fake.token,
-      TELEGRAM_API_ROOT: fake.apiRoot,
-      DATABASE_URL: db.url,
-      LOG_LEVEL: "silent",
-      ...options.env,
-    });
-    const app = await createApp(config, createLogger("silent"), {
-      db,
-      botInfo: fake.botInfo as UserFromGetMe,
-      now: options.now,
-    });
-    return new TestBot(app, fake, db);
+    return new TestBot(await startTestApp(options));
+  }
+
+  get app(): App {
+    return this.parts.app;
+  }
+
+  get fake(): FakeBotApi {
+    return this.parts.fake;
+  }
+
+  get db(): Database {
+    return this.parts.db;
   }
 
   get prisma() {
@@ -71,10 +61,8 @@ export class TestBot {
     return this.app.worker.drain();
   }
 
-  async close(): Promise<void> {
-    await this.app.close();
-    await this.fake.close();
-    await this.db.drop();
+  close(): Promise<void> {
+    return stopTestApp(this.parts);
   }
 }
 

@@ -1,15 +1,11 @@
-// The real application (createApp) against the fake Bot API, with the fake's options (flood
-// limits) and a clock the test moves by hand. Several harnesses may share one database, to
-// play several instances of the bot.
-import type { UserFromGetMe } from "grammy/types";
-import { type App, createApp } from "../../src/app.js";
-import { type Config, parseConfig } from "../../src/config.js";
+// The real application against the fake Bot API, with the fake's options (flood limits)
+// and a clock the test moves by hand. Several harnesses may share one database, to play
+// several instances of the bot.
+import type { App } from "../../src/app.js";
+import type { Config } from "../../src/config.js";
 import type { Database, Dialect } from "../../src/db/client.js";
-import { readSeedFile, seedDirectory } from "../../src/db/queries/seed.js";
-import { createLogger } from "../../src/logger.js";
-import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
-import { FakeBotApi, type FakeBotApiOptions } from "../helpers/fake-bot-api.js";
-import { exampleSeedPath } from "../helpers/test-bot.js";
+import type { FakeBotApi, FakeBotApiOptions } from "../helpers/fake-bot-api.js";
+import { eventually, startTestApp, stopTestApp, type TestApp } from "../helpers/test-app.js";
 
 /** A hand-moved clock: the application's `now`. */
 export class Clock {
@@ -38,40 +34,38 @@ export interface HarnessOptions {
 
 export class Harness {
   private constructor(
-    readonly app: App,
-    readonly fake: FakeBotApi,
-    readonly db: Database,
+    private readonly parts: TestApp,
     readonly clock: Clock,
-    readonly config: Config,
-    private readonly owned?: TestDatabase,
   ) {}
 
   static async create(options: HarnessOptions = {}): Promise<Harness> {
     const shared = options.shareWith;
-    const fake = shared?.fake ?? (await FakeBotApi.start(options.fake));
-    let owned: TestDatabase | undefined;
-    let db: Database;
-    if (shared) db = shared.db;
-    else {
-      owned = await createTestDatabase(options.dialect ?? "sqlite");
-      db = owned;
-      await seedDirectory(db.prisma, readSeedFile(exampleSeedPath), new Date());
-    }
     const clock = shared?.clock ?? new Clock(new Date(options.start ?? "2026-11-24T03:00:00Z").getTime());
-    const config = parseConfig({
-      BOT_TOKEN: fake.token,
-      TELEGRAM_API_ROOT: fake.apiRoot,
-      DATABASE_URL: db.url,
-      LOG_LEVEL: "silent",
-      ...options.env,
-    });
-    const app = await createApp(config, createLogger("silent"), {
-      db,
-      botInfo: fake.botInfo as UserFromGetMe,
+    const parts = await startTestApp({
+      dialect: options.dialect,
+      env: options.env,
+      fake: options.fake,
       now: clock.now,
+      share: shared ? { fake: shared.fake, db: shared.db } : undefined,
       workerPollIntervalMs: 50,
     });
-    return new Harness(app, fake, db, clock, config, owned);
+    return new Harness(parts, clock);
+  }
+
+  get app(): App {
+    return this.parts.app;
+  }
+
+  get fake(): FakeBotApi {
+    return this.parts.fake;
+  }
+
+  get db(): Database {
+    return this.parts.db;
+  }
+
+  get config(): Config {
+    return this.parts.config;
   }
 
   get prisma() {
@@ -92,20 +86,9 @@ export class Harness {
     }
   }
 
-  async close(): Promise<void> {
-    await this.app.close();
-    if (this.owned) {
-      await this.fake.close();
-      await this.owned.drop();
-    }
+  close(): Promise<void> {
+    return stopTestApp(this.parts);
   }
 }
 
-/** Polls `condition` until it holds (work done by a running worker); fails after `timeoutMs`. */
-export async function eventually(condition: () => Promise<boolean>, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+export { eventually };

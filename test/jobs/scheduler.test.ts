@@ -2,7 +2,7 @@
 // at start-up the latest slot of every schedule is queued again (catch-up), which is a no-op
 // when it already ran.
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { localDate } from "../../src/jobs/local-time.js";
+import { localDate } from "../../src/domain/local-time.js";
 import { createScheduler, latestSlot } from "../../src/jobs/scheduler.js";
 import { createLogger } from "../../src/logger.js";
 import { Harness } from "./harness.js";

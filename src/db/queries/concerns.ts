@@ -107,6 +107,30 @@ async function notify(
   );
 }
 
+/** Files stay on Telegram's servers: a case keeps their file_id, with the event they came with. */
+async function addAttachments(
+  tx: TxClient,
+  concernId: number,
+  eventId: number,
+  attachments: AttachmentInput[],
+  now: Date,
+): Promise<void> {
+  if (attachments.length === 0) return;
+  await tx.attachment.createMany({
+    data: attachments.map((a) => ({
+      concernId,
+      eventId,
+      kind: a.kind,
+      fileId: a.fileId,
+      fileUniqueId: a.fileUniqueId ?? null,
+      fileName: a.fileName ?? null,
+      mimeType: a.mimeType ?? null,
+      fileSize: a.fileSize ?? null,
+      createdAt: now,
+    })),
+  });
+}
+
 /** Creates a case with its number, timeline and the deputies' notifications; once per sourceKey. */
 export async function createConcern(
   db: Database,
@@ -148,21 +172,7 @@ export async function createConcern(
         createdAt: now,
       },
     });
-    if (input.attachments.length > 0) {
-      await tx.attachment.createMany({
-        data: input.attachments.map((a) => ({
-          concernId: concern.id,
-          eventId: event.id,
-          kind: a.kind,
-          fileId: a.fileId,
-          fileUniqueId: a.fileUniqueId ?? null,
-          fileName: a.fileName ?? null,
-          mimeType: a.mimeType ?? null,
-          fileSize: a.fileSize ?? null,
-          createdAt: now,
-        })),
-      });
-    }
+    await addAttachments(tx, concern.id, event.id, input.attachments, now);
     await notify(tx, db, "concern_new", concern.id, event.id, await caseHandlers(tx, concern), now);
     return { concern, created: true };
   });
@@ -306,21 +316,7 @@ export async function addConcernMessage(db: Database, input: MessageInput): Prom
         createdAt: now,
       },
     });
-    if (input.attachments?.length) {
-      await tx.attachment.createMany({
-        data: input.attachments.map((a) => ({
-          concernId: concern.id,
-          eventId: event.id,
-          kind: a.kind,
-          fileId: a.fileId,
-          fileUniqueId: a.fileUniqueId ?? null,
-          fileName: a.fileName ?? null,
-          mimeType: a.mimeType ?? null,
-          fileSize: a.fileSize ?? null,
-          createdAt: now,
-        })),
-      });
-    }
+    await addAttachments(tx, concern.id, event.id, input.attachments ?? [], now);
     const fromCitizen = input.actorRole === "citizen";
     if (!fromCitizen && concern.status === "new") {
       // A deputy who answers a new case has taken it on.

@@ -12,7 +12,7 @@ import {
   markAndQueue,
 } from "../../db/queries/reminders.js";
 import { type WalkOptions, walkInBatches } from "../batches.js";
-import { localDate } from "../local-time.js";
+import { localDate } from "../../domain/local-time.js";
 import type { TaskHandler } from "../worker.js";
 import type { PassResult } from "./remind-unaccepted.js";
 import { reminderJob } from "./send-reminder.js";

@@ -1,10 +1,12 @@
 // Long polling keeps the at-least-once promise: the offset that confirms updates to
 // Telegram advances only after they are handled; a process that dies mid-batch gets the
 // batch again, and what it had finished takes effect once.
+
 import { afterEach, beforeEach, expect, it } from "vitest";
 import { createPoller } from "../../../src/bot/intake/polling.js";
 import { claimUpdate, releaseAllClaims } from "../../../src/db/queries/processed-updates.js";
 import { createLogger } from "../../../src/logger.js";
+import { eventually } from "../../helpers/test-app.js";
 import { TestBot } from "../../helpers/test-bot.js";
 
 let bot: TestBot;
@@ -14,14 +16,6 @@ beforeEach(async () => {
 afterEach(() => bot.close());
 
 const logger = createLogger("silent");
-
-async function until(condition: () => Promise<boolean>, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error("condition not met in time");
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 function command(chatId: number, text: string) {
   return {
@@ -71,7 +65,10 @@ it("after a crash mid-batch, redelivers the batch and handles each update once",
   await dying.start();
   await bot.fake.waitFor(() => bot.fake.textsTo(21).length === 1 && bot.fake.textsTo(22).length === 1);
   await dying.stop();
-  await until(async () => (await bot.prisma.processedUpdate.count({ where: { status: "done" } })) === 2);
+  await eventually(
+    async () => (await bot.prisma.processedUpdate.count({ where: { status: "done" } })) === 2,
+    5_000,
+  );
   // Nothing was confirmed to Telegram: the whole batch is still there.
   expect(bot.fake.pendingUpdates.map((u) => u.update_id)).toEqual([first, second, third]);
 

@@ -1,0 +1,79 @@
+// The real application (createApp) wired to a fake Bot API and a fresh, seeded database:
+// the common ground of TestBot (people driving the bot) and the jobs harness (a hand-moved
+// clock, several instances on one database).
+import type { UserFromGetMe } from "grammy/types";
+import { type App, createApp } from "../../src/app.js";
+import { type Config, parseConfig } from "../../src/config.js";
+import type { Database, Dialect } from "../../src/db/client.js";
+import { readSeedFile, seedDirectory } from "../../src/db/queries/seed.js";
+import { createLogger } from "../../src/logger.js";
+import { createTestDatabase, type TestDatabase } from "./database.js";
+import { FakeBotApi, type FakeBotApiOptions } from "./fake-bot-api.js";
+
+export const exampleSeedPath = new URL("../../prisma/seeds/example-county.json", import.meta.url).pathname;
+
+export interface TestAppOptions {
+  dialect?: Dialect;
+  env?: Record<string, string>;
+  /** Options of the fake Bot API, e.g. Telegram's flood limits. */
+  fake?: FakeBotApiOptions;
+  now?: () => Date;
+  /** Seed the example county (default true). */
+  seed?: boolean;
+  /** Another instance's fake and database: this app is a second instance of the bot. */
+  share?: { fake: FakeBotApi; db: Database };
+  workerPollIntervalMs?: number;
+}
+
+export interface TestApp {
+  app: App;
+  fake: FakeBotApi;
+  db: Database;
+  config: Config;
+  /** The database this app created, and must drop; absent for a second instance. */
+  owned?: TestDatabase;
+}
+
+export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const fake = options.share?.fake ?? (await FakeBotApi.start(options.fake));
+  let owned: TestDatabase | undefined;
+  let db: Database;
+  if (options.share) db = options.share.db;
+  else {
+    owned = await createTestDatabase(options.dialect ?? "sqlite");
+    db = owned;
+    if (options.seed !== false) await seedDirectory(db.prisma, readSeedFile(exampleSeedPath), new Date());
+  }
+  const config = parseConfig({
+    BOT_TOKEN: fake.token,
+    TELEGRAM_API_ROOT: fake.apiRoot,
+    DATABASE_URL: db.url,
+    LOG_LEVEL: "silent",
+    ...options.env,
+  });
+  const app = await createApp(config, createLogger("silent"), {
+    db,
+    botInfo: fake.botInfo as UserFromGetMe,
+    now: options.now,
+    workerPollIntervalMs: options.workerPollIntervalMs,
+  });
+  return { app, fake, db, config, owned };
+}
+
+/** Closes the app, and the fake and database it owns. */
+export async function stopTestApp({ app, fake, owned }: TestApp): Promise<void> {
+  await app.close();
+  if (owned) {
+    await fake.close();
+    await owned.drop();
+  }
+}
+
+/** Polls `condition` until it holds (work done by a running worker); fails after `timeoutMs`. */
+export async function eventually(condition: () => Promise<boolean>, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
