@@ -11,8 +11,8 @@ import {
   hasOpenWork,
   markAndQueue,
 } from "../../db/queries/reminders.js";
-import { type WalkOptions, walkInBatches } from "../batches.js";
 import { localDate } from "../../domain/local-time.js";
+import { type WalkOptions, walkInBatches } from "../batches.js";
 import type { TaskHandler } from "../worker.js";
 import type { PassResult } from "./remind-unaccepted.js";
 import { reminderJob } from "./send-reminder.js";
