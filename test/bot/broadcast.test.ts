@@ -11,11 +11,12 @@ describe("broadcasts", () => {
   let staff: TestUser;
   let clock: number;
 
-  /** Runs every job, moving the clock on so that the paced progress reports fall due too. */
+  /** Runs every job due within the minute, moving the clock on so that paced progress reports fall due too. */
   async function settle() {
     for (let round = 0; round < 50; round++) {
       await bot.drainJobs();
-      if ((await bot.prisma.job.count({ where: { status: { in: ["queued", "running"] } } })) === 0) return;
+      const due = { status: { in: ["queued", "running"] }, runAt: { lte: new Date(clock + 60_000) } };
+      if ((await bot.prisma.job.count({ where: due })) === 0) return;
       clock += 5_000;
     }
     throw new Error("jobs did not settle");
@@ -129,6 +130,34 @@ describe("broadcasts", () => {
     expect(byStatus).toEqual({ sent: sentBefore, skipped: 40 - sentBefore });
     expect(staff.lastText()).toContain(`送达 ${sentBefore} / 40`);
     expect((await bot.prisma.broadcast.findFirstOrThrow()).status).toBe("cancelled");
+  });
+
+  it("sends a scheduled broadcast at its time, and not at all once cancelled", async () => {
+    await addCitizens(bot.prisma, 100_000, 3, "QS-CG-DM");
+    const schedule = async (text: string) => {
+      await compose(text);
+      await staff.press("某选区的群众");
+      await staff.press("城关街道");
+      await staff.press("就发给“城关街道”");
+      await staff.press("定时发送");
+      await staff.send("2099-01-01 09:00");
+      expect(staff.lastText()).toContain("时间:2099/01/01 09:00");
+      await staff.press("确认发送");
+      expect(staff.lastText()).toContain("将于 2099/01/01 09:00 发送");
+    };
+    await schedule("定时通知一");
+    await schedule("定时通知二");
+    await staff.press("停止群发"); // the newest message: the second broadcast's
+    await settle();
+    const texts = () =>
+      bot.fake.sent.filter((c) => Number(c.payload.chat_id) >= 100_000).map((c) => c.payload.text);
+    expect(texts()).not.toContain("定时通知一");
+    clock = new Date("2099-01-01T01:00:00Z").getTime(); // 09:00 in Shanghai
+    await settle();
+    expect(texts().filter((t) => t === "定时通知一")).toHaveLength(3);
+    expect(texts()).not.toContain("定时通知二");
+    const statuses = (await bot.prisma.broadcast.findMany({ orderBy: { id: "asc" } })).map((b) => b.status);
+    expect(statuses).toEqual(["done", "cancelled"]);
   });
 
   it("lets a recipient stop these notices with one tap, and skips them afterwards", async () => {
