@@ -7,6 +7,7 @@ import type { BotContext, BotDeps, SessionData } from "./context.js";
 import { handleBotError } from "./error-handler.js";
 import { activitiesFeature } from "./features/activities.js";
 import { activitiesManageFeature } from "./features/activities-manage.js";
+import { activityCreateFeature } from "./features/activity-create.js";
 import { adminFeature } from "./features/admin.js";
 import { broadcastFeature } from "./features/broadcast.js";
 import { caseInputFeature } from "./features/case-input.js";
@@ -67,7 +68,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Bot<Bo
   bot.use(requireConsent);
   bot.use(districtFeature, concernIntakeFeature, casesFeature, inboxFeature, ratingFeature, caseInputFeature);
   bot.use(broadcastFeature, noticesFeature);
-  bot.use(activitiesManageFeature, activitiesFeature, deputiesFeature);
+  bot.use(activityCreateFeature, activitiesManageFeature, activitiesFeature, deputiesFeature);
   // 10. What nobody took gets a clear answer.
   bot.use(fallbackFeature);
 

@@ -19,6 +19,7 @@ import { localName } from "../case-view.js";
 import type { BotContext } from "../context.js";
 import { escapeHtml } from "../format.js";
 import { rsvpKeyboard } from "../keyboards/activities.js";
+import { viewOptionsOf } from "../view-options.js";
 import { startDraft } from "./concern-intake.js";
 import { showDistrictPicker } from "./district.js";
 
@@ -28,10 +29,6 @@ const feature = activitiesFeature.chatType("private");
 /** Cards shown by /activities; the rest are counted. */
 const LIST_LIMIT = 5;
 
-async function view(ctx: BotContext) {
-  return { t: ctx.t, locale: await ctx.i18n.getLocale(), timeZone: ctx.deps.config.TIME_ZONE };
-}
-
 feature.command("activities", async (ctx) => {
   const prisma = ctx.deps.db.prisma;
   const district = ctx.user.districtId ? await findDistrictById(prisma, ctx.user.districtId) : null;
@@ -40,7 +37,7 @@ feature.command("activities", async (ctx) => {
     await showDistrictPicker(ctx, null);
     return;
   }
-  const options = await view(ctx);
+  const options = await viewOptionsOf(ctx);
   const name = escapeHtml(localName(district, options.locale));
   const { items, total } = await listUpcomingActivities(prisma, district.id, ctx.deps.now(), LIST_LIMIT);
   if (total === 0) {
@@ -135,7 +132,7 @@ feature.callbackQuery(activityIcsData.filter, async (ctx) => {
     return;
   }
   await ctx.answerCallbackQuery();
-  const file = activityIcs(activity, await view(ctx), ctx.deps.now());
+  const file = activityIcs(activity, await viewOptionsOf(ctx), ctx.deps.now());
   await ctx.replyWithDocument(new InputFile(file, `activity-${activity.id}.ics`), {
     caption: ctx.t("activity-ics-caption", { title: activity.title }),
   });
