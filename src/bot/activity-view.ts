@@ -5,12 +5,9 @@ import { effectiveEnd } from "../domain/activity.js";
 import { buildIcs } from "../domain/ics.js";
 import { localName } from "./case-view.js";
 import { displayName, escapeHtml, type Translate } from "./format.js";
+import type { ViewOptions } from "./view-options.js";
 
-export interface ActivityViewOptions {
-  t: Translate;
-  locale: string;
-  timeZone: string;
-}
+export type ActivityViewOptions = ViewOptions;
 
 /** What a card shows; built from a stored activity or from a draft not yet saved. */
 export interface ActivityCardFields {

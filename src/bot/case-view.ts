@@ -4,14 +4,11 @@
 import type { ConcernEvent } from "../db/generated/sqlite/client.js";
 import type { ConcernDetails } from "../db/queries/concerns.js";
 import { displayName, escapeHtml, formatDateTime, type Translate, truncate } from "./format.js";
+import type { ViewOptions } from "./view-options.js";
 
 export type Viewer = "citizen" | "handler";
 
-export interface ViewOptions {
-  t: Translate;
-  locale: string;
-  timeZone: string;
-}
+export type { ViewOptions };
 
 export function statusLabel(t: Translate, status: string): string {
   return t(`status-${status}`);

@@ -7,6 +7,7 @@ import { caseCard, timelineText } from "../case-view.js";
 import type { BotContext } from "../context.js";
 import { citizenCaseKeyboard, handlerKeyboard } from "../keyboards/case.js";
 import { caseListKeyboard, PAGE_SIZE } from "../keyboards/lists.js";
+import { viewOptionsOf } from "../view-options.js";
 
 export const casesFeature = new Composer<BotContext>();
 const feature = casesFeature.chatType("private");
@@ -31,8 +32,7 @@ feature.callbackQuery(listPageData.filter, async (ctx, next) => {
 export async function sendCase(ctx: BotContext, concernId: number): Promise<boolean> {
   const access = await accessCase(ctx, concernId);
   if (access.as === "none") return false;
-  const locale = await ctx.i18n.getLocale();
-  const view = { t: ctx.t, locale, timeZone: ctx.deps.config.TIME_ZONE };
+  const view = await viewOptionsOf(ctx);
   const viewer = access.as;
   const events = await listTimeline(ctx.deps.db.prisma, concernId, 10);
   const text = `${caseCard(access.concern, viewer, view)}\n\n${timelineText(events, viewer, access.concern.anonymous, view)}`;

@@ -12,6 +12,7 @@ import { caseCard } from "../case-view.js";
 import type { BotContext } from "../context.js";
 import { handlerKeyboard } from "../keyboards/case.js";
 import { caseListKeyboard, PAGE_SIZE } from "../keyboards/lists.js";
+import { viewOptionsOf } from "../view-options.js";
 import { sendAttachments } from "./cases.js";
 
 export const inboxFeature = new Composer<BotContext>();
@@ -104,14 +105,10 @@ feature.callbackQuery(caseActionData.filter, async (ctx) => {
 export async function refreshCaseMessage(ctx: BotContext, concernId: number): Promise<void> {
   const concern = await findConcern(ctx.deps.db.prisma, concernId);
   if (!concern || !ctx.callbackQuery?.message) return;
-  const locale = await ctx.i18n.getLocale();
   await ctx
-    .editMessageText(
-      caseCard(concern, "handler", { t: ctx.t, locale, timeZone: ctx.deps.config.TIME_ZONE }),
-      {
-        parse_mode: "HTML",
-        reply_markup: handlerKeyboard(ctx.t, { ...concern, attachmentCount: concern._count.attachments }),
-      },
-    )
+    .editMessageText(caseCard(concern, "handler", await viewOptionsOf(ctx)), {
+      parse_mode: "HTML",
+      reply_markup: handlerKeyboard(ctx.t, { ...concern, attachmentCount: concern._count.attachments }),
+    })
     .catch(() => undefined);
 }
