@@ -41,6 +41,13 @@ const cronSchedule = (fallback: string) =>
       message: 'must be a cron expression (e.g. "0 9 * * *") or "off"',
     });
 
+const databaseUrl = z
+  .string()
+  .default("file:./data/liaison.db")
+  .refine((url) => /^(file:|postgres(ql)?:\/\/)/.test(url), {
+    message: "must be a SQLite file URL (file:./data/liaison.db) or a postgres:// / postgresql:// URL",
+  });
+
 const optionalString = z
   .string()
   .optional()
@@ -52,12 +59,7 @@ export const configSchema = z
     BOT_TOKEN: z
       .string({ error: "is required (get one from @BotFather)" })
       .regex(/^\d+:[A-Za-z0-9_-]{20,}$/, "must look like 123456:ABC-DEF… (the token @BotFather gave)"),
-    DATABASE_URL: z
-      .string()
-      .default("file:./data/liaison.db")
-      .refine((url) => /^(file:|postgres(ql)?:\/\/)/.test(url), {
-        message: "must be a SQLite file URL (file:./data/liaison.db) or a postgres:// / postgresql:// URL",
-      }),
+    DATABASE_URL: databaseUrl,
     TELEGRAM_API_ROOT: optionalString.pipe(
       z.url({ message: "must be an http(s) URL such as http://127.0.0.1:8081" }).optional(),
     ),
@@ -171,6 +173,18 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       message: issue.message,
     })),
   );
+}
+
+/** Only DATABASE_URL, for tools that touch the database and nothing else (db:migrate). */
+export function loadDatabaseUrl(envFile = ".env"): string {
+  if (existsSync(envFile)) process.loadEnvFile(envFile);
+  const result = z.object({ DATABASE_URL: databaseUrl }).safeParse(process.env);
+  if (!result.success) {
+    throw new ConfigError(
+      result.error.issues.map((issue) => ({ variable: "DATABASE_URL", message: issue.message })),
+    );
+  }
+  return result.data.DATABASE_URL;
 }
 
 /**
