@@ -55,6 +55,8 @@ export const draftData = codec(
     value: z.coerce.number().int().min(0),
   }),
 );
+/** Separate consent to attach a location to a concern. */
+export const locationConsentData = codec("lc", ["answer"], z.object({ answer: z.enum(["yes", "no"]) }));
 export const openCaseData = codec("co", ["concernId"], z.object({ concernId: id }));
 export const caseActionData = codec(
   "ca",

@@ -27,6 +27,10 @@ export type Flow =
       categoryId: number | null;
       anonymous: boolean;
       lastMediaGroupId?: string;
+      /** A shared location, kept only with the separate consent it needs (PIPL art. 29). */
+      location?: { latitude: number; longitude: number };
+      /** A location waiting for that consent. */
+      pendingLocation?: { latitude: number; longitude: number };
     }
   | { kind: "message"; concernId: number }
   | { kind: "resolve"; concernId: number }

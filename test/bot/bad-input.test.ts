@@ -128,8 +128,8 @@ describe("bad input", () => {
     await citizen.sendMessage(sticker as never);
     expect(citizen.lastText()).toBe("暂不支持这种消息。可以发送文字、照片、文件或语音。");
     await citizen.send("/new");
-    await citizen.sendMessage({ location: { latitude: 28.2, longitude: 112.9 } });
-    expect(citizen.lastText()).toBe("这里只能接收文字、照片、文件、语音和视频。");
+    await citizen.sendMessage({ contact: { phone_number: "+8613800000000", first_name: "某人" } });
+    expect(citizen.lastText()).toBe("这里只能接收文字、照片、文件、语音、视频和位置。");
     await citizen.sendMessage({
       document: {
         file_id: "big",

@@ -57,6 +57,10 @@ feature.callbackQuery(openCaseData.filter, async (ctx) => {
 export async function sendAttachments(ctx: BotContext, concernId: number): Promise<void> {
   const files = await listAttachments(ctx.deps.db.prisma, concernId);
   for (const file of files) {
+    if (file.kind === "location" && file.latitude !== null && file.longitude !== null) {
+      await ctx.replyWithLocation(file.latitude, file.longitude);
+      continue;
+    }
     if (!file.fileId) continue;
     switch (file.kind) {
       case "photo":

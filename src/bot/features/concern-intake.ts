@@ -1,9 +1,9 @@
 // /new: a citizen describes a problem (text, photos, files, voice), picks a category,
 // chooses whether to stay anonymous and submits; the case number comes back at once.
 import { randomUUID } from "node:crypto";
-import { Composer } from "grammy";
+import { Composer, InlineKeyboard } from "grammy";
 import { createConcern, findConcern } from "../../db/queries/concerns.js";
-import { draftData, newConcernData } from "../callback-data.js";
+import { draftData, locationConsentData, newConcernData } from "../callback-data.js";
 import { localName } from "../case-view.js";
 import type { BotContext, Flow } from "../context.js";
 import { escapeHtml, truncate } from "../format.js";
@@ -63,6 +63,11 @@ export async function handleDraftInput(ctx: BotContext, draft: ConcernFlow): Pro
     await ctx.reply(ctx.t("concern-use-buttons"));
     return;
   }
+  const place = message.location ?? message.venue?.location;
+  if (place) {
+    await handleLocation(ctx, draft, { latitude: place.latitude, longitude: place.longitude });
+    return;
+  }
   let added = "";
   if (message.text !== undefined) {
     added = message.text;
@@ -99,6 +104,50 @@ export async function handleDraftInput(ctx: BotContext, draft: ConcernFlow): Pro
   );
 }
 
+/** A location is sensitive personal information: attached only with its own consent, asked once. */
+async function handleLocation(
+  ctx: BotContext,
+  draft: ConcernFlow,
+  location: { latitude: number; longitude: number },
+): Promise<void> {
+  if (ctx.user.locationConsentAt) {
+    draft.location = location;
+    await ctx.reply(ctx.t("concern-location-attached"), { reply_markup: describeKeyboard(ctx.t) });
+    return;
+  }
+  draft.pendingLocation = location;
+  await ctx.reply(ctx.t("concern-location-consent"), {
+    parse_mode: "HTML",
+    reply_markup: new InlineKeyboard()
+      .text(ctx.t("button-location-consent"), locationConsentData.pack({ answer: "yes" }))
+      .text(ctx.t("button-location-decline"), locationConsentData.pack({ answer: "no" })),
+  });
+}
+
+feature.callbackQuery(locationConsentData.filter, async (ctx) => {
+  const data = locationConsentData.unpack(ctx.callbackQuery.data);
+  const draft = currentDraft(ctx);
+  if (!data || !draft?.pendingLocation) {
+    await ctx.answerCallbackQuery({ text: ctx.t("error-stale-button"), show_alert: true });
+    return;
+  }
+  await ctx.answerCallbackQuery();
+  if (data.answer === "yes") {
+    const now = ctx.deps.now();
+    await ctx.deps.db.prisma.user.update({
+      where: { id: ctx.user.id },
+      data: { locationConsentAt: now, updatedAt: now },
+    });
+    ctx.user = { ...ctx.user, locationConsentAt: now };
+    draft.location = draft.pendingLocation;
+  }
+  draft.pendingLocation = undefined;
+  await ctx.editMessageText(
+    ctx.t(data.answer === "yes" ? "concern-location-attached" : "concern-location-discarded"),
+    { reply_markup: describeKeyboard(ctx.t) },
+  );
+});
+
 async function showConfirmation(ctx: BotContext, draft: ConcernFlow): Promise<void> {
   const locale = await ctx.i18n.getLocale();
   const prisma = ctx.deps.db.prisma;
@@ -112,6 +161,7 @@ async function showConfirmation(ctx: BotContext, draft: ConcernFlow): Promise<vo
     files: draft.attachments.length,
     description: escapeHtml(truncate(draft.description, 1000)),
     anonymity: draft.anonymous ? ctx.t("concern-anonymous-yes") : ctx.t("concern-anonymous-no"),
+    location: draft.location ? ctx.t("concern-location-yes") : ctx.t("concern-location-no"),
   });
   await ctx.editMessageText(text, {
     parse_mode: "HTML",
@@ -192,6 +242,7 @@ async function submitDraft(ctx: BotContext, draft: ConcernFlow): Promise<void> {
     now: now(),
     timeZone: config.TIME_ZONE,
     dueDays: config.CASE_DUE_DAYS,
+    location: draft.location,
   });
   ctx.deps.onJobsQueued?.();
   ctx.session.flow = undefined;

@@ -76,6 +76,8 @@ export interface CreateConcernInput {
   now: Date;
   timeZone: string;
   dueDays: number;
+  /** Only with the citizen's separate consent to share their location. */
+  location?: { latitude: number; longitude: number } | undefined;
 }
 
 /** Who on the deputies' side hears about a case: its assignee, else the district's deputies, else staff. */
@@ -157,6 +159,8 @@ export async function createConcern(
         status: "new",
         dueAt: dueDate(now, input.dueDays),
         sourceKey: input.sourceKey,
+        latitude: input.location?.latitude ?? null,
+        longitude: input.location?.longitude ?? null,
         createdAt: now,
         updatedAt: now,
       },
@@ -173,6 +177,17 @@ export async function createConcern(
       },
     });
     await addAttachments(tx, concern.id, event.id, input.attachments, now);
+    if (input.location) {
+      await tx.attachment.create({
+        data: {
+          concernId: concern.id,
+          eventId: event.id,
+          kind: "location",
+          ...input.location,
+          createdAt: now,
+        },
+      });
+    }
     await notify(tx, db, "concern_new", concern.id, event.id, await caseHandlers(tx, concern), now);
     return { concern, created: true };
   });
