@@ -127,26 +127,34 @@ function normalizeRow(row: JobRow): JobRow {
   };
 }
 
+type JobUpdate = Parameters<Prisma["job"]["updateMany"]>[0]["data"];
+
+/** Updates a job only while this worker holds its lease; false when another has taken it over. */
+async function updateHeldJob(db: Database, job: JobRow, workerId: string, data: JobUpdate): Promise<boolean> {
+  const { count } = await db.prisma.job.updateMany({
+    where: { id: job.id, status: "running", lockedBy: workerId },
+    data,
+  });
+  return count === 1;
+}
+
+/** The fields of a job that has ended, one way or another. */
+function ended(status: "done" | "failed" | "dead", now: Date) {
+  return { status, finishedAt: now, lockedBy: null, lockedUntil: null, updatedAt: now };
+}
+
 /** Marks a job done, but only if this worker still holds its lease; `note` is kept in lastError. */
-export async function completeJob(
+export function completeJob(
   db: Database,
   job: JobRow,
   workerId: string,
   now: Date,
   note?: string,
 ): Promise<boolean> {
-  const { count } = await db.prisma.job.updateMany({
-    where: { id: job.id, status: "running", lockedBy: workerId },
-    data: {
-      status: "done",
-      finishedAt: now,
-      lockedBy: null,
-      lockedUntil: null,
-      updatedAt: now,
-      ...(note ? { lastError: note.slice(0, 2000) } : {}),
-    },
+  return updateHeldJob(db, job, workerId, {
+    ...ended("done", now),
+    ...(note ? { lastError: note.slice(0, 2000) } : {}),
   });
-  return count === 1;
 }
 
 /**
@@ -154,33 +162,29 @@ export async function completeJob(
  * uncertain, and renews the lease. False when this worker no longer holds the job (it was
  * paused past its lease and another worker took the job over): then it must not send.
  */
-export async function markSending(
+export function markSending(
   db: Database,
   job: JobRow,
   workerId: string,
   now: Date,
   leaseMs: number,
 ): Promise<boolean> {
-  const { count } = await db.prisma.job.updateMany({
-    where: { id: job.id, status: "running", lockedBy: workerId },
-    data: { sendStartedAt: now, lockedUntil: new Date(now.getTime() + leaseMs), updatedAt: now },
+  return updateHeldJob(db, job, workerId, {
+    sendStartedAt: now,
+    lockedUntil: new Date(now.getTime() + leaseMs),
+    updatedAt: now,
   });
-  return count === 1;
 }
 
 /** Renews the lease of a long job (a schedule pass); false when this worker lost it. */
-export async function extendLease(
+export function extendLease(
   db: Database,
   job: JobRow,
   workerId: string,
   now: Date,
   leaseMs: number,
 ): Promise<boolean> {
-  const { count } = await db.prisma.job.updateMany({
-    where: { id: job.id, status: "running", lockedBy: workerId },
-    data: { lockedUntil: new Date(now.getTime() + leaseMs), updatedAt: now },
-  });
-  return count === 1;
+  return updateHeldJob(db, job, workerId, { lockedUntil: new Date(now.getTime() + leaseMs), updatedAt: now });
 }
 
 /** Capped exponential backoff with jitter: 2 s, 4 s, 8 s … up to 10 minutes. */
@@ -210,51 +214,26 @@ export async function failJob(
   } = {},
 ): Promise<FailureOutcome> {
   const lastError = error.slice(0, 2000);
-  const where = { id: job.id, status: "running", lockedBy: workerId };
   const marker = options.sendStartedAt === undefined ? {} : { sendStartedAt: options.sendStartedAt };
   if (options.permanent) {
-    await db.prisma.job.updateMany({
-      where,
-      data: {
-        status: "failed",
-        lastError,
-        finishedAt: now,
-        lockedBy: null,
-        lockedUntil: null,
-        updatedAt: now,
-      },
-    });
+    await updateHeldJob(db, job, workerId, { ...ended("failed", now), lastError });
     return { kind: "failed" };
   }
   const attempts = options.countAttempt === false ? job.attempts - 1 : job.attempts;
   if (attempts >= job.maxAttempts) {
-    await db.prisma.job.updateMany({
-      where,
-      data: {
-        status: "dead",
-        lastError,
-        finishedAt: now,
-        lockedBy: null,
-        lockedUntil: null,
-        updatedAt: now,
-        ...marker,
-      },
-    });
+    await updateHeldJob(db, job, workerId, { ...ended("dead", now), lastError, ...marker });
     return { kind: "dead" };
   }
   const runAt = options.retryAt ?? new Date(now.getTime() + backoffMs(attempts));
-  await db.prisma.job.updateMany({
-    where,
-    data: {
-      status: "queued",
-      attempts,
-      runAt,
-      lastError,
-      lockedBy: null,
-      lockedUntil: null,
-      updatedAt: now,
-      ...marker,
-    },
+  await updateHeldJob(db, job, workerId, {
+    status: "queued",
+    attempts,
+    runAt,
+    lastError,
+    lockedBy: null,
+    lockedUntil: null,
+    updatedAt: now,
+    ...marker,
   });
   return { kind: "retry", runAt };
 }
