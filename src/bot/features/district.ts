@@ -22,13 +22,21 @@ export async function showDistrictPicker(
   const locale = await ctx.i18n.getLocale();
   const current = districtId ? await findDistrictById(prisma, districtId) : null;
   const children = await listChildDistricts(prisma, current?.id ?? null);
-  const rows = await Promise.all(
-    children.map(async (d) => ({
-      id: d.id,
-      label: localName(d, locale),
-      hasChildren: (await prisma.district.count({ where: { parentId: d.id } })) > 0,
-    })),
+  // One query for which of these districts have children, not one per button.
+  const parents = new Set(
+    (
+      await prisma.district.findMany({
+        where: { parentId: { in: children.map((d) => d.id) } },
+        select: { parentId: true },
+        distinct: ["parentId"],
+      })
+    ).map((d) => d.parentId),
   );
+  const rows = children.map((d) => ({
+    id: d.id,
+    label: localName(d, locale),
+    hasChildren: parents.has(d.id),
+  }));
   if (rows.length === 0 && !current) {
     await ctx.reply(ctx.t("district-none-configured"));
     return;

@@ -16,13 +16,26 @@ export interface TelegramProfile {
 
 /**
  * Finds or creates the user of an update and refreshes their profile. A user who writes
- * to the bot is reachable again, so an earlier "inactive" mark (403) is cleared.
+ * to the bot is reachable again, so an earlier "inactive" mark (403) is cleared. Every update
+ * passes here: the row is written only when something actually changed.
  */
 export async function upsertUserFromTelegram(
   prisma: Prisma,
   profile: TelegramProfile,
   now: Date,
 ): Promise<User> {
+  const changes = {
+    firstName: profile.firstName,
+    lastName: profile.lastName ?? null,
+    username: profile.username ?? null,
+    inactiveAt: null,
+    inactiveReason: null,
+    ...(profile.role ? { role: profile.role } : {}),
+  };
+  const existing = await prisma.user.findUnique({ where: { telegramId: profile.telegramId } });
+  if (existing && Object.entries(changes).every(([key, value]) => existing[key as keyof User] === value)) {
+    return existing;
+  }
   return prisma.user.upsert({
     where: { telegramId: profile.telegramId },
     create: {
@@ -35,15 +48,7 @@ export async function upsertUserFromTelegram(
       createdAt: now,
       updatedAt: now,
     },
-    update: {
-      firstName: profile.firstName,
-      lastName: profile.lastName ?? null,
-      username: profile.username ?? null,
-      inactiveAt: null,
-      inactiveReason: null,
-      ...(profile.role ? { role: profile.role } : {}),
-      updatedAt: now,
-    },
+    update: { ...changes, updatedAt: now },
   });
 }
 
