@@ -21,10 +21,6 @@ export const activityStatuses = [
 ] as const;
 export type ActivityStatus = (typeof activityStatuses)[number];
 
-export function isActivityKind(value: string): value is ActivityKind {
-  return (activityKinds as readonly string[]).includes(value);
-}
-
 /** What a user may do about activities in one district. */
 export type ActivityAuthority = "approve" | "propose" | "none";
 

@@ -59,11 +59,6 @@ export function canApply(status: string, action: ConcernAction): boolean {
   return (transitions[action].from as readonly string[]).includes(status);
 }
 
-/** The statuses an action may start from (used for compare-and-set updates). */
-export function sourcesOf(action: ConcernAction): readonly ConcernStatus[] {
-  return transitions[action].from;
-}
-
 /** The status after `action`, or InvalidTransitionError. */
 export function nextStatus(status: string, action: ConcernAction): ConcernStatus {
   if (!canApply(status, action)) throw new InvalidTransitionError(status, action);

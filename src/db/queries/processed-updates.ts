@@ -39,21 +39,6 @@ export async function markUpdateDone(db: Database, updateId: number, now: Date):
   });
 }
 
-/** Lets a failed handling be retried by the next delivery. */
-export async function releaseUpdate(db: Database, updateId: number): Promise<void> {
-  await db.prisma.processedUpdate.deleteMany({ where: { updateId: BigInt(updateId), status: "processing" } });
-}
-
-/** The highest update_id fully handled, to resume polling after it. */
-export async function lastDoneUpdateId(db: Database): Promise<number | undefined> {
-  const row = await db.prisma.processedUpdate.findFirst({
-    where: { status: "done" },
-    orderBy: { updateId: "desc" },
-    select: { updateId: true },
-  });
-  return row ? Number(row.updateId) : undefined;
-}
-
 /**
  * Only one process can poll a bot at a time (Telegram answers 409 to a second), so at the
  * start of polling every unfinished claim belongs to a process that died: release them so

@@ -52,10 +52,6 @@ export async function upsertUserFromTelegram(
   });
 }
 
-export function findUserById(prisma: Prisma, id: number): Promise<User | null> {
-  return prisma.user.findUnique({ where: { id } });
-}
-
 export function setUserLocale(prisma: Prisma, id: number, locale: string, now: Date): Promise<User> {
   return prisma.user.update({ where: { id }, data: { locale, updatedAt: now } });
 }
@@ -74,13 +70,4 @@ export async function markUserInactive(prisma: Prisma, id: number, reason: strin
     where: { id, inactiveAt: null },
     data: { inactiveAt: now, inactiveReason: reason.slice(0, 200), updatedAt: now },
   });
-}
-
-/** District ids a representative serves. */
-export async function listRepresentedDistrictIds(prisma: Prisma, userId: number): Promise<number[]> {
-  const rows = await prisma.representativeAssignment.findMany({
-    where: { userId },
-    select: { districtId: true },
-  });
-  return rows.map((r) => r.districtId);
 }
