@@ -8,9 +8,23 @@ import { createI18n } from "../src/bot/i18n.js";
 const localesDir = new URL("../locales/", import.meta.url).pathname;
 const srcDir = new URL("../src/", import.meta.url).pathname;
 
-function keysOf(file: string): Set<string> {
-  const source = readFileSync(join(localesDir, file), "utf8");
-  return new Set([...source.matchAll(/^([a-zA-Z][\w-]*)\s*=/gm)].map((m) => m[1]!));
+/** The keys of one locale: every .ftl file in its folder, which the i18n plugin merges. */
+function keysOf(locale: string): Set<string> {
+  const keys = new Set<string>();
+  for (const file of ftlFiles(locale)) {
+    const source = readFileSync(join(localesDir, locale, file), "utf8");
+    for (const m of source.matchAll(/^([a-zA-Z][\w-]*)\s*=/gm)) {
+      if (keys.has(m[1]!)) throw new Error(`${locale}: key ${m[1]} defined twice`);
+      keys.add(m[1]!);
+    }
+  }
+  return keys;
+}
+
+function ftlFiles(locale: string): string[] {
+  return readdirSync(join(localesDir, locale))
+    .filter((f) => f.endsWith(".ftl"))
+    .sort();
 }
 
 function sourceFiles(dir: string): string[] {
@@ -22,8 +36,12 @@ function sourceFiles(dir: string): string[] {
 }
 
 describe("locales", () => {
-  const zh = keysOf("zh-CN.ftl");
-  const en = keysOf("en.ftl");
+  const zh = keysOf("zh-CN");
+  const en = keysOf("en");
+
+  it("are split into the same files, one per feature", () => {
+    expect(ftlFiles("en")).toEqual(ftlFiles("zh-CN"));
+  });
 
   it("have the same keys", () => {
     expect([...zh].filter((k) => !en.has(k))).toEqual([]);

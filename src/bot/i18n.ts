@@ -1,5 +1,6 @@
-// Fluent translations from locales/*.ftl. zh-CN is the primary locale; the user's choice
-// (/language) wins, then their Telegram language, then DEFAULT_LOCALE.
+// Fluent translations from locales/<locale>/*.ftl: one file per feature, merged per locale.
+// zh-CN is the primary locale; the user's choice (/language) wins, then their Telegram
+// language, then DEFAULT_LOCALE.
 import { fileURLToPath } from "node:url";
 import { I18n } from "@grammyjs/i18n";
 import type { Locale } from "../config.js";

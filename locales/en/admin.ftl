@@ -1,0 +1,10 @@
+## Administration
+admin-invite-usage = Usage: /invite representative district-code or /invite staff district-code
+admin-invite-created = A single-use { $role } invite for district { $district }, valid for { $hours } hours:
+    { $link }
+admin-unknown-district = There is no district with code <code>{ $code }</code>. Send /districts to list them.
+admin-seed-too-large = The seed file is too large (1 MB at most).
+admin-seed-invalid =
+    The seed file has problems:
+    { $problems }
+admin-seed-done = Loaded: { $districts } districts, { $stations } stations, { $departments } departments, { $categories } categories.

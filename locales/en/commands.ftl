@@ -1,0 +1,8 @@
+## Command menu
+command-new = Raise a concern
+command-my = My concerns
+command-inbox = Open cases (deputies)
+command-district = Change my district
+command-language = Language / 切换语言
+command-privacy = Privacy notice
+command-help = Help

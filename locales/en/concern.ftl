@@ -1,0 +1,42 @@
+## Raising a concern
+concern-need-district = Please choose your district first.
+concern-describe = Please describe the problem: what happened, where, and for how long. You can send text and attach photos, files or voice messages. Tap "Done" when you have finished.
+concern-draft-status = Recorded: { $chars } characters, { $files } attachment(s). You can add more; tap "Done" when you have finished.
+concern-use-buttons = Please continue with the buttons above, or tap "Cancel".
+concern-unsupported-input = Only text, photos, files, voice messages, videos and a location can be added here.
+concern-too-long = That is too long ({ $length } characters); the limit is { $max }. Please shorten it and send it again.
+concern-too-many-files = A concern can have at most { $max } attachments.
+concern-need-text = Please describe the problem in words first.
+concern-choose-category = Choose a category:
+concern-confirm =
+    <b>Please confirm your concern</b>
+    District: { $district }
+    Category: { $category }
+    Attachments: { $files }
+    Identity: { $anonymity }
+    Location: { $location }
+
+    { $description }
+concern-location-consent =
+    <b>Attach this location?</b>
+    Your location is sensitive personal information. If you agree, the location you share goes with this concern only to your district's deputies and the liaison station's staff, to find the place of the problem, and is kept as long as the case. You can also leave it out and describe the place in words.
+button-location-consent = Agree and attach it
+button-location-decline = Leave it out
+concern-location-attached = Location attached. You can add more; tap "Done" when you have finished.
+concern-location-discarded = The location was not attached. You can describe the place in words; tap "Done" when you have finished.
+concern-location-yes = attached
+concern-location-no = none
+concern-anonymous-yes = anonymous (deputies do not see who you are)
+concern-anonymous-no = named (deputies see your name)
+concern-cancelled = Cancelled; nothing was submitted.
+concern-submitted =
+    ✅ Received. Your case number is <b>{ $caseNo }</b>.
+    The deputies will tell you the outcome through this bot; send /my to follow it at any time.
+button-done-describing = Done
+button-skip-category = Not sure, skip
+button-anonymous-on = ☑ Anonymous
+button-anonymous-off = ☐ Anonymous
+button-submit = Submit
+button-cancel = Cancel
+button-file-as-concern = Submit as a new concern
+fallback-offer-concern = Would you like to send this to the deputies as a new concern?

@@ -1,0 +1,22 @@
+## Menu
+menu-citizen =
+    <b>You can:</b>
+    /new tell your district's deputies about a problem
+    /my see the concerns you raised and how they are handled
+    /activities upcoming activities (reception days, visits…)
+    /deputies your district's deputies and liaison station
+    /notices notice subscriptions
+    /district change your district
+    /language change the language / 切换语言
+    /privacy privacy notice
+menu-handler =
+    <b>Deputies and staff:</b>
+    /inbox open cases of your district
+    /activity_new announce an activity (reception day, visit, hearing)
+    /activities_manage manage, approve and record activities
+    /broadcast broadcast a notice (staff)
+menu-admin =
+    <b>Administrators:</b>
+    /invite representative|staff district-code — a single-use invite link
+    /districts list the district codes
+    send a seed file (JSON) with the caption /seed — load districts, stations, departments and categories

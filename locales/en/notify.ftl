@@ -1,0 +1,23 @@
+## Notifications
+notify-new-case = 📮 <b>A new concern from your district</b>
+notify-accepted = Your case <b>{ $caseNo }</b> was accepted by deputy { $name } and is being handled.
+notify-reply-to-citizen =
+    💬 Deputy { $name } replied on your case <b>{ $caseNo }</b>:
+
+    { $text }
+notify-message-to-handlers =
+    💬 The citizen ({ $citizen }) added to case <b>{ $caseNo }</b>:
+
+    { $text }
+notify-resolved =
+    ✅ Your case <b>{ $caseNo }</b> is resolved.
+    Outcome: { $text }
+
+    Please rate the outcome:
+notify-declined =
+    ℹ️ Your case <b>{ $caseNo }</b> was declined.
+    Reason: { $text }
+
+    Please rate the answer:
+notify-reopened = ⚠️ The citizen ({ $citizen }) is not satisfied with the outcome of case <b>{ $caseNo }</b>; it has been reopened.
+notify-rated = ⭐ The citizen rated case <b>{ $caseNo }</b>: { $rating }

@@ -1,0 +1,3 @@
+## Roles
+role-representative = deputy
+role-staff = liaison station staff

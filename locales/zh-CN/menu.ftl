@@ -1,0 +1,22 @@
+## 菜单
+menu-citizen =
+    <b>您可以:</b>
+    /new 向本选区人大代表反映问题
+    /my 查看我反映的问题和办理进度
+    /activities 近期代表活动(接待日、走访等)
+    /deputies 本选区的人大代表和联络站
+    /notices 通知订阅设置
+    /district 更改所在选区
+    /language 切换语言 / Language
+    /privacy 隐私说明
+menu-handler =
+    <b>代表和工作人员:</b>
+    /inbox 查看本选区待办诉求
+    /activity_new 发布活动(接待日、走访、听证会)
+    /activities_manage 管理活动、审核与记录
+    /broadcast 群发通知(工作人员)
+menu-admin =
+    <b>管理员:</b>
+    /invite representative|staff 选区代码 — 生成一次性邀请链接
+    /districts 查看选区代码
+    发送种子文件(JSON)并附言 /seed — 导入选区、联络站、部门和类别

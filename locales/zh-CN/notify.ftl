@@ -1,0 +1,23 @@
+## 通知
+notify-new-case = 📮 <b>本选区有新的群众诉求</b>
+notify-accepted = 您的诉求 <b>{ $caseNo }</b> 已由 { $name } 代表受理,正在办理中。
+notify-reply-to-citizen =
+    💬 { $name } 代表回复了您的诉求 <b>{ $caseNo }</b>:
+
+    { $text }
+notify-message-to-handlers =
+    💬 诉求 <b>{ $caseNo }</b> 的反映人({ $citizen })补充说:
+
+    { $text }
+notify-resolved =
+    ✅ 您的诉求 <b>{ $caseNo }</b> 已办结。
+    办理结果:{ $text }
+
+    请对办理结果进行评价:
+notify-declined =
+    ℹ️ 您的诉求 <b>{ $caseNo }</b> 不予处理。
+    理由:{ $text }
+
+    请对答复进行评价:
+notify-reopened = ⚠️ 诉求 <b>{ $caseNo }</b> 的反映人({ $citizen })对办理结果不满意,诉求已重新办理。
+notify-rated = ⭐ 诉求 <b>{ $caseNo }</b> 的反映人评价:{ $rating }
