@@ -155,7 +155,7 @@ describe("the real admin process", () => {
   }
 
   it("seeds the example file into a fresh SQLite database and prints the counts", async () => {
-    const { stdout } = await run("npx", ["tsx", "src/admin.ts", "seed", exampleFile], {
+    const { stdout } = await run(process.execPath, ["--import", "tsx", "src/admin.ts", "seed", exampleFile], {
       env: childEnv({ DATABASE_URL: `file:${dbPath}`, BOT_TOKEN: botToken }),
     });
     expect(stdout.trim().split("\n")).toEqual([
@@ -167,7 +167,7 @@ describe("the real admin process", () => {
   });
 
   it("exits with 1 and names BOT_TOKEN when it is not set", async () => {
-    const failure = await run("npx", ["tsx", "src/admin.ts", "seed", exampleFile], {
+    const failure = await run(process.execPath, ["--import", "tsx", "src/admin.ts", "seed", exampleFile], {
       env: childEnv({ DATABASE_URL: `file:${dbPath}` }),
     }).then(
       () => undefined,

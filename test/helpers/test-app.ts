@@ -5,12 +5,11 @@ import type { UserFromGetMe } from "grammy/types";
 import { type App, createApp } from "../../src/app.js";
 import { type Config, parseConfig } from "../../src/config.js";
 import type { Database, Dialect } from "../../src/db/client.js";
-import { readSeedFile, seedDirectory } from "../../src/db/queries/seed.js";
 import { createLogger } from "../../src/logger.js";
-import { createTestDatabase, type TestDatabase } from "./database.js";
+import { createTestDatabase, exampleSeedPath, type TestDatabase } from "./database.js";
 import { FakeBotApi, type FakeBotApiOptions } from "./fake-bot-api.js";
 
-export const exampleSeedPath = new URL("../../prisma/seeds/example-county.json", import.meta.url).pathname;
+export { exampleSeedPath };
 
 export interface TestAppOptions {
   dialect?: Dialect;
@@ -40,15 +39,17 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   let db: Database;
   if (options.share) db = options.share.db;
   else {
-    owned = await createTestDatabase(options.dialect ?? "sqlite");
+    owned = await createTestDatabase(options.dialect ?? "sqlite", { seeded: options.seed !== false });
     db = owned;
-    if (options.seed !== false) await seedDirectory(db.prisma, readSeedFile(exampleSeedPath), new Date());
   }
   const config = parseConfig({
     BOT_TOKEN: fake.token,
     TELEGRAM_API_ROOT: fake.apiRoot,
     DATABASE_URL: db.url,
     LOG_LEVEL: "silent",
+    // Answers are paced too: at the production default (25/s) every reply would wait its
+    // turn. Tests of the sending rate set their own rate and the fake's limits.
+    SEND_RATE_PER_SECOND: "1000",
     ...options.env,
   });
   const app = await createApp(config, createLogger("silent"), {

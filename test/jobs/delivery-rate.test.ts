@@ -1,18 +1,25 @@
-// 1,000 queued messages against a fake Bot API that enforces Telegram's flood limits like the
-// real server (30 per second overall, 1 per second per chat, answering 429 beyond): with
-// the default settings every message arrives once and Telegram never has to say 429.
+// Queued messages against a fake Bot API that enforces flood limits like the real server
+// (an overall rate, 1 per second per chat, answering 429 beyond): every message arrives once
+// and Telegram never has to say 429. Telegram's 30/s against the default 25/s is doubled
+// (60/s enforced against 50/s configured: still far below what the bot could send unpaced)
+// so that 100 messages take 2 s; `npm run bench` sends at the real pace and reports the rate.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { followUpUnrated } from "../../src/jobs/tasks/follow-up-unrated.js";
 import { districtId } from "./fixtures.js";
 import { DAY, eventually, Harness } from "./harness.js";
 
-const COUNT = 1000;
+const COUNT = 100;
+const LIMIT = 60;
+const RATE = 50;
 const FIRST_CHAT = 500_000;
 
 describe("delivery at Telegram's pace", () => {
   let h: Harness;
   beforeAll(async () => {
-    h = await Harness.create({ fake: { rateLimit: { globalPerSecond: 30, perChatPerSecond: 1 } } });
+    h = await Harness.create({
+      env: { SEND_RATE_PER_SECOND: String(RATE) },
+      fake: { rateLimit: { globalPerSecond: LIMIT, perChatPerSecond: 1 } },
+    });
     const now = h.clock.now();
     const district = await districtId(h.prisma, "QS-CG-DM");
     await h.prisma.user.createMany({
@@ -45,12 +52,12 @@ describe("delivery at Telegram's pace", () => {
   });
   afterAll(() => h.close());
 
-  it("delivers 1,000 messages to 1,000 chats once each, with no 429", { timeout: 180_000 }, async () => {
+  it("delivers 100 messages to 100 chats once each, with no 429", async () => {
     const queued = await followUpUnrated(h.db, { now: h.clock.now(), afterDays: 3 });
     expect(queued.messages).toBe(COUNT);
 
     h.app.worker.start();
-    await eventually(async () => (await h.pendingJobs()) === 0, 150_000);
+    await eventually(async () => (await h.pendingJobs()) === 0, 25_000);
 
     const sends = h.fake.callsTo("sendMessage");
     expect(sends.filter((c) => c.failed === "429")).toHaveLength(0);
