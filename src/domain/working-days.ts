@@ -153,6 +153,21 @@ export function nthWorkingDateAfter(calendar: WorkingCalendar, date: LocalDate, 
 }
 
 /**
+ * The n-th working day before a date (the date itself never counts): the 1st working day before
+ * Tuesday 2026-02-24 is the make-up Saturday 2026-02-14. Throws RangeError as `nthWorkingDateAfter`.
+ */
+export function nthWorkingDateBefore(calendar: WorkingCalendar, date: LocalDate, n: number): LocalDate {
+  if (!Number.isInteger(n) || n < 1 || n > maxWorkingDays)
+    throw new RangeError(`working days must be a whole number from 1 to ${maxWorkingDays} (got ${n})`);
+  let day = dayNumber(date);
+  for (let counted = 0; counted < n; ) {
+    day -= 1;
+    if (isWorkingDayNumber(calendar, day)) counted += 1;
+  }
+  return dateOfDayNumber(day);
+}
+
+/**
  * "n working days after X" as a deadline: the end (23:59:59.999 in the zone) of the n-th
  * working day after the day on which X falls; the day of X does not count, however early X is.
  * A deadline falls due at the end of its last day (Civil Code art. 203: "截止时间为二十四时"), so

@@ -15,6 +15,7 @@ import {
   isWorkingDate,
   isWorkingDay,
   nthWorkingDateAfter,
+  nthWorkingDateBefore,
   workingDaysBetween,
 } from "../../src/domain/working-days.js";
 
@@ -252,5 +253,14 @@ describe("paused clocks", () => {
     const before = addWorkingDays(calendar, at("2026-02-12T09:00:00"), 2, shanghai); // 02-14
     const pauses = [{ from: at("2026-02-13T09:00:00"), to: at("2026-02-25T09:00:00") }]; // 02-14, 02-24, 02-25
     expect(dueDay(deadlineWithPauses(calendar, before, pauses, shanghai))).toBe("2026-02-26");
+  });
+});
+
+describe("counting back", () => {
+  it("finds the working day before, across the Spring Festival", () => {
+    expect(nthWorkingDateBefore(calendar, "2026-02-24", 1)).toBe("2026-02-14");
+    expect(nthWorkingDateBefore(calendar, "2026-02-24", 2)).toBe("2026-02-13");
+    expect(nthWorkingDateBefore(calendar, "2026-03-02", 1)).toBe("2026-02-28");
+    expect(nthWorkingDateBefore(calendar, "2027-01-04", 1)).toBe("2026-12-31");
   });
 });

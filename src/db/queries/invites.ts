@@ -106,6 +106,8 @@ export function redeemInvite(
     if (!isInviteRole(invite.role))
       throw new Error(`invite ${invite.id} has an unknown role "${invite.role}"`);
     const district = invite.district;
+    // Only department invites go without a district, and they are not redeemed here.
+    if (!district) throw new Error(`invite ${invite.id} (${invite.role}) has no district`);
 
     if (invite.role === "representative") {
       const station = invite.stationId
