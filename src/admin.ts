@@ -8,6 +8,7 @@ import { ConfigError, loadConfig } from "./config.js";
 import { createDatabase, type Database, preparePragmas } from "./db/client.js";
 import type { District } from "./db/generated/sqlite/client.js";
 import { migrate } from "./db/migrate.js";
+import { loadWorkingCalendar, readCalendarFile, storeCalendarYear } from "./db/queries/calendar.js";
 import { createInvite, type InviteRole, inviteLink, inviteRoles } from "./db/queries/invites.js";
 import { readSeedFile, seedDirectory } from "./db/queries/seed.js";
 import { listDeadJobs } from "./jobs/queue.js";
@@ -31,6 +32,8 @@ Commands:
   invite <representative|staff> <district> [--hours N] [--bot <username>] [--station <code>]
                                            print a single-use invite link
   districts                                print the district tree
+  calendar load <file.json>                load a year of the working-day calendar (prisma/calendar/<year>.json format)
+  calendar list                            print the calendar's years, where each comes from, and whether confirmed
   dead-jobs                                print the newest dead-lettered jobs and why they failed
   help                                     show this text`;
 
@@ -43,6 +46,8 @@ type Command =
   | { name: "seed"; file: string }
   | { name: "invite"; role: InviteRole; districtCode: string; hours?: number; bot?: string; station?: string }
   | { name: "districts" }
+  | { name: "calendar-load"; file: string }
+  | { name: "calendar-list" }
   | { name: "dead-jobs" };
 
 const options = {
@@ -55,6 +60,7 @@ const optionsOf = new Map<string, string[]>([
   ["help", []],
   ["seed", []],
   ["districts", []],
+  ["calendar", []],
   ["dead-jobs", []],
   ["invite", ["hours", "bot", "station"]],
 ]);
@@ -90,6 +96,12 @@ function parseCommand(argv: string[]): Command {
     case "seed":
       expect(1, "one file");
       return { name, file: rest[0]! };
+    case "calendar": {
+      const [sub, ...files] = rest;
+      if (sub === "load" && files.length === 1) return { name: "calendar-load", file: files[0]! };
+      if (sub === "list" && files.length === 0) return { name: "calendar-list" };
+      throw new UsageError('"calendar" takes "load <file.json>" or "list"');
+    }
     case "invite": {
       expect(2, "a role and a district code");
       const role = rest[0]!;
@@ -180,6 +192,25 @@ export async function runAdmin(argv: string[], io: AdminIo, deps: AdminDeps = {}
         io.out(
           `${command.role} of ${invite.district.code} ${invite.district.nameZh} / ${invite.district.nameEn}, single use, expires ${invite.expiresAt.toISOString()}`,
         );
+        break;
+      }
+      case "calendar-load": {
+        const loaded = readCalendarFile(command.file);
+        for (const warning of loaded.warnings) io.err(`warning: ${warning}`);
+        await storeCalendarYear(db.prisma, loaded, now);
+        const { year, confirmed } = loaded.file;
+        io.out(
+          `${year}: ${loaded.calendarYear.offDays.length} days off, ${loaded.calendarYear.makeUpWorkingDays.length} make-up working days, ${confirmed ? "confirmed" : "NOT confirmed"} (${loaded.file.source.documentNumber ?? loaded.file.source.title})`,
+        );
+        break;
+      }
+      case "calendar-list": {
+        const { years, warnings } = await loadWorkingCalendar(db.prisma);
+        for (const y of years)
+          io.out(
+            `${y.year}  ${y.confirmed ? "confirmed" : "NOT confirmed"}  ${y.offDays} days off, ${y.makeUpWorkingDays} make-up working days  ${y.source === "loaded" ? `loaded ${y.loadedAt?.toISOString()}` : "shipped"}`,
+          );
+        for (const warning of warnings) io.err(`warning: ${warning}`);
         break;
       }
       case "districts": {

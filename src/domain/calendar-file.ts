@@ -106,8 +106,12 @@ export type CalendarFile = z.infer<typeof calendarFileSchema>;
 /** A calendar file that does not pass the checks; `problems` are "path: message" lines. */
 export class CalendarFileError extends Error {
   override name = "CalendarFileError";
-  constructor(readonly problems: string[]) {
-    super(`invalid calendar file: ${problems.join("; ")}`);
+  constructor(
+    readonly problems: string[],
+    /** The file's path, when it came from one. */
+    readonly file?: string,
+  ) {
+    super(`invalid calendar file${file ? ` ${file}` : ""}: ${problems.join("; ")}`);
   }
 }
 

@@ -5,7 +5,8 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { CalendarFileError, parseCalendarFile } from "../../domain/calendar-file.js";
-import type { CalendarYear } from "../../domain/working-days.js";
+import { type CalendarYear, createWorkingCalendar, type WorkingCalendar } from "../../domain/working-days.js";
+import type { Prisma } from "../client.js";
 
 /** The folder of the calendar files shipped with the code. */
 export const shippedCalendarDirectory = fileURLToPath(new URL("../../../prisma/calendar/", import.meta.url));
@@ -23,9 +24,14 @@ export function readCalendarFile(path: string): LoadedCalendarFile {
   try {
     value = JSON.parse(raw);
   } catch (error) {
-    throw new CalendarFileError([`${path} is not JSON (${error instanceof Error ? error.message : error})`]);
+    throw new CalendarFileError([`not JSON (${error instanceof Error ? error.message : error})`], path);
   }
-  return parseCalendarFile(value);
+  try {
+    return parseCalendarFile(value);
+  } catch (error) {
+    if (error instanceof CalendarFileError) throw new CalendarFileError(error.problems, path);
+    throw error;
+  }
 }
 
 /**
@@ -35,6 +41,7 @@ export function readCalendarFile(path: string): LoadedCalendarFile {
 export function readCalendarDirectory(directory: string = shippedCalendarDirectory): {
   years: CalendarYear[];
   warnings: string[];
+  files: LoadedCalendarFile[];
 } {
   const names = readdirSync(directory)
     .filter((name) => /^\d{4}\.json$/.test(name))
@@ -47,5 +54,82 @@ export function readCalendarDirectory(directory: string = shippedCalendarDirecto
       ]);
     return file;
   });
-  return { years: loaded.map((l) => l.calendarYear), warnings: loaded.flatMap((l) => l.warnings) };
+  return {
+    years: loaded.map((l) => l.calendarYear),
+    warnings: loaded.flatMap((l) => l.warnings),
+    files: loaded,
+  };
+}
+
+/**
+ * Stores a checked calendar file as that year's calendar, replacing one loaded before (and,
+ * when the calendar is built, the shipped file of the same year).
+ */
+export async function storeCalendarYear(
+  prisma: Prisma,
+  loaded: LoadedCalendarFile,
+  now: Date,
+): Promise<void> {
+  const { year, confirmed } = loaded.file;
+  const file = JSON.stringify(loaded.file);
+  await prisma.workingCalendarYear.upsert({
+    where: { year },
+    create: { year, confirmed, file, loadedAt: now },
+    update: { confirmed, file, loadedAt: now },
+  });
+}
+
+/** Where each year of the calendar comes from, for `calendar list`. */
+export interface CalendarYearSource {
+  year: number;
+  confirmed: boolean;
+  source: "shipped" | "loaded";
+  loadedAt: Date | null;
+  offDays: number;
+  makeUpWorkingDays: number;
+}
+
+/**
+ * The working-day calendar: the shipped files (`directory`) with the years loaded into the
+ * database in their place, its warnings (years not confirmed by their notice) and where each
+ * year comes from. Throws CalendarFileError when a file or a stored year no longer passes the
+ * checks.
+ */
+export async function loadWorkingCalendar(
+  prisma: Prisma,
+  directory: string = shippedCalendarDirectory,
+): Promise<{ calendar: WorkingCalendar; warnings: string[]; years: CalendarYearSource[] }> {
+  const shipped = readCalendarDirectory(directory);
+  const rows = await prisma.workingCalendarYear.findMany({ orderBy: { year: "asc" } });
+  const loaded = new Map(
+    rows.map((row) => {
+      try {
+        return [row.year, { ...parseCalendarFile(JSON.parse(row.file)), loadedAt: row.loadedAt }] as const;
+      } catch (error) {
+        const problems = error instanceof CalendarFileError ? error.problems : [String(error)];
+        throw new CalendarFileError(problems.map((p) => `stored year ${row.year}: ${p}`));
+      }
+    }),
+  );
+  const years: CalendarYearSource[] = [];
+  const calendarYears: CalendarYear[] = [];
+  const warnings: string[] = [];
+  const allYears = [...new Set([...shipped.files.map((f) => f.file.year), ...loaded.keys()])].sort(
+    (a, b) => a - b,
+  );
+  for (const year of allYears) {
+    const fromDb = loaded.get(year);
+    const chosen = fromDb ?? shipped.files.find((f) => f.file.year === year)!;
+    calendarYears.push(chosen.calendarYear);
+    warnings.push(...chosen.warnings);
+    years.push({
+      year,
+      confirmed: chosen.file.confirmed,
+      source: fromDb ? "loaded" : "shipped",
+      loadedAt: fromDb?.loadedAt ?? null,
+      offDays: chosen.calendarYear.offDays.length,
+      makeUpWorkingDays: chosen.calendarYear.makeUpWorkingDays.length,
+    });
+  }
+  return { calendar: createWorkingCalendar(calendarYears), warnings, years };
 }
