@@ -149,6 +149,40 @@ describe.each(testDialects)("seeding the directory on %s", (dialect) => {
     const village = await byCode("QS-CG-DM");
     expect((await districtAncestors(db.prisma, village.id)).map((d) => d.code)).toEqual(["QS", "QS-CG"]);
   });
+
+  it("keeps a category's referral deadlines, and clears them when a later file omits them", async () => {
+    const category = { code: "roads", nameZh: "道路", nameEn: "Roads" };
+    await seedDirectory(
+      db.prisma,
+      readSeedFile(
+        writeTemp({ categories: [{ ...category, referralDays: { answer: 10, urgentAnswer: 3 } }] }),
+      ),
+      now,
+    );
+    const days = () =>
+      db.prisma.category.findUniqueOrThrow({
+        where: { code: "roads" },
+        select: {
+          acknowledgeDays: true,
+          answerDays: true,
+          urgentAcknowledgeDays: true,
+          urgentAnswerDays: true,
+        },
+      });
+    expect(await days()).toEqual({
+      acknowledgeDays: null,
+      answerDays: 10,
+      urgentAcknowledgeDays: null,
+      urgentAnswerDays: 3,
+    });
+    await seedDirectory(db.prisma, readSeedFile(writeTemp({ categories: [category] })), now);
+    expect(await days()).toEqual({
+      acknowledgeDays: null,
+      answerDays: null,
+      urgentAcknowledgeDays: null,
+      urgentAnswerDays: null,
+    });
+  });
 });
 
 describe("reading a seed file", () => {
@@ -222,6 +256,15 @@ describe("reading a seed file", () => {
           "districts[0].children[0].level: a city cannot lie below a county",
         ],
       }),
+    );
+  });
+
+  it("rejects referral deadlines that are not whole working days from 1 to 250", () => {
+    const path = writeTemp({
+      categories: [{ code: "roads", nameZh: "道路", nameEn: "Roads", referralDays: { answer: 0 } }],
+    });
+    expect(() => readSeedFile(path)).toThrow(
+      /categories\[0\]\.referralDays\.answer: must be at least 1 working day/,
     );
   });
 

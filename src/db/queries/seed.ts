@@ -53,11 +53,26 @@ const departmentSeedSchema = z.strictObject({
   contact: z.string().optional(),
 });
 
+const workingDays = z
+  .number()
+  .int()
+  .min(1, "must be at least 1 working day")
+  .max(250, "must be at most 250 working days");
+
 const categorySeedSchema = z.strictObject({
   code,
   nameZh: name,
   nameEn: name,
   sortOrder: z.number().int().optional(),
+  /** Referral deadlines of this category in working days, instead of the defaults of src/domain/referral-deadlines.ts. */
+  referralDays: z
+    .strictObject({
+      acknowledge: workingDays.optional(),
+      answer: workingDays.optional(),
+      urgentAcknowledge: workingDays.optional(),
+      urgentAnswer: workingDays.optional(),
+    })
+    .optional(),
 });
 
 type PathKey = string | number;
@@ -269,7 +284,16 @@ export function seedDirectory(prisma: Prisma, data: SeedFile, now: Date): Promis
 
       for (const [index, c] of data.categories.entries()) {
         // Without an explicit order, categories are listed as the file lists them.
-        const fields = { nameZh: c.nameZh, nameEn: c.nameEn, sortOrder: c.sortOrder ?? (index + 1) * 10 };
+        const fields = {
+          nameZh: c.nameZh,
+          nameEn: c.nameEn,
+          sortOrder: c.sortOrder ?? (index + 1) * 10,
+          // The file is the whole truth: a category without referralDays goes back to the defaults.
+          acknowledgeDays: c.referralDays?.acknowledge ?? null,
+          answerDays: c.referralDays?.answer ?? null,
+          urgentAcknowledgeDays: c.referralDays?.urgentAcknowledge ?? null,
+          urgentAnswerDays: c.referralDays?.urgentAnswer ?? null,
+        };
         await tx.category.upsert({
           where: { code: c.code },
           create: { code: c.code, ...fields, createdAt: now },
