@@ -1,5 +1,7 @@
 // The roles an account can hold, lowest first; a user's `role` column keeps the highest one.
-export const roles = ["citizen", "representative", "staff", "admin"] as const;
+// A department contact (职能部门联系人) answers referrals for its department (DepartmentContact);
+// a deputy or staff member who is also one keeps their higher role.
+export const roles = ["citizen", "department", "representative", "staff", "admin"] as const;
 export type Role = (typeof roles)[number];
 
 export function isRole(x: unknown): x is Role {
