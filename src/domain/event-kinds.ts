@@ -79,7 +79,7 @@ export const citizenVisibility: Readonly<Record<ConcernEventKind, "full" | "summ
   referral_extension_decided: "summary", // approved: the citizen is told the new date and why
   referral_answered: "never", // the outcome reaches the citizen after review and the deputy's rating
   referral_reviewed: "never",
-  referral_rated: "summary",
+  referral_rated: "never", // the deputy's view of the department's answer; the outcome is sent apart
   referral_reopened: "summary",
   referral_withdrawn: "never",
   supervision: "summary", // "督办中", not who was chased

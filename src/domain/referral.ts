@@ -170,8 +170,8 @@ export interface ReferralFacts {
   promisedAt: Date | null;
   reworkCount: number;
   redoCount: number;
-  /** The extension request waiting for staff, if any. */
-  pendingExtension: { requestedDeadline: Date } | null;
+  /** The extension request waiting for staff, if any, with the department's reason. */
+  pendingExtension: { requestedDeadline: Date; reason: string } | null;
   /** How many referrals of the same case were returned before (bounces). */
   earlierReturns: number;
   concern: { id: number; districtId: number; assigneeId: number | null; citizenId: number };
@@ -309,7 +309,7 @@ export type ReferralEffect =
   | { kind: "create_extension_request"; reason: string; requestedDeadline: Date; previousDeadline: Date }
   /** Decide the pending ReferralExtension row. */
   | { kind: "decide_extension_request"; approved: boolean; note: string | null }
-  /** An approved extension: the citizen is told the new date and why. */
+  /** An approved extension: the citizen is told the new date and why (the department's reason). */
   | { kind: "tell_citizen_new_deadline"; deadline: Date; reason: string }
   /** Re-routed: refer the case to this department (a new referral, planned by `planReferral`). */
   | { kind: "refer_to"; departmentId: number }
@@ -486,7 +486,7 @@ export function applyReferralCommand(
         [{ kind: "referral_extension_decided", text: note }],
         [
           decided,
-          { kind: "tell_citizen_new_deadline", deadline: pending.requestedDeadline, reason: note ?? "" },
+          { kind: "tell_citizen_new_deadline", deadline: pending.requestedDeadline, reason: pending.reason },
         ],
       );
     }

@@ -459,7 +459,7 @@ describe("extensions (申请延期)", () => {
     expect(() => request("2026-03-01")).toThrow(DateNotInFutureError);
     const pending = facts({
       status: "acknowledged",
-      pendingExtension: { requestedDeadline: at("2026-04-10T23:59:59.999") },
+      pendingExtension: { requestedDeadline: at("2026-04-10T23:59:59.999"), reason: "需协调施工单位" },
     });
     expect(thrown(() => request("2026-04-20", pending))).toMatchObject({ code: "extension_pending" });
     expect(() =>
@@ -475,7 +475,10 @@ describe("extensions (申请延期)", () => {
   it("moves the deadline when staff approve, tells the citizen, and restarts the ladder", () => {
     const requested = at("2026-04-10T23:59:59.999");
     const change = applyReferralCommand(
-      facts({ status: "acknowledged", pendingExtension: { requestedDeadline: requested } }),
+      facts({
+        status: "acknowledged",
+        pendingExtension: { requestedDeadline: requested, reason: "需协调施工单位" },
+      }),
       { action: "decide_extension", approve: true, note: "同意延期" },
       actors.staff,
       context(now),
@@ -488,14 +491,14 @@ describe("extensions (申请延期)", () => {
     });
     expect(change.effects).toEqual([
       { kind: "decide_extension_request", approved: true, note: "同意延期" },
-      { kind: "tell_citizen_new_deadline", deadline: requested, reason: "同意延期" },
+      { kind: "tell_citizen_new_deadline", deadline: requested, reason: "需协调施工单位" },
     ]);
   });
 
   it("keeps the deadline when staff refuse, and needs a pending request", () => {
     const pending = facts({
       status: "acknowledged",
-      pendingExtension: { requestedDeadline: at("2026-04-10T23:59:59.999") },
+      pendingExtension: { requestedDeadline: at("2026-04-10T23:59:59.999"), reason: "需协调施工单位" },
     });
     const change = applyReferralCommand(
       pending,
@@ -535,7 +538,7 @@ describe("who may take each action", () => {
     decide_extension: {
       state: {
         status: "acknowledged",
-        pendingExtension: { requestedDeadline: at("2026-05-29T23:59:59.999") },
+        pendingExtension: { requestedDeadline: at("2026-05-29T23:59:59.999"), reason: "需要时间" },
       },
       command: { action: "decide_extension", approve: true },
     },
