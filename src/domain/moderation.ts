@@ -81,7 +81,8 @@ export function holdDecision(
   const now = draft.now.getTime();
   const within = (minutes: number) =>
     recent.filter((c) => c.createdAt.getTime() > now - minutes * 60_000 && c.createdAt.getTime() <= now);
-  if (within(rules.rateWindowMinutes).length + 1 > rules.maxConcernsPerWindow) return { reason: "flood_rate" };
+  if (within(rules.rateWindowMinutes).length + 1 > rules.maxConcernsPerWindow)
+    return { reason: "flood_rate" };
   const repeat = within(rules.repeatWindowMinutes).find(
     (c) => textSimilarity(draft.text, c.description) >= rules.repeatSimilarity,
   );

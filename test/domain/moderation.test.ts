@@ -9,8 +9,12 @@ const free = { mutedAt: null };
 describe("incoming messages of a blocked user", () => {
   it("are accepted when not blocked, answered once when blocked, then ignored", () => {
     expect(inboundDecision({ mutedAt: now, bannedAt: null, blockNoticeAt: null })).toBe("accept");
-    expect(inboundDecision({ mutedAt: null, bannedAt: minutesAgo(5), blockNoticeAt: null })).toBe("tell_blocked");
-    expect(inboundDecision({ mutedAt: null, bannedAt: minutesAgo(5), blockNoticeAt: minutesAgo(4) })).toBe("ignore");
+    expect(inboundDecision({ mutedAt: null, bannedAt: minutesAgo(5), blockNoticeAt: null })).toBe(
+      "tell_blocked",
+    );
+    expect(inboundDecision({ mutedAt: null, bannedAt: minutesAgo(5), blockNoticeAt: minutesAgo(4) })).toBe(
+      "ignore",
+    );
   });
 
   it("are answered again after a new block, even if an old notice is on record", () => {
@@ -25,7 +29,9 @@ describe("holding a new concern for review", () => {
     texts.map(([description, ago], i) => ({ id: i + 1, description, createdAt: minutesAgo(ago) }));
 
   it("holds every concern of a muted user", () => {
-    expect(holdDecision({ text: "路灯坏了", now }, { mutedAt: minutesAgo(1) }, [])).toEqual({ reason: "muted" });
+    expect(holdDecision({ text: "路灯坏了", now }, { mutedAt: minutesAgo(1) }, [])).toEqual({
+      reason: "muted",
+    });
   });
 
   it(`holds the ${floodRules.maxConcernsPerWindow + 1}th concern within an hour, not the ${floodRules.maxConcernsPerWindow}th`, () => {
@@ -46,11 +52,19 @@ describe("holding a new concern for review", () => {
 
   it("holds a near-identical text sent within 10 minutes, naming the case it repeats", () => {
     const earlier = recent([["幸福小区3号楼门口的路灯坏了一个多星期了,晚上很黑", 5]]);
-    expect(holdDecision({ text: "幸福小区3号楼门口的路灯坏了一个多星期了,晚上很黑!!", now }, free, earlier)).toEqual({
+    expect(
+      holdDecision({ text: "幸福小区3号楼门口的路灯坏了一个多星期了,晚上很黑!!", now }, free, earlier),
+    ).toEqual({
       reason: "flood_repeat",
       similarToId: 1,
     });
-    expect(holdDecision({ text: "幸福小区3号楼门口的路灯坏了一个多星期了,晚上很黑", now }, free, recent([["幸福小区3号楼门口的路灯坏了一个多星期了,晚上很黑", 11]]))).toBeNull();
+    expect(
+      holdDecision(
+        { text: "幸福小区3号楼门口的路灯坏了一个多星期了,晚上很黑", now },
+        free,
+        recent([["幸福小区3号楼门口的路灯坏了一个多星期了,晚上很黑", 11]]),
+      ),
+    ).toBeNull();
     expect(holdDecision({ text: "桃园村已经停水三天了", now }, free, earlier)).toBeNull();
   });
 });

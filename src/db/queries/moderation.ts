@@ -12,10 +12,10 @@ import {
 import type { Database, Prisma } from "../client.js";
 import type { Concern, ConcernHold, ModerationAction } from "../generated/sqlite/client.js";
 import {
-  type CreateConcernInput,
-  caseHandlers,
   ConcernNotFoundError,
   ConcurrentChangeError,
+  type CreateConcernInput,
+  caseHandlers,
   insertConcern,
   notify,
 } from "./concerns.js";
@@ -168,9 +168,14 @@ export function createConcernUnderModeration(
   rules: FloodRules = floodRules,
 ): Promise<{ concern: Concern; created: boolean; hold: HoldDecision | null }> {
   const { now } = input;
-  const since = new Date(now.getTime() - Math.max(rules.rateWindowMinutes, rules.repeatWindowMinutes) * 60_000);
+  const since = new Date(
+    now.getTime() - Math.max(rules.rateWindowMinutes, rules.repeatWindowMinutes) * 60_000,
+  );
   return db.prisma.$transaction(async (tx) => {
-    const existing = await tx.concern.findUnique({ where: { sourceKey: input.sourceKey }, include: { hold: true } });
+    const existing = await tx.concern.findUnique({
+      where: { sourceKey: input.sourceKey },
+      include: { hold: true },
+    });
     if (existing) {
       const { hold, ...concern } = existing;
       return { concern, created: false, hold: hold ? toDecision(hold) : null };
@@ -182,7 +187,12 @@ export function createConcernUnderModeration(
     const { concern, created } = await insertConcern(tx, db, { ...input, held: hold !== null });
     if (hold)
       await tx.concernHold.create({
-        data: { concernId: concern.id, reason: hold.reason, similarToId: hold.similarToId ?? null, createdAt: now },
+        data: {
+          concernId: concern.id,
+          reason: hold.reason,
+          similarToId: hold.similarToId ?? null,
+          createdAt: now,
+        },
       });
     return { concern, created, hold };
   });
@@ -261,7 +271,8 @@ async function decide(
         createdAt: now,
       },
     });
-    if (releasing) await notify(tx, db, "concern_new", current.id, event.id, await caseHandlers(tx, current), now);
+    if (releasing)
+      await notify(tx, db, "concern_new", current.id, event.id, await caseHandlers(tx, current), now);
     else await notify(tx, db, "concern_outcome", current.id, event.id, [current.citizenId], now);
     return (await tx.concern.findUnique({ where: { id: current.id } })) as Concern;
   });
@@ -279,6 +290,9 @@ export function releaseHeldConcern(db: Database, input: HoldDecisionInput): Prom
  * Declines a held case (spam, abuse) with a reason: closed as declined, on the timeline, the
  * citizen told. The ordinary reopen undoes it. Throws ConcernNotFoundError, ConcernNotHeldError.
  */
-export function declineHeldConcern(db: Database, input: HoldDecisionInput & { reason: string }): Promise<Concern> {
+export function declineHeldConcern(
+  db: Database,
+  input: HoldDecisionInput & { reason: string },
+): Promise<Concern> {
   return decide(db, { ...input, decision: "declined" });
 }
