@@ -14,7 +14,7 @@ export interface RetentionRule {
   /** Calendar years to keep after `from`, or null: until the person asks for deletion. */
   keepYears: number | null;
   from: "closedAt" | null;
-  then: string;
+  afterwards: string;
   /** The words of the privacy notice (zh-CN) that promise it. */
   promise: string;
 }
@@ -26,7 +26,7 @@ export const retentionPolicy: readonly RetentionRule[] = [
       "a closed case's description, outcome, location, timeline texts, attachments, referral answers and walk-in contact",
     keepYears: 3,
     from: "closedAt",
-    then: "erased; the case stays as anonymous statistics (erasedAt set)",
+    afterwards: "erased; the case stays as anonymous statistics (erasedAt set)",
     promise: "诉求办结后保留 3 年用于统计和督办",
   },
   {
@@ -34,7 +34,7 @@ export const retentionPolicy: readonly RetentionRule[] = [
     covers: "the user row (Telegram id, names, username, language, district, consents), subscriptions, RSVPs",
     keepYears: null,
     from: null,
-    then: "kept until the person deletes their account (deleteAccount)",
+    afterwards: "kept until the person deletes their account (deleteAccount)",
     promise: "账号信息保留至您要求删除为止",
   },
 ];
