@@ -7,3 +7,5 @@ status-unresolved = Closed (unresolved)
 status-declined = Declined
 status-merged = Merged
 status-reopened = Reopened
+status-held = Under review
+status-withdrawn = Withdrawn

@@ -9,6 +9,8 @@ export const concernStatuses = [
   "declined", // 不予处理 / 不属于职责范围
   "merged", // 已合并
   "reopened", // 重新办理
+  "held", // 待审核: held for moderation review, not yet sent to the deputies
+  "withdrawn", // 已撤回: withdrawn by the citizen, or closed when they deleted their account
 ] as const;
 export type ConcernStatus = (typeof concernStatuses)[number];
 
@@ -24,6 +26,8 @@ export const concernActions = [
   "decline",
   "merge",
   "reopen",
+  "release",
+  "withdraw",
 ] as const;
 export type ConcernAction = (typeof concernActions)[number];
 
@@ -32,9 +36,11 @@ const transitions: Record<ConcernAction, { from: readonly ConcernStatus[]; to: C
   refer: { from: ["accepted", "reopened"], to: "referred" },
   resolve: { from: ["new", "accepted", "referred", "reopened"], to: "resolved" },
   close_unresolved: { from: ["accepted", "referred", "reopened"], to: "unresolved" },
-  decline: { from: ["new", "accepted", "reopened"], to: "declined" },
+  decline: { from: ["new", "accepted", "reopened", "held"], to: "declined" },
   merge: { from: ["new", "accepted", "reopened"], to: "merged" },
   reopen: { from: ["resolved", "unresolved", "declined"], to: "reopened" },
+  release: { from: ["held"], to: "new" },
+  withdraw: { from: ["new", "accepted", "referred", "reopened", "held"], to: "withdrawn" },
 };
 
 export class InvalidTransitionError extends Error {

@@ -21,7 +21,7 @@ import { listRepresentativesOfDistrict, listStaffCovering } from "./districts.js
 
 export type { Concern, ConcernEvent };
 
-type TxClient = Parameters<Parameters<Prisma["$transaction"]>[0]>[0];
+export type TxClient = Parameters<Parameters<Prisma["$transaction"]>[0]>[0];
 
 export class ConcernNotFoundError extends Error {
   constructor(readonly concernId: number) {
@@ -78,10 +78,14 @@ export interface CreateConcernInput {
   dueDays: number;
   /** Only with the citizen's separate consent to share their location. */
   location?: { latitude: number; longitude: number } | undefined;
+  /** Staff entering the case on someone's behalf (walk-in, phone, letter): the timeline's actor. */
+  enteredBy?: { id: number; role: "staff" | "representative" | "admin" } | undefined;
+  /** Held for moderation review (src/domain/moderation.ts): status "held", deputies not told. */
+  held?: boolean | undefined;
 }
 
 /** Who on the deputies' side hears about a case: its assignee, else the district's deputies, else staff. */
-async function caseHandlers(
+export async function caseHandlers(
   tx: TxClient,
   concern: Pick<Concern, "assigneeId" | "districtId">,
 ): Promise<number[]> {
@@ -92,7 +96,7 @@ async function caseHandlers(
   return staff.map((s) => s.id);
 }
 
-async function notify(
+export async function notify(
   tx: TxClient,
   db: Database,
   kind: NotificationKind,
@@ -134,63 +138,76 @@ async function addAttachments(
 }
 
 /** Creates a case with its number, timeline and the deputies' notifications; once per sourceKey. */
-export async function createConcern(
+export function createConcern(
+  db: Database,
+  input: CreateConcernInput,
+): Promise<{ concern: Concern; created: boolean }> {
+  return db.prisma.$transaction((tx) => insertConcern(tx, db, input));
+}
+
+/**
+ * `createConcern` inside the caller's transaction, for callers that write more rows with the
+ * case (a walk-in case's intake record, a moderation hold). A held case is created as "held"
+ * and its deputies are not told (they are when it is released).
+ */
+export async function insertConcern(
+  tx: TxClient,
   db: Database,
   input: CreateConcernInput,
 ): Promise<{ concern: Concern; created: boolean }> {
   const { now } = input;
-  return db.prisma.$transaction(async (tx) => {
-    const existing = await tx.concern.findUnique({ where: { sourceKey: input.sourceKey } });
-    if (existing) return { concern: existing, created: false };
-    const year = caseYear(now, input.timeZone);
-    const counter = await tx.caseCounter.upsert({
-      where: { scope: year },
-      create: { scope: year, value: 1 },
-      update: { value: { increment: 1 } },
-    });
-    const concern = await tx.concern.create({
-      data: {
-        caseNo: formatCaseNumber(year, counter.value),
-        citizenId: input.citizenId,
-        districtId: input.districtId,
-        categoryId: input.categoryId,
-        description: input.description,
-        anonymous: input.anonymous,
-        status: "new",
-        dueAt: dueDate(now, input.dueDays),
-        sourceKey: input.sourceKey,
-        latitude: input.location?.latitude ?? null,
-        longitude: input.location?.longitude ?? null,
-        createdAt: now,
-        updatedAt: now,
-      },
-    });
-    const event = await tx.concernEvent.create({
+  const status = input.held ? "held" : "new";
+  const existing = await tx.concern.findUnique({ where: { sourceKey: input.sourceKey } });
+  if (existing) return { concern: existing, created: false };
+  const year = caseYear(now, input.timeZone);
+  const counter = await tx.caseCounter.upsert({
+    where: { scope: year },
+    create: { scope: year, value: 1 },
+    update: { value: { increment: 1 } },
+  });
+  const concern = await tx.concern.create({
+    data: {
+      caseNo: formatCaseNumber(year, counter.value),
+      citizenId: input.citizenId,
+      districtId: input.districtId,
+      categoryId: input.categoryId,
+      description: input.description,
+      anonymous: input.anonymous,
+      status,
+      dueAt: dueDate(now, input.dueDays),
+      sourceKey: input.sourceKey,
+      latitude: input.location?.latitude ?? null,
+      longitude: input.location?.longitude ?? null,
+      createdAt: now,
+      updatedAt: now,
+    },
+  });
+  const event = await tx.concernEvent.create({
+    data: {
+      concernId: concern.id,
+      kind: "created",
+      actorId: input.enteredBy?.id ?? input.citizenId,
+      actorRole: input.enteredBy?.role ?? "citizen",
+      toStatus: status,
+      text: input.description,
+      createdAt: now,
+    },
+  });
+  await addAttachments(tx, concern.id, event.id, input.attachments, now);
+  if (input.location) {
+    await tx.attachment.create({
       data: {
         concernId: concern.id,
-        kind: "created",
-        actorId: input.citizenId,
-        actorRole: "citizen",
-        toStatus: "new",
-        text: input.description,
+        eventId: event.id,
+        kind: "location",
+        ...input.location,
         createdAt: now,
       },
     });
-    await addAttachments(tx, concern.id, event.id, input.attachments, now);
-    if (input.location) {
-      await tx.attachment.create({
-        data: {
-          concernId: concern.id,
-          eventId: event.id,
-          kind: "location",
-          ...input.location,
-          createdAt: now,
-        },
-      });
-    }
+  }
+  if (!input.held)
     await notify(tx, db, "concern_new", concern.id, event.id, await caseHandlers(tx, concern), now);
-    return { concern, created: true };
-  });
+  return { concern, created: true };
 }
 
 export function findConcern(prisma: Prisma, id: number) {

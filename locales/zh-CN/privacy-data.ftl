@@ -1,0 +1,22 @@
+## 我的数据:导出与删除账号(个人信息保护法)
+privacy-data-title = <b>我们保存的您的个人信息</b>(导出时间:{ $date })
+privacy-data-none = 无
+privacy-data-profile = 账号:Telegram 编号 { $telegramId },名字 { $name },用户名 { $username },界面语言 { $locale },选区 { $district },首次使用 { $since }。
+privacy-data-consents = 同意隐私说明:{ $privacy };单独同意使用位置信息:{ $location }。
+privacy-data-cases = 您反映的诉求:{ $count } 件。
+privacy-data-case = { $caseNo } · { $status } · { $date }:{ $description }(消息 { $messages } 条,附件 { $attachments } 个)
+privacy-data-case-rating = 　您的评价:{ $rating }
+privacy-data-case-contact = 　工作人员代为登记时经您同意保存的联系方式:{ $name },{ $phone }
+privacy-data-attachment = 　附件({ $kind }):{ $name }
+privacy-data-cosigned = 您联名(“我也遇到”)的诉求:{ $count } 件。
+privacy-data-subscriptions = 订阅活动通知的选区:{ $count } 个({ $districts })。
+privacy-data-rsvps = 活动报名:{ $count } 项。
+privacy-data-broadcasts = 收到的通知:{ $count } 条。
+privacy-data-moderation = 与您账号有关的管理记录:{ $count } 条。
+privacy-deleted-title = <b>您的账号已删除。</b>
+privacy-deleted-erased = 已删除:您的名字、用户名、Telegram 编号、界面语言和选区、同意记录、活动订阅和报名、未完成的草稿,以及您所有诉求的内容、消息、照片、文件、位置和代为登记时留下的联系方式。
+privacy-deleted-withdrawn = 您尚未办结的 { $count } 件诉求已撤回({ $cases }),相关代表会收到通知。
+privacy-deleted-kept-cases = 仍保留、但不再与任何人关联的只有匿名统计:{ $count } 件诉求({ $cases })的编号、选区、类别、办理状态、日期和满意度评价。
+privacy-deleted-kept-nothing = 您没有反映过诉求,因此没有保留任何统计记录。
+privacy-deleted-kept-cosignatures = 您对他人诉求的 { $count } 次联名作为人数统计保留,不含您的身份。
+privacy-deleted-kept-moderation = { $count } 条管理记录(类型和日期,不含原因)作为工作记录保留。
