@@ -83,7 +83,11 @@ const closedStatuses: readonly string[] = ratableStatuses;
 function isHumanReply(event: FactEvent): boolean {
   if (!humanHandlerRoles.includes(event.actorRole)) return false;
   if (event.kind === "message") return true;
-  return event.kind === "status" && (event.text ?? "").trim() !== "" && closedStatuses.includes(event.toStatus ?? "");
+  return (
+    event.kind === "status" &&
+    (event.text ?? "").trim() !== "" &&
+    closedStatuses.includes(event.toStatus ?? "")
+  );
 }
 
 const flag = (value: boolean): number => (value ? 1 : 0);
@@ -92,7 +96,11 @@ const flag = (value: boolean): number => (value ? 1 : 0);
  * The facts of one case from the case row and its whole timeline (any order). `timeZone` is
  * the IANA zone months are counted in (TIME_ZONE). Pure; throws nothing.
  */
-export function deriveCaseFacts(concern: FactConcern, events: readonly FactEvent[], timeZone: string): CaseFacts {
+export function deriveCaseFacts(
+  concern: FactConcern,
+  events: readonly FactEvent[],
+  timeZone: string,
+): CaseFacts {
   const timeline = [...events].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
   const status = concern.status;
   const closed = closedStatuses.includes(status);
@@ -100,7 +108,9 @@ export function deriveCaseFacts(concern: FactConcern, events: readonly FactEvent
   const latestRating = ratings.at(-1);
   const firstReply = timeline.find(isHumanReply);
   const byHandler = timeline.some(
-    (e) => humanHandlerRoles.includes(e.actorRole) && (e.kind === "message" || e.kind === "status" || e.kind === "referral"),
+    (e) =>
+      humanHandlerRoles.includes(e.actorRole) &&
+      (e.kind === "message" || e.kind === "status" || e.kind === "referral"),
   );
   const closedOnTime =
     closed && concern.closedAt !== null && (concern.dueAt === null || concern.closedAt <= concern.dueAt);

@@ -12,7 +12,11 @@ import type { CaseFacts } from "./case-facts.js";
 
 /** 0/1 facts of a case that a tally can sum. */
 export type FlagFact = {
-  [K in keyof CaseFacts]: CaseFacts[K] extends number ? (K extends "firstReplySeconds" | "concernId" | "districtId" ? never : K) : never;
+  [K in keyof CaseFacts]: CaseFacts[K] extends number
+    ? K extends "firstReplySeconds" | "concernId" | "districtId"
+      ? never
+      : K
+    : never;
 }[keyof CaseFacts];
 
 /**
@@ -88,10 +92,22 @@ export const metricDictionary = [
   { id: "closed", kind: "count", tally: "closed", unit: "cases" },
   { id: "first-reply", kind: "duration", duration: "firstReply", unit: "hours" },
   { id: "closed-rate", kind: "rate", numerator: "closed", denominator: "countable", unit: "percent" },
-  { id: "on-time-rate", kind: "rate", numerator: "closedOnTime", denominator: "dueOrClosed", unit: "percent" },
+  {
+    id: "on-time-rate",
+    kind: "rate",
+    numerator: "closedOnTime",
+    denominator: "dueOrClosed",
+    unit: "percent",
+  },
   { id: "resolved-rate", kind: "rate", numerator: "ratedResolved", denominator: "rated", unit: "percent" },
   { id: "satisfaction-rate", kind: "rate", numerator: "satisfied", denominator: "rated", unit: "percent" },
-  { id: "dissatisfaction-rate", kind: "rate", numerator: "unsatisfied", denominator: "rated", unit: "percent" },
+  {
+    id: "dissatisfaction-rate",
+    kind: "rate",
+    numerator: "unsatisfied",
+    denominator: "rated",
+    unit: "percent",
+  },
   { id: "reopen-rate", kind: "rate", numerator: "reopened", denominator: "closedOnce", unit: "percent" },
   { id: "overdue-now", kind: "count", tally: "overdueNow", unit: "cases" },
   { id: "activities-held", kind: "count", tally: "activitiesHeld", unit: "activities" },

@@ -1,7 +1,13 @@
 // From tallies (sums) and duration summaries to the values the statistics show: counts as
 // they are, rates with their n and 95 % Wilson interval (or "too few to judge" below
 // MIN_SAMPLE), durations as median and 90th percentile.
-import { type DurationId, MIN_SAMPLE, type MetricDefinition, metricDictionary, type Tallies } from "./dictionary.js";
+import {
+  type DurationId,
+  type MetricDefinition,
+  MIN_SAMPLE,
+  metricDictionary,
+  type Tallies,
+} from "./dictionary.js";
 import { type Interval, wilsonInterval } from "./wilson.js";
 
 /** A duration distribution: how many cases, and its nearest-rank median and 90th percentile, in seconds. */

@@ -100,7 +100,8 @@ export function resolvePeriod(choice: PeriodChoice, now: Date, timeZone: string)
   const start = startOfLocalDate(from, timeZone);
   const { year, month, day } = parts(to);
   const end = startOfLocalDate(isoDate(year, month, day + 1), timeZone);
-  if (end.getTime() - start.getTime() > MAX_RANGE_DAYS * DAY_MS) throw new InvalidPeriodError("longer than ten years");
+  if (end.getTime() - start.getTime() > MAX_RANGE_DAYS * DAY_MS)
+    throw new InvalidPeriodError("longer than ten years");
   return { choice, from, to, start, end };
 }
 
@@ -114,7 +115,9 @@ export function parseDateRange(text: string): { from: string; to: string } | und
     .replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
     .replace(/[年月]/g, "-")
     .replace(/日/g, "");
-  const m = normalized.match(/^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\s*(?:~|～|–|—|-|至|到|\s)\s*(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/);
+  const m = normalized.match(
+    /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\s*(?:~|～|–|—|-|至|到|\s)\s*(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/,
+  );
   if (!m) return undefined;
   const [y1, m1, d1, y2, m2, d2] = m.slice(1).map(Number) as [number, number, number, number, number, number];
   const from = `${y1}-${pad(m1)}-${pad(d1)}`;

@@ -20,9 +20,18 @@ export interface RankedGroup<K> {
 export function rankBySeparation<K>(groups: readonly { key: K; interval?: Interval }[]): RankedGroup<K>[] {
   const judged = groups.filter((g): g is { key: K; interval: Interval } => g.interval !== undefined);
   const ranked = judged.map((g) => {
-    const above = judged.filter((o) => o !== g && intervalsSeparate(o.interval, g.interval) && o.interval.low > g.interval.high).length;
-    const below = judged.filter((o) => o !== g && intervalsSeparate(o.interval, g.interval) && o.interval.high < g.interval.low).length;
-    return { key: g.key, best: 1 + above, worst: judged.length - below, mid: (g.interval.low + g.interval.high) / 2 };
+    const above = judged.filter(
+      (o) => o !== g && intervalsSeparate(o.interval, g.interval) && o.interval.low > g.interval.high,
+    ).length;
+    const below = judged.filter(
+      (o) => o !== g && intervalsSeparate(o.interval, g.interval) && o.interval.high < g.interval.low,
+    ).length;
+    return {
+      key: g.key,
+      best: 1 + above,
+      worst: judged.length - below,
+      mid: (g.interval.low + g.interval.high) / 2,
+    };
   });
   if (ranked.every((r) => r.best === 1 && r.worst === judged.length)) return [];
   return ranked
