@@ -134,4 +134,36 @@ export const activityManageData = codec(
   }),
 );
 
+/** /stats: choose a period, open or pick a district, category, deputy or grouping, ask for an output. */
+export const statsData = codec(
+  "st",
+  ["action", "value"],
+  z.object({
+    action: z.enum([
+      "period",
+      "dnav",
+      "dpick",
+      "cmenu",
+      "cpick",
+      "rmenu",
+      "rpick",
+      "gmenu",
+      "gpick",
+      "out",
+      "back",
+    ]),
+    value: z.coerce.number().int().min(0).max(2_147_483_647),
+  }),
+);
+/** /report: preview, write the narrative, publish, or staff choosing a deputy's pack. */
+export const reportData = codec(
+  "rp",
+  ["action", "deputyId", "year"],
+  z.object({
+    action: z.enum(["preview", "write", "publish", "text", "cases"]),
+    deputyId: id,
+    year: z.coerce.number().int().min(2000).max(2100),
+  }),
+);
+
 export const ratingOfCode = { s: "satisfied", b: "basically_satisfied", u: "unsatisfied" } as const;

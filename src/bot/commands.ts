@@ -12,6 +12,7 @@ const commands = [
   "inbox",
   "activity_new",
   "activities_manage",
+  "stats",
   "notices",
   "district",
   "language",

@@ -2,8 +2,10 @@ import type { I18n, I18nFlavor } from "@grammyjs/i18n";
 import type { Api, Context, SessionFlavor } from "grammy";
 import type { Config } from "../config.js";
 import type { Database } from "../db/client.js";
+import type { CaseGrouping } from "../db/queries/stats.js";
 import type { User } from "../db/queries/users.js";
 import type { ActivityKind } from "../domain/activity.js";
+import type { PeriodChoice } from "../domain/metrics/period.js";
 import type { Logger } from "../logger.js";
 
 export interface AttachmentDraft {
@@ -37,7 +39,11 @@ export type Flow =
   | { kind: "decline"; concernId: number }
   | BroadcastFlow
   | ActivityDraftFlow
-  | ActivityRecordFlow;
+  | ActivityRecordFlow
+  /** /stats: waiting for a custom date range (src/bot/features/stats.ts). */
+  | { kind: "stats_range" }
+  /** /report: waiting for the deputy's narrative for a year (src/bot/features/report.ts). */
+  | { kind: "report_narrative"; year: number };
 
 /** A broadcast being composed by staff (src/bot/features/broadcast.ts). */
 export interface BroadcastFlow {
@@ -81,6 +87,17 @@ export interface SessionData {
   pendingDistrictCode?: string;
   /** Free text sent outside a flow, offered as the start of a new concern. */
   pendingText?: string;
+  /** The question /stats is answering, changed by its buttons and checked again on each. */
+  stats?: StatsQueryState;
+}
+
+/** What /stats shows: a period, filters and a grouping (src/bot/features/stats.ts). */
+export interface StatsQueryState {
+  period: PeriodChoice;
+  districtId: number | null;
+  categoryId: number | null;
+  deputyId: number | null;
+  grouping: CaseGrouping;
 }
 
 export interface BotDeps {

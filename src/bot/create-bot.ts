@@ -23,6 +23,7 @@ import { menuFeature } from "./features/menu.js";
 import { noticesFeature } from "./features/notices.js";
 import { ratingFeature } from "./features/rating.js";
 import { startFeature } from "./features/start.js";
+import { statsFeature } from "./features/stats.js";
 import { rejectBanned } from "./middlewares/reject-banned.js";
 import { requireConsent } from "./middlewares/require-consent.js";
 import { attachUser } from "./middlewares/user.js";
@@ -69,6 +70,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Bot<Bo
   bot.use(districtFeature, concernIntakeFeature, casesFeature, inboxFeature, ratingFeature, caseInputFeature);
   bot.use(broadcastFeature, noticesFeature);
   bot.use(activityCreateFeature, activitiesManageFeature, activitiesFeature, deputiesFeature);
+  bot.use(statsFeature);
   // 10. What nobody took gets a clear answer.
   bot.use(fallbackFeature);
 

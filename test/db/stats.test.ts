@@ -15,7 +15,7 @@ import { exampleSeedPath } from "../helpers/test-bot.js";
 const TZ = "Asia/Shanghai";
 const noFilters: StatsFilters = { districtId: null, categoryId: null, deputyId: null };
 
-function valueOf(values: MetricValue[], id: string): MetricValue {
+function metricValue(values: MetricValue[], id: string): MetricValue {
   const value = values.find((v) => v.metric.id === id);
   if (!value) throw new Error(`no metric ${id}`);
   return value;
@@ -50,47 +50,53 @@ describe.each(testDialects)("statistics over the hand-built November on %s", (di
   it("counts what was received, taken on, referred and closed in the period", async () => {
     const { total } = await report({ kind: "all" });
     // Cases 1–15 were received in November (16 in October).
-    expect(valueOf(total.values, "received")).toMatchObject({ value: 15 });
+    expect(metricValue(total.values, "received")).toMatchObject({ value: 15 });
     // 1–12 and 14 had a deputy's reply.
-    expect(valueOf(total.values, "taken-on")).toMatchObject({ value: 13 });
-    expect(valueOf(total.values, "referred")).toMatchObject({ value: 0 });
+    expect(metricValue(total.values, "taken-on")).toMatchObject({ value: 13 });
+    expect(metricValue(total.values, "referred")).toMatchObject({ value: 0 });
     // 1–8, 10, 11 resolved and 12 declined; 9 was reopened.
-    expect(valueOf(total.values, "closed")).toMatchObject({ value: 11 });
+    expect(metricValue(total.values, "closed")).toMatchObject({ value: 11 });
   });
 
   it("gives every rate with its n and Wilson interval", async () => {
     const { total } = await report({ kind: "all" });
     // 办结率: 11 closed of the 14 that are not merged (15 is).
-    expect(valueOf(total.values, "closed-rate")).toMatchObject({
+    expect(metricValue(total.values, "closed-rate")).toMatchObject({
       numerator: 11,
       denominator: 14,
       tooFew: false,
     });
-    const closedRate = valueOf(total.values, "closed-rate") as Extract<MetricValue, { numerator: number }>;
+    const closedRate = metricValue(total.values, "closed-rate") as Extract<
+      MetricValue,
+      { numerator: number }
+    >;
     expect(closedRate.proportion).toBeCloseTo(11 / 14, 10);
     // Wilson for 11/14: centre (p + z²/2n)/(1 + z²/n), computed by hand: 0.5241 – 0.9243.
     expect(closedRate.interval!.low).toBeCloseTo(0.5241, 4);
     expect(closedRate.interval!.high).toBeCloseTo(0.9243, 4);
     // 按时办结率: on time 1–8 and 12 (9) of closed (11) plus open past due (9, 13) = 13.
-    expect(valueOf(total.values, "on-time-rate")).toMatchObject({ numerator: 9, denominator: 13 });
+    expect(metricValue(total.values, "on-time-rate")).toMatchObject({ numerator: 9, denominator: 13 });
     // Rated: 1–10. Latest rating from a resolved outcome: all 10.
-    expect(valueOf(total.values, "resolved-rate")).toMatchObject({ numerator: 10, denominator: 10 });
+    expect(metricValue(total.values, "resolved-rate")).toMatchObject({ numerator: 10, denominator: 10 });
     // 满意 + 基本满意: 1–8 and 10 = 9 of 10; 不满意: 9 = 1 of 10.
-    expect(valueOf(total.values, "satisfaction-rate")).toMatchObject({
+    expect(metricValue(total.values, "satisfaction-rate")).toMatchObject({
       numerator: 9,
       denominator: 10,
       tooFew: false,
     });
-    expect(valueOf(total.values, "dissatisfaction-rate")).toMatchObject({ numerator: 1, denominator: 10 });
+    expect(metricValue(total.values, "dissatisfaction-rate")).toMatchObject({
+      numerator: 1,
+      denominator: 10,
+    });
     // 重办率: 9 reopened, of 1–12 closed at least once.
-    expect(valueOf(total.values, "reopen-rate")).toMatchObject({ numerator: 1, denominator: 12 });
+    expect(metricValue(total.values, "reopen-rate")).toMatchObject({ numerator: 1, denominator: 12 });
   });
 
   it("takes the median and 90th percentile of the first human reply, without automatic messages", async () => {
     const { total } = await report({ kind: "all" });
     // Replies after 1…12 h (cases 1–12) and 5 h (14): 13 values, sorted 1,2,3,4,5,5,6,…,12.
     // Nearest rank: median ⌈6.5⌉ = 7th = 6 h; 90th percentile ⌈11.7⌉ = 12th = 11 h.
-    expect(valueOf(total.values, "first-reply")).toMatchObject({
+    expect(metricValue(total.values, "first-reply")).toMatchObject({
       count: 13,
       tooFew: false,
       medianSeconds: 6 * 3600,
@@ -101,14 +107,14 @@ describe.each(testDialects)("statistics over the hand-built November on %s", (di
   it("counts overdue cases now, whatever month they came in", async () => {
     const { total } = await report({ kind: "all" });
     // Open and past due on 11-30: 9 (due 11-17), 13 (due 11-18) and 16 (October, due 10-25).
-    expect(valueOf(total.values, "overdue-now")).toMatchObject({ value: 3 });
+    expect(metricValue(total.values, "overdue-now")).toMatchObject({ value: 3 });
   });
 
   it("counts the activities held and the people reached", async () => {
     const { total } = await report({ kind: "all" });
     // Done in November: the reception (30 people) and the visit (not recorded).
-    expect(valueOf(total.values, "activities-held")).toMatchObject({ value: 2 });
-    expect(valueOf(total.values, "people-reached")).toMatchObject({ value: 30 });
+    expect(metricValue(total.values, "activities-held")).toMatchObject({ value: 2 });
+    expect(metricValue(total.values, "people-reached")).toMatchObject({ value: 30 });
     expect(total.tallies.receptionsHeld).toBe(1);
   });
 
@@ -116,21 +122,21 @@ describe.each(testDialects)("statistics over the hand-built November on %s", (di
     const filters = { ...noFilters, districtId: await district("QS-SQ-SQ") };
     const { total } = await report({ kind: "all" }, filters);
     // 石桥村 in November: 13, 14 (and 15 merged): 2 countable cases.
-    const closedRate = valueOf(total.values, "closed-rate");
+    const closedRate = metricValue(total.values, "closed-rate");
     expect(closedRate).toMatchObject({ numerator: 0, denominator: 2, tooFew: true });
     expect(closedRate).not.toHaveProperty("proportion");
-    expect(valueOf(total.values, "first-reply")).toMatchObject({ count: 1, tooFew: true });
+    expect(metricValue(total.values, "first-reply")).toMatchObject({ count: 1, tooFew: true });
   });
 
   it("shows a deputy only their own work", async () => {
     const dm = await district("QS-CG-DM");
     const scope: StatsScope = { kind: "deputy", userId: data.dmDeputyId, districtIds: new Set([dm]) };
     const { total } = await report(scope);
-    expect(valueOf(total.values, "received")).toMatchObject({ value: 12 });
+    expect(metricValue(total.values, "received")).toMatchObject({ value: 12 });
     // Overdue: 9 only (13 and 16 are 石桥村's).
-    expect(valueOf(total.values, "overdue-now")).toMatchObject({ value: 1 });
+    expect(metricValue(total.values, "overdue-now")).toMatchObject({ value: 1 });
     // The activities the deputy was on duty at: the reception day.
-    expect(valueOf(total.values, "activities-held")).toMatchObject({ value: 1 });
+    expect(metricValue(total.values, "activities-held")).toMatchObject({ value: 1 });
   });
 
   it("refuses a deputy asking for another district or another deputy", async () => {
@@ -155,7 +161,7 @@ describe.each(testDialects)("statistics over the hand-built November on %s", (di
       denial: "deputy-outside-scope",
     });
     const { total } = await report(scope);
-    expect(valueOf(total.values, "received")).toMatchObject({ value: 12 });
+    expect(metricValue(total.values, "received")).toMatchObject({ value: 12 });
   });
 
   it("groups by district one level below the root, by month, category and status", async () => {
@@ -205,6 +211,6 @@ describe.each(testDialects)("statistics over the hand-built November on %s", (di
     expect(refreshed.mode).toBe("changed");
     expect(refreshed.cases).toBe(1);
     const { total } = await report({ kind: "all" });
-    expect(valueOf(total.values, "taken-on")).toMatchObject({ value: 14 });
+    expect(metricValue(total.values, "taken-on")).toMatchObject({ value: 14 });
   });
 });
