@@ -112,12 +112,11 @@ function mark(selected: boolean, label: string): string {
 function summaryKeyboard(t: Translate, a: Answer): InlineKeyboard {
   const { state, labels, scope } = a;
   const keyboard = new InlineKeyboard();
-  periodChoices.forEach((kind, value) =>
+  for (const [value, kind] of periodChoices.entries())
     keyboard.text(
       mark(state.period.kind === kind, t(`stats-period-${kind}`)),
       statsData.pack({ action: "period", value }),
-    ),
-  );
+    );
   keyboard
     .text(
       mark(state.period.kind === "custom", t("stats-period-custom")),
