@@ -3,6 +3,7 @@
 import type { Bot } from "grammy";
 import { createActivityNoticeSender } from "./bot/activity-notifications.js";
 import { createBroadcastDelivery } from "./bot/broadcast-delivery.js";
+import { createBulletinSender } from "./bot/bulletin-message.js";
 import type { BotContext, BotDeps } from "./bot/context.js";
 import { type CreateBotOptions, createBot } from "./bot/create-bot.js";
 import { createI18n } from "./bot/i18n.js";
@@ -19,6 +20,7 @@ import type { Config } from "./config.js";
 import { createDatabase, type Database, preparePragmas } from "./db/client.js";
 import { migrate } from "./db/migrate.js";
 import { publishActivityBatch } from "./db/queries/activities.js";
+import type { IsWorkingDay } from "./domain/metrics/period.js";
 import { createPacer, type Pacer, pacerTransformer } from "./jobs/pacer.js";
 import { createScheduler, type Scheduler } from "./jobs/scheduler.js";
 import { scheduledTasks } from "./jobs/schedules.js";
@@ -29,6 +31,7 @@ import {
   PUBLISH_BATCH_SIZE,
 } from "./jobs/tasks/activity-publish.js";
 import { createBroadcastTasks } from "./jobs/tasks/broadcast.js";
+import { createSendBulletinTask, SEND_BULLETIN_TASK } from "./jobs/tasks/monthly-bulletin.js";
 import { createNotifyTask, NOTIFY_TASK } from "./jobs/tasks/notify.js";
 import { createSendReminderTask, SEND_REMINDER_TASK } from "./jobs/tasks/send-reminder.js";
 import { createWorker, type Worker } from "./jobs/worker.js";
@@ -52,6 +55,8 @@ export interface CreateAppOptions extends CreateBotOptions {
   db?: Database;
   now?: () => Date;
   workerPollIntervalMs?: number;
+  /** The working-day calendar (until src/domain/working-days.ts is wired here, tests pass one). */
+  isWorkingDay?: IsWorkingDay;
 }
 
 export async function createApp(
@@ -80,7 +85,7 @@ export async function createApp(
   });
   bot.api.config.use(pacerTransformer(pacer));
   const delivery = createDelivery({ api: createDeliveryApi(config), db, i18n, config, pacer });
-  const schedules = scheduledTasks(db, config);
+  const schedules = scheduledTasks(db, config, options.isWorkingDay);
   const worker = createWorker({
     db,
     logger,
@@ -98,6 +103,7 @@ export async function createApp(
         }),
       ),
       ...schedules.handlers,
+      [SEND_BULLETIN_TASK]: createSendBulletinTask(createBulletinSender(delivery, { db, config })),
       [ACTIVITY_PUBLISH_TASK]: createActivityPublishTask(async (publish) => {
         await publishActivityBatch(db, { ...publish, now: now(), batchSize: PUBLISH_BATCH_SIZE });
       }),

@@ -120,6 +120,8 @@ export const configSchema = z
     SCHEDULE_DAILY_DIGEST: cronSchedule("0 9 * * *"),
     SCHEDULE_FOLLOW_UP_UNRATED: cronSchedule("0 10 * * *"),
     SCHEDULE_HOUSEKEEPING: cronSchedule("30 3 * * *"),
+    /** Daily check for the month's first working day, when staff get last month's bulletin (通报). */
+    SCHEDULE_MONTHLY_BULLETIN: cronSchedule("30 8 * * *"),
     /** Hours a new case may wait for acceptance before its deputies are reminded. */
     REMIND_UNACCEPTED_HOURS: z.coerce
       .number()

@@ -2,17 +2,21 @@
 // and the worker handlers that run them.
 import type { Config } from "../config.js";
 import type { Database } from "../db/client.js";
+import type { IsWorkingDay } from "../domain/metrics/period.js";
 import type { Schedule } from "./scheduler.js";
 import { createDailyDigestTask, DAILY_DIGEST_TASK } from "./tasks/daily-digest.js";
 import { createEscalateOverdueTask, ESCALATE_OVERDUE_TASK } from "./tasks/escalate-overdue.js";
 import { createFollowUpUnratedTask, FOLLOW_UP_UNRATED_TASK } from "./tasks/follow-up-unrated.js";
 import { createHousekeepingTask, HOUSEKEEPING_TASK } from "./tasks/housekeeping.js";
+import { createMonthlyBulletinTask, MONTHLY_BULLETIN_TASK } from "./tasks/monthly-bulletin.js";
 import { createRemindUnacceptedTask, REMIND_UNACCEPTED_TASK } from "./tasks/remind-unaccepted.js";
 import type { TaskHandlers } from "./worker.js";
 
 export function scheduledTasks(
   db: Database,
   config: Config,
+  /** The working-day calendar, for the bulletin on the month's first working day. */
+  isWorkingDay?: IsWorkingDay,
 ): { schedules: Schedule[]; handlers: TaskHandlers } {
   const passes = [
     {
@@ -43,6 +47,11 @@ export function scheduledTasks(
         jobs: config.JOB_RETENTION_DAYS,
         deadJobs: config.DEAD_JOB_RETENTION_DAYS,
       }),
+    },
+    {
+      task: MONTHLY_BULLETIN_TASK,
+      cron: config.SCHEDULE_MONTHLY_BULLETIN,
+      handler: createMonthlyBulletinTask(db, { timeZone: config.TIME_ZONE, isWorkingDay }),
     },
   ];
   // A disabled schedule keeps its handler, so that ticks queued before it was disabled still run.

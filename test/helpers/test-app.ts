@@ -22,6 +22,8 @@ export interface TestAppOptions {
   /** Another instance's fake and database: this app is a second instance of the bot. */
   share?: { fake: FakeBotApi; db: Database };
   workerPollIntervalMs?: number;
+  /** The working-day calendar the monthly bulletin goes by. */
+  isWorkingDay?: (date: Date, timeZone: string) => boolean;
 }
 
 export interface TestApp {
@@ -57,6 +59,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     botInfo: fake.botInfo as UserFromGetMe,
     now: options.now,
     workerPollIntervalMs: options.workerPollIntervalMs,
+    isWorkingDay: options.isWorkingDay,
   });
   return { app, fake, db, config, owned };
 }

@@ -15,6 +15,8 @@ export interface TestBotOptions {
   now?: () => Date;
   /** Options of the fake Bot API, e.g. Telegram's flood limits. */
   fake?: FakeBotApiOptions;
+  /** The working-day calendar the monthly bulletin goes by. */
+  isWorkingDay?: (date: Date, timeZone: string) => boolean;
 }
 
 let nextUpdateId = 1;

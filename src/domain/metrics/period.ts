@@ -159,6 +159,19 @@ export function isFirstWorkingDayOfMonth(now: Date, timeZone: string, isWorkingD
   return false;
 }
 
+/**
+ * True when the month's first working day is today or has passed (up to `now`, in
+ * `timeZone`): a tick after a missed first working day still sends that month's bulletin.
+ */
+export function hasFirstWorkingDayCome(now: Date, timeZone: string, isWorkingDay: IsWorkingDay): boolean {
+  const today = parts(localDate(now, timeZone));
+  for (let day = 1; day <= today.day; day++) {
+    const noon = fromLocalTime({ year: today.year, month: today.month, day, hour: 12, minute: 0 }, timeZone);
+    if (isWorkingDay(noon, timeZone)) return true;
+  }
+  return false;
+}
+
 /** "2026-10": the month before the one `now` falls in, in `timeZone`. */
 export function previousMonth(now: Date, timeZone: string): string {
   const today = parts(localDate(now, timeZone));

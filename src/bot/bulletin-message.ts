@@ -1,0 +1,133 @@
+// The monthly bulletin (通报) a staff member receives for their scope: the month's volumes,
+// every rate with its n and interval, the time to first reply, what is overdue now, the top
+// categories and the year so far in the seeds' words ("开展活动 N 次,提出意见 N 条,办结 N 条"),
+// with the definitions of every figure. Rendered at send time from the rollup.
+//
+// Not here yet: the department table (acknowledged on time, returned, reopened, closed on time
+// per department), which needs the referral loop (issue 8).
+import type { Config } from "../config.js";
+import type { Database } from "../db/client.js";
+import { refreshCaseFacts } from "../db/queries/stats-facts.js";
+import { buildStatsReport, loadStatsScope, resolveSelection } from "../db/queries/stats-report.js";
+import { findMetric, type MetricDefinition, type MetricId } from "../domain/metrics/dictionary.js";
+import { resolvePeriod } from "../domain/metrics/period.js";
+import { PermanentJobError } from "../jobs/errors.js";
+import type { Bulletin, BulletinSender } from "../jobs/tasks/monthly-bulletin.js";
+import { localName } from "./case-view.js";
+import { escapeHtml } from "./format.js";
+import type { Delivery, RenderMessage } from "./notifications.js";
+import { groupName, loadStatsLabels } from "./stats-summary.js";
+import { formatDefinition, formatMetricLine } from "./stats-view.js";
+
+const TOP_CATEGORIES = 3;
+const noFilters = { districtId: null, categoryId: null, deputyId: null };
+/** The rates and durations the bulletin lists, one line each, after the volumes. */
+const listed: MetricId[] = [
+  "closed-rate",
+  "on-time-rate",
+  "resolved-rate",
+  "satisfaction-rate",
+  "dissatisfaction-rate",
+  "reopen-rate",
+  "first-reply",
+];
+const defined: MetricId[] = [
+  "received",
+  "taken-on",
+  "referred",
+  "closed",
+  ...listed,
+  "overdue-now",
+  "activities-held",
+];
+
+/** The last date of a "2026-10" month. */
+const lastDay = (month: string) => {
+  const [year, m] = month.split("-").map(Number) as [number, number];
+  return new Date(Date.UTC(year, m, 0)).toISOString().slice(0, 10);
+};
+
+export function createBulletinSender(
+  delivery: Delivery,
+  { db, config }: { db: Database; config: Config },
+): BulletinSender {
+  return async (bulletin: Bulletin, job, context) => {
+    const prisma = db.prisma;
+    const timeZone = config.TIME_ZONE;
+    const recipient = await prisma.user.findUnique({ where: { id: bulletin.recipientId } });
+    if (!recipient) throw new PermanentJobError("recipient no longer exists");
+    const scope = await loadStatsScope(prisma, recipient);
+    if (scope.kind === "none") return { note: "recipient has no statistics scope any more" };
+    const now = context.now();
+    await refreshCaseFacts(db, { now, timeZone });
+    const month = resolvePeriod({ kind: "month", month: bulletin.month }, now, timeZone);
+    const yearSoFar = resolvePeriod(
+      { kind: "custom", from: `${bulletin.month.slice(0, 4)}-01-01`, to: lastDay(bulletin.month) },
+      now,
+      timeZone,
+    );
+    const options = { now, timeZone };
+    const [monthReport, yearReport] = await Promise.all([
+      resolveSelection(prisma, scope, noFilters, month).then((s) =>
+        buildStatsReport(db, scope, noFilters, s, "category", options),
+      ),
+      resolveSelection(prisma, scope, noFilters, yearSoFar).then((s) =>
+        buildStatsReport(db, scope, noFilters, s, "none", options),
+      ),
+    ]);
+    const scopeDistrict = recipient.staffDistrictId
+      ? await prisma.district.findUnique({ where: { id: recipient.staffDistrictId } })
+      : null;
+    const render: RenderMessage = async (t, locale) => {
+      const labels = await loadStatsLabels(prisma, t, locale);
+      const totals = monthReport.total.tallies;
+      const lines = [
+        t("stats-bulletin-title", {
+          month: bulletin.month,
+          scope: escapeHtml(scopeDistrict ? localName(scopeDistrict, locale) : t("stats-all-districts")),
+        }),
+        t("stats-bulletin-volumes", {
+          received: totals.received,
+          takenOn: totals.takenOn,
+          referred: totals.referred,
+          closed: totals.closed,
+        }),
+        ...listed.map((id) => {
+          const value = monthReport.total.values.find((v) => v.metric.id === id);
+          return value ? escapeHtml(formatMetricLine(t, value)) : "";
+        }),
+        totals.overdueNow > 0
+          ? t("stats-bulletin-overdue", { count: totals.overdueNow })
+          : t("stats-bulletin-overdue-none"),
+      ];
+      const top = monthReport.groups.filter((g) => g.tallies.received > 0).slice(0, TOP_CATEGORIES);
+      if (top.length > 0)
+        lines.push(
+          t("stats-bulletin-top-categories", {
+            list: top
+              .map((g) =>
+                t("stats-bulletin-category", {
+                  name: escapeHtml(groupName(t, labels, "category", g.key)),
+                  count: g.tallies.received,
+                }),
+              )
+              .join("、"),
+          }),
+        );
+      const year = yearReport.total.tallies;
+      lines.push(
+        "",
+        t("stats-bulletin-year", {
+          activities: year.activitiesHeld,
+          received: year.received,
+          closed: year.closed,
+        }),
+        "",
+        `<blockquote expandable>${defined.map((id) => formatDefinition(t, findMetric(id) as MetricDefinition)).join("\n")}</blockquote>`,
+        t("stats-bulletin-footer"),
+      );
+      return { text: lines.join("\n"), urgent: false, ifUncertain: "assume-delivered" };
+    };
+    return delivery.deliver(recipient, render, job, context);
+  };
+}

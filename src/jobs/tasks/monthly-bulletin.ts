@@ -1,0 +1,91 @@
+// Schedule "monthly-bulletin" (default daily 08:30, SCHEDULE_MONTHLY_BULLETIN): on the first
+// working day of a month (or, after downtime, the first tick after it) every active staff
+// member is sent the previous month's bulletin (通报) for their scope, one "send-bulletin" job
+// each. A StatsState row per month, written in the same transaction as the jobs, makes that
+// happen once per month however many ticks and instances run (job keys alone would not:
+// finished jobs are purged after JOB_RETENTION_DAYS). The text is rendered at send time
+// (src/bot/bulletin-message.ts).
+import { z } from "zod";
+import type { Database } from "../../db/client.js";
+import { listBulletinRecipients } from "../../db/queries/stats-bulletin.js";
+import { refreshCaseFacts } from "../../db/queries/stats-facts.js";
+import { hasFirstWorkingDayCome, type IsWorkingDay, previousMonth } from "../../domain/metrics/period.js";
+import { PermanentJobError } from "../errors.js";
+import { enqueue, type JobInput, type JobRow, type Tx } from "../queue.js";
+import type { JobContext, JobResult, TaskHandler } from "../worker.js";
+
+export const MONTHLY_BULLETIN_TASK = "monthly-bulletin";
+export const SEND_BULLETIN_TASK = "send-bulletin";
+
+export const bulletinSchema = z.object({
+  recipientId: z.number().int().positive(),
+  /** The month reported on, "2026-10". */
+  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/),
+});
+export type Bulletin = z.infer<typeof bulletinSchema>;
+
+export function bulletinJob(bulletin: Bulletin): JobInput {
+  return {
+    task: SEND_BULLETIN_TASK,
+    payload: bulletin,
+    key: `bulletin:${bulletin.month}:${bulletin.recipientId}`,
+    priority: -1,
+  };
+}
+
+const tickSchema = z.object({ slot: z.iso.datetime() });
+
+export interface BulletinPassOptions {
+  timeZone: string;
+  /** The working-day calendar (src/domain/working-days.ts); without one no bulletin is sent. */
+  isWorkingDay: IsWorkingDay | undefined;
+}
+
+/** Queues the previous month's bulletin for every active staff member, once per month; returns how many. */
+export async function queueMonthlyBulletins(
+  db: Database,
+  options: { now: Date; month: string; timeZone: string },
+): Promise<number> {
+  const { now, month } = options;
+  await refreshCaseFacts(db, { now, timeZone: options.timeZone });
+  const recipients = await listBulletinRecipients(db.prisma);
+  const key = `bulletin:${month}`;
+  return db.prisma.$transaction(async (tx) => {
+    if (await tx.statsState.findUnique({ where: { key } })) return 0;
+    await tx.statsState.create({ data: { key, value: String(recipients.length), updatedAt: now } });
+    return enqueue(
+      tx as Tx,
+      db.dialect,
+      recipients.map((r) => bulletinJob({ recipientId: r.id, month })),
+      now,
+    );
+  });
+}
+
+export function createMonthlyBulletinTask(db: Database, options: BulletinPassOptions): TaskHandler {
+  return async (payload, _job, context) => {
+    const now = context.now();
+    const parsed = tickSchema.safeParse(payload);
+    const slot = parsed.success ? new Date(parsed.data.slot) : now;
+    if (!options.isWorkingDay) return { note: "skipped: no working-day calendar is loaded" };
+    if (!hasFirstWorkingDayCome(slot, options.timeZone, options.isWorkingDay))
+      return { note: "skipped: the month's first working day has not come yet" };
+    const month = previousMonth(slot, options.timeZone);
+    const queued = await queueMonthlyBulletins(db, { now, month, timeZone: options.timeZone });
+    return { note: `${queued} bulletins for ${month} queued` };
+  };
+}
+
+export type BulletinSender = (
+  bulletin: Bulletin,
+  job: JobRow,
+  context: JobContext,
+) => Promise<JobResult | undefined>;
+
+export function createSendBulletinTask(send: BulletinSender): TaskHandler {
+  return async (payload, job, context) => {
+    const parsed = bulletinSchema.safeParse(payload);
+    if (!parsed.success) throw new PermanentJobError(`malformed payload: ${parsed.error.message}`);
+    return send(parsed.data, job, context);
+  };
+}
