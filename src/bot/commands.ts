@@ -13,6 +13,7 @@ const commands = [
   "activity_new",
   "activities_manage",
   "stats",
+  "report",
   "notices",
   "district",
   "language",

@@ -22,6 +22,7 @@ import { membershipFeature } from "./features/membership.js";
 import { menuFeature } from "./features/menu.js";
 import { noticesFeature } from "./features/notices.js";
 import { ratingFeature } from "./features/rating.js";
+import { reportFeature } from "./features/report.js";
 import { startFeature } from "./features/start.js";
 import { statsFeature } from "./features/stats.js";
 import { rejectBanned } from "./middlewares/reject-banned.js";
@@ -70,7 +71,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Bot<Bo
   bot.use(districtFeature, concernIntakeFeature, casesFeature, inboxFeature, ratingFeature, caseInputFeature);
   bot.use(broadcastFeature, noticesFeature);
   bot.use(activityCreateFeature, activitiesManageFeature, activitiesFeature, deputiesFeature);
-  bot.use(statsFeature);
+  bot.use(statsFeature, reportFeature);
   // 10. What nobody took gets a clear answer.
   bot.use(fallbackFeature);
 

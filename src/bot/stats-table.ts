@@ -115,11 +115,9 @@ export function definitionRows(t: Translate): Cell[][] {
 }
 
 /** CSV, UTF-8 with BOM, CRLF line ends (what Excel expects): the table, a blank line, the definitions. */
-export function toCsv(table: Cell[][], definitions: Cell[][]): Buffer {
-  return Buffer.from(
-    stringify([...table, [], ...definitions], { bom: true, record_delimiter: "windows" }),
-    "utf8",
-  );
+export function toCsv(table: Cell[][], definitions: Cell[][] = []): Buffer {
+  const rows = definitions.length > 0 ? [...table, [], ...definitions] : table;
+  return Buffer.from(stringify(rows, { bom: true, record_delimiter: "windows" }), "utf8");
 }
 
 /** An XLSX workbook: the table on the first sheet, the definitions on the second. */
