@@ -1,6 +1,8 @@
 // The operator command line: `npm run admin -- <command>`. It talks to the database directly
 // (and to Telegram only to learn the bot's username), so it works before the bot is running.
 import { realpathSync } from "node:fs";
+import { userInfo } from "node:os";
+import type { Writable } from "node:stream";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { Api } from "grammy";
@@ -9,8 +11,11 @@ import { createDatabase, type Database, preparePragmas } from "./db/client.js";
 import type { District } from "./db/generated/sqlite/client.js";
 import { migrate } from "./db/migrate.js";
 import { loadWorkingCalendar, readCalendarFile, storeCalendarYear } from "./db/queries/calendar.js";
+import { findDistrictByCode, listDistrictSubtreeIds } from "./db/queries/districts.js";
+import { type ExportKind, exportKinds, streamExport } from "./db/queries/export.js";
 import { createInvite, type InviteRole, inviteLink, inviteRoles } from "./db/queries/invites.js";
 import { readSeedFile, seedDirectory } from "./db/queries/seed.js";
+import { isValidDate, resolvePeriod } from "./domain/metrics/period.js";
 import { listDeadJobs } from "./jobs/queue.js";
 
 export interface AdminIo {
@@ -23,6 +28,8 @@ export interface AdminDeps {
   db?: Database;
   /** Skips the getMe call to Telegram. */
   botUsername?: string;
+  /** Where `export` writes its CSV (default: standard output). */
+  output?: Writable;
 }
 
 export const usage = `Usage: npm run admin -- <command>
@@ -35,6 +42,9 @@ Commands:
   calendar load <file.json>                load a year of the working-day calendar (prisma/calendar/<year>.json format)
   calendar list                            print the calendar's years, where each comes from, and whether confirmed
   dead-jobs                                print the newest dead-lettered jobs and why they failed
+  export <cases|events> --from <YYYY-MM-DD> --to <YYYY-MM-DD> [--district <code>] [--with-personal-data]
+                                           stream CSV to standard output (dates in TIME_ZONE, inclusive);
+                                           personal data only with the flag, and every such export is recorded
   help                                     show this text`;
 
 class UsageError extends Error {
@@ -48,12 +58,24 @@ type Command =
   | { name: "districts" }
   | { name: "calendar-load"; file: string }
   | { name: "calendar-list" }
-  | { name: "dead-jobs" };
+  | { name: "dead-jobs" }
+  | {
+      name: "export";
+      kind: ExportKind;
+      from: string;
+      to: string;
+      district?: string;
+      withPersonalData: boolean;
+    };
 
 const options = {
   hours: { type: "string" },
   bot: { type: "string" },
   station: { type: "string" },
+  from: { type: "string" },
+  to: { type: "string" },
+  district: { type: "string" },
+  "with-personal-data": { type: "boolean" },
   help: { type: "boolean", short: "h" },
 } as const;
 const optionsOf = new Map<string, string[]>([
@@ -63,6 +85,7 @@ const optionsOf = new Map<string, string[]>([
   ["calendar", []],
   ["dead-jobs", []],
   ["invite", ["hours", "bot", "station"]],
+  ["export", ["from", "to", "district", "with-personal-data"]],
 ]);
 
 function parseRaw(argv: string[]) {
@@ -80,7 +103,7 @@ function parseCommand(argv: string[]): Command {
   if (name === undefined) throw new UsageError("no command given");
   const allowed = optionsOf.get(name);
   if (!allowed) throw new UsageError(`unknown command "${name}"`);
-  for (const option of ["hours", "bot", "station"] as const)
+  for (const option of ["hours", "bot", "station", "from", "to", "district", "with-personal-data"] as const)
     if (values[option] !== undefined && !allowed.includes(option))
       throw new UsageError(`--${option} does not apply to "${name}"`);
 
@@ -117,6 +140,25 @@ function parseCommand(argv: string[]): Command {
       if (bot !== undefined && !/^[A-Za-z0-9_]{5,32}$/.test(bot))
         throw new UsageError(`--bot must be a Telegram bot username (got "${values.bot}")`);
       return { name, role: role as InviteRole, districtCode: rest[1]!, hours, bot, station: values.station };
+    }
+    case "export": {
+      expect(1, "what to export: cases or events");
+      const kind = rest[0]!;
+      if (!(exportKinds as readonly string[]).includes(kind))
+        throw new UsageError(`export takes ${exportKinds.join(" or ")} (got "${kind}")`);
+      for (const option of ["from", "to"] as const) {
+        const value = values[option];
+        if (value === undefined || !isValidDate(value))
+          throw new UsageError(`--${option} must be a date such as 2026-01-31 (got "${value ?? ""}")`);
+      }
+      return {
+        name,
+        kind: kind as ExportKind,
+        from: values.from!,
+        to: values.to!,
+        district: values.district,
+        withPersonalData: values["with-personal-data"] === true,
+      };
     }
     default:
       throw new UsageError(`unknown command "${name}"`);
@@ -226,6 +268,35 @@ export async function runAdmin(argv: string[], io: AdminIo, deps: AdminDeps = {}
             `#${job.id} ${job.task} ${job.finishedAt?.toISOString() ?? ""} after ${job.attempts} attempt(s): ${job.lastError ?? ""}\n    ${job.payload}`,
           );
         io.out(jobs.length > 0 ? `${jobs.length} dead job(s), newest first` : "no dead jobs");
+        break;
+      }
+      case "export": {
+        const period = resolvePeriod(
+          { kind: "custom", from: command.from, to: command.to },
+          now,
+          config.TIME_ZONE,
+        );
+        const district = command.district ? await findDistrictByCode(db.prisma, command.district) : null;
+        if (command.district && !district) throw new Error(`unknown district code "${command.district}"`);
+        const operator = userInfo().username;
+        if (command.withPersonalData)
+          io.err(
+            `personal data export by ${operator}: ${command.kind} ${command.from}..${command.to}${district ? ` in ${district.code}` : ""} (recorded)`,
+          );
+        const rows = await streamExport(
+          db,
+          {
+            kind: command.kind,
+            period,
+            districtIds: district ? await listDistrictSubtreeIds(db.prisma, district.id) : null,
+            districtId: district?.id ?? null,
+            withPersonalData: command.withPersonalData,
+            operator,
+            now,
+          },
+          deps.output ?? process.stdout,
+        );
+        io.err(`${rows} ${command.kind} exported`);
         break;
       }
     }
