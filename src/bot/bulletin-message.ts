@@ -7,10 +7,9 @@
 // per department), which needs the referral loop (issue 8).
 import type { Config } from "../config.js";
 import type { Database } from "../db/client.js";
+import { loadBulletinFigures } from "../db/queries/stats-bulletin.js";
 import { refreshCaseFacts } from "../db/queries/stats-facts.js";
-import { buildStatsReport, loadStatsScope, resolveSelection } from "../db/queries/stats-report.js";
 import { findMetric, type MetricDefinition, type MetricId } from "../domain/metrics/dictionary.js";
-import { resolvePeriod } from "../domain/metrics/period.js";
 import { PermanentJobError } from "../jobs/errors.js";
 import type { Bulletin, BulletinSender } from "../jobs/tasks/monthly-bulletin.js";
 import { localName } from "./case-view.js";
@@ -20,7 +19,6 @@ import { groupName, loadStatsLabels } from "./stats-summary.js";
 import { formatDefinition, formatMetricLine } from "./stats-view.js";
 
 const TOP_CATEGORIES = 3;
-const noFilters = { districtId: null, categoryId: null, deputyId: null };
 /** The rates and durations the bulletin lists, one line each, after the volumes. */
 const listed: MetricId[] = [
   "closed-rate",
@@ -41,12 +39,6 @@ const defined: MetricId[] = [
   "activities-held",
 ];
 
-/** The last date of a "2026-10" month. */
-const lastDay = (month: string) => {
-  const [year, m] = month.split("-").map(Number) as [number, number];
-  return new Date(Date.UTC(year, m, 0)).toISOString().slice(0, 10);
-};
-
 export function createBulletinSender(
   delivery: Delivery,
   { db, config }: { db: Database; config: Config },
@@ -56,25 +48,11 @@ export function createBulletinSender(
     const timeZone = config.TIME_ZONE;
     const recipient = await prisma.user.findUnique({ where: { id: bulletin.recipientId } });
     if (!recipient) throw new PermanentJobError("recipient no longer exists");
-    const scope = await loadStatsScope(prisma, recipient);
-    if (scope.kind === "none") return { note: "recipient has no statistics scope any more" };
     const now = context.now();
     await refreshCaseFacts(db, { now, timeZone });
-    const month = resolvePeriod({ kind: "month", month: bulletin.month }, now, timeZone);
-    const yearSoFar = resolvePeriod(
-      { kind: "custom", from: `${bulletin.month.slice(0, 4)}-01-01`, to: lastDay(bulletin.month) },
-      now,
-      timeZone,
-    );
-    const options = { now, timeZone };
-    const [monthReport, yearReport] = await Promise.all([
-      resolveSelection(prisma, scope, noFilters, month).then((s) =>
-        buildStatsReport(db, scope, noFilters, s, "category", options),
-      ),
-      resolveSelection(prisma, scope, noFilters, yearSoFar).then((s) =>
-        buildStatsReport(db, scope, noFilters, s, "none", options),
-      ),
-    ]);
+    const figures = await loadBulletinFigures(db, recipient, bulletin.month, { now, timeZone });
+    if (!figures) return { note: "recipient has no statistics scope any more" };
+    const { month: monthReport, yearSoFar: yearReport } = figures;
     const scopeDistrict = recipient.staffDistrictId
       ? await prisma.district.findUnique({ where: { id: recipient.staffDistrictId } })
       : null;

@@ -1,5 +1,8 @@
-// Who receives the monthly bulletin (通报): every active staff member with a district scope.
-import type { Prisma } from "../client.js";
+// The monthly bulletin (通报): who receives it (every active staff member with a district
+// scope) and its figures for one recipient and month.
+import { resolvePeriod } from "../../domain/metrics/period.js";
+import type { Database, Prisma } from "../client.js";
+import { buildStatsReport, loadStatsScope, resolveSelection, type StatsReport } from "./stats-report.js";
 
 /** Active staff with a scope, by id. */
 export function listBulletinRecipients(prisma: Prisma) {
@@ -8,4 +11,50 @@ export function listBulletinRecipients(prisma: Prisma) {
     orderBy: { id: "asc" },
     select: { id: true },
   });
+}
+
+const noFilters = { districtId: null, categoryId: null, deputyId: null };
+
+/** The last date of a "2026-10" month. */
+const lastDay = (month: string) => {
+  const [year, m] = month.split("-").map(Number) as [number, number];
+  return new Date(Date.UTC(year, m, 0)).toISOString().slice(0, 10);
+};
+
+export interface BulletinFigures {
+  /** The month, grouped by category (for the top categories). */
+  month: StatsReport;
+  /** January to the end of the month. */
+  yearSoFar: StatsReport;
+}
+
+/**
+ * The bulletin's figures for `user`'s scope and `month` ("2026-10") at `now`, from the rollup
+ * as it stands (refresh it first); undefined when the user has no statistics scope.
+ */
+export async function loadBulletinFigures(
+  db: Database,
+  user: { id: number; role: string; staffDistrictId: number | null },
+  month: string,
+  options: { now: Date; timeZone: string },
+): Promise<BulletinFigures | undefined> {
+  const prisma = db.prisma;
+  const scope = await loadStatsScope(prisma, user);
+  if (scope.kind === "none") return undefined;
+  const { now, timeZone } = options;
+  const monthPeriod = resolvePeriod({ kind: "month", month }, now, timeZone);
+  const yearPeriod = resolvePeriod(
+    { kind: "custom", from: `${month.slice(0, 4)}-01-01`, to: lastDay(month) },
+    now,
+    timeZone,
+  );
+  const [monthReport, yearReport] = await Promise.all([
+    resolveSelection(prisma, scope, noFilters, monthPeriod).then((s) =>
+      buildStatsReport(db, scope, noFilters, s, "category", options),
+    ),
+    resolveSelection(prisma, scope, noFilters, yearPeriod).then((s) =>
+      buildStatsReport(db, scope, noFilters, s, "none", options),
+    ),
+  ]);
+  return { month: monthReport, yearSoFar: yearReport };
 }
