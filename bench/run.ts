@@ -4,6 +4,8 @@ import { benchBroadcast } from "./broadcast.js";
 import { benchClaims } from "./queue-claims.js";
 import { benchReminderPass } from "./reminder-pass.js";
 import { benchSendRate } from "./send-rate.js";
+import { benchStats } from "./stats.js";
+import { printStats } from "./stats-print.js";
 
 const fixed = (n: number, digits = 1) => n.toFixed(digits);
 
@@ -48,6 +50,10 @@ async function main(): Promise<void> {
       `  the next pass, nothing due: ${fixed(r.idlePassMs, 1)} ms = ${fixed(r.idlePassMs / r.scanMs, 3)}× the scan`,
     );
   }
+
+  const cases = Number(process.env.BENCH_STATS_CASES ?? 1_000_000);
+  console.log(`\n== Statistics over ${cases} cases and ${cases * 5} timeline events`);
+  for (const dialect of ["sqlite", "postgresql"] as const) printStats(await benchStats(dialect, cases));
 }
 
 await main();
