@@ -20,7 +20,7 @@ import type { Config } from "./config.js";
 import { createDatabase, type Database, preparePragmas } from "./db/client.js";
 import { migrate } from "./db/migrate.js";
 import { publishActivityBatch } from "./db/queries/activities.js";
-import type { IsWorkingDay } from "./domain/metrics/period.js";
+import type { WorkingCalendar } from "./domain/working-days.js";
 import { createPacer, type Pacer, pacerTransformer } from "./jobs/pacer.js";
 import { createScheduler, type Scheduler } from "./jobs/scheduler.js";
 import { scheduledTasks } from "./jobs/schedules.js";
@@ -55,8 +55,8 @@ export interface CreateAppOptions extends CreateBotOptions {
   db?: Database;
   now?: () => Date;
   workerPollIntervalMs?: number;
-  /** The working-day calendar (until src/domain/working-days.ts is wired here, tests pass one). */
-  isWorkingDay?: IsWorkingDay;
+  /** The working-day calendar the monthly bulletin goes by (default: the shipped and loaded years). */
+  loadCalendar?: () => Promise<WorkingCalendar>;
 }
 
 export async function createApp(
@@ -85,7 +85,7 @@ export async function createApp(
   });
   bot.api.config.use(pacerTransformer(pacer));
   const delivery = createDelivery({ api: createDeliveryApi(config), db, i18n, config, pacer });
-  const schedules = scheduledTasks(db, config, options.isWorkingDay);
+  const schedules = scheduledTasks(db, config, options.loadCalendar);
   const worker = createWorker({
     db,
     logger,

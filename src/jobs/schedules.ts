@@ -2,7 +2,8 @@
 // and the worker handlers that run them.
 import type { Config } from "../config.js";
 import type { Database } from "../db/client.js";
-import type { IsWorkingDay } from "../domain/metrics/period.js";
+import { loadWorkingCalendar } from "../db/queries/calendar.js";
+import type { WorkingCalendar } from "../domain/working-days.js";
 import type { Schedule } from "./scheduler.js";
 import { createDailyDigestTask, DAILY_DIGEST_TASK } from "./tasks/daily-digest.js";
 import { createEscalateOverdueTask, ESCALATE_OVERDUE_TASK } from "./tasks/escalate-overdue.js";
@@ -15,8 +16,8 @@ import type { TaskHandlers } from "./worker.js";
 export function scheduledTasks(
   db: Database,
   config: Config,
-  /** The working-day calendar, for the bulletin on the month's first working day. */
-  isWorkingDay?: IsWorkingDay,
+  /** The working-day calendar for the bulletin on the month's first working day (default: shipped and loaded years). */
+  loadCalendar: () => Promise<WorkingCalendar> = async () => (await loadWorkingCalendar(db.prisma)).calendar,
 ): { schedules: Schedule[]; handlers: TaskHandlers } {
   const passes = [
     {
@@ -51,7 +52,7 @@ export function scheduledTasks(
     {
       task: MONTHLY_BULLETIN_TASK,
       cron: config.SCHEDULE_MONTHLY_BULLETIN,
-      handler: createMonthlyBulletinTask(db, { timeZone: config.TIME_ZONE, isWorkingDay }),
+      handler: createMonthlyBulletinTask(db, { timeZone: config.TIME_ZONE, loadCalendar }),
     },
   ];
   // A disabled schedule keeps its handler, so that ticks queued before it was disabled still run.

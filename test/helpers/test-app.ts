@@ -5,6 +5,7 @@ import type { UserFromGetMe } from "grammy/types";
 import { type App, createApp } from "../../src/app.js";
 import { type Config, parseConfig } from "../../src/config.js";
 import type { Database, Dialect } from "../../src/db/client.js";
+import type { WorkingCalendar } from "../../src/domain/working-days.js";
 import { createLogger } from "../../src/logger.js";
 import { createTestDatabase, exampleSeedPath, type TestDatabase } from "./database.js";
 import { FakeBotApi, type FakeBotApiOptions } from "./fake-bot-api.js";
@@ -22,8 +23,8 @@ export interface TestAppOptions {
   /** Another instance's fake and database: this app is a second instance of the bot. */
   share?: { fake: FakeBotApi; db: Database };
   workerPollIntervalMs?: number;
-  /** The working-day calendar the monthly bulletin goes by. */
-  isWorkingDay?: (date: Date, timeZone: string) => boolean;
+  /** The working-day calendar the monthly bulletin goes by (default: the shipped years). */
+  loadCalendar?: () => Promise<WorkingCalendar>;
 }
 
 export interface TestApp {
@@ -59,7 +60,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     botInfo: fake.botInfo as UserFromGetMe,
     now: options.now,
     workerPollIntervalMs: options.workerPollIntervalMs,
-    isWorkingDay: options.isWorkingDay,
+    loadCalendar: options.loadCalendar,
   });
   return { app, fake, db, config, owned };
 }

@@ -3,6 +3,7 @@
 import type { InlineKeyboardButton, Message, Update } from "grammy/types";
 import type { App } from "../../src/app.js";
 import type { Database, Dialect } from "../../src/db/client.js";
+import type { WorkingCalendar } from "../../src/domain/working-days.js";
 import type { FakeBotApi, FakeBotApiOptions, RecordedCall } from "./fake-bot-api.js";
 import { exampleSeedPath, startTestApp, stopTestApp, type TestApp } from "./test-app.js";
 
@@ -15,8 +16,8 @@ export interface TestBotOptions {
   now?: () => Date;
   /** Options of the fake Bot API, e.g. Telegram's flood limits. */
   fake?: FakeBotApiOptions;
-  /** The working-day calendar the monthly bulletin goes by. */
-  isWorkingDay?: (date: Date, timeZone: string) => boolean;
+  /** The working-day calendar the monthly bulletin goes by (default: the shipped years). */
+  loadCalendar?: () => Promise<WorkingCalendar>;
 }
 
 let nextUpdateId = 1;

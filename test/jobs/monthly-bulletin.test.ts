@@ -2,19 +2,18 @@
 // receives November for their scope, once, in their language; on other days nothing is sent.
 // The figures come from the hand-built November (test/helpers/stats-dataset.ts).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createWorkingCalendar } from "../../src/domain/working-days.js";
 import { MONTHLY_BULLETIN_TASK } from "../../src/jobs/tasks/monthly-bulletin.js";
 import { testDialects } from "../helpers/database.js";
 import { addPerson } from "../helpers/people.js";
 import { buildNovemberDataset } from "../helpers/stats-dataset.js";
 import { TestBot, type TestUser } from "../helpers/test-bot.js";
 
-// A calendar for the test: weekends off, and 2026-12-01 (a Tuesday) declared a holiday, so
-// that Wednesday 12-02 is the month's first working day.
-const isWorkingDay = (date: Date) => {
-  const local = new Date(date.getTime() + 8 * 3_600_000);
-  const day = local.getUTCDay();
-  return day !== 0 && day !== 6 && local.toISOString().slice(0, 10) !== "2026-12-01";
-};
+// A calendar for the test: 2026 with 2026-12-01 (a Tuesday) declared a holiday, so that
+// Wednesday 12-02 is the month's first working day.
+const testCalendar = createWorkingCalendar([
+  { year: 2026, confirmed: true, offDays: ["2026-12-01"], makeUpWorkingDays: [] },
+]);
 const at = (localDate: string) => new Date(`${localDate}T00:30:00Z`); // 08:30 in Shanghai
 
 describe.each(testDialects)("the monthly bulletin on %s", (dialect) => {
@@ -24,7 +23,7 @@ describe.each(testDialects)("the monthly bulletin on %s", (dialect) => {
   let town: TestUser;
 
   beforeAll(async () => {
-    bot = await TestBot.create({ dialect, now: () => clock, isWorkingDay });
+    bot = await TestBot.create({ dialect, now: () => clock, loadCalendar: async () => testCalendar });
     await buildNovemberDataset(bot.prisma);
     for (const [telegramId, code, locale] of [
       [7201, "QS", "zh-CN"],
@@ -84,5 +83,27 @@ describe.each(testDialects)("the monthly bulletin on %s", (dialect) => {
     await bot.drainJobs();
     expect(county.texts()).toHaveLength(1);
     expect(town.texts()).toHaveLength(1);
+  });
+});
+
+describe("the monthly bulletin on the shipped calendar", () => {
+  let bot: TestBot;
+  let clock = at("2026-10-01");
+  beforeAll(async () => {
+    bot = await TestBot.create({ now: () => clock });
+    const id = await addPerson(bot.prisma, 7201, { role: "staff" });
+    const county = await bot.prisma.district.findUniqueOrThrow({ where: { code: "QS" } });
+    await bot.prisma.user.update({ where: { id }, data: { staffDistrictId: county.id } });
+  });
+  afterAll(() => bot.close());
+
+  it("waits out the National Day holiday (国办发明电〔2025〕7号: 10-01 to 10-07 off) and sends on 10-08", async () => {
+    for (const day of ["2026-10-01", "2026-10-04", "2026-10-07", "2026-10-08"]) {
+      clock = at(day);
+      await bot.app.scheduler.tick(MONTHLY_BULLETIN_TASK, clock);
+      await bot.drainJobs();
+      expect(bot.user(7201).texts(), day).toHaveLength(day === "2026-10-08" ? 1 : 0);
+    }
+    expect(bot.user(7201).lastText()).toContain("2026-09 工作通报");
   });
 });

@@ -53,7 +53,7 @@ async function writeState(prisma: Prisma, key: string, value: string, now: Date)
 }
 
 const concernColumns = `"id","districtId","categoryId","assigneeId","status","createdAt","dueAt","closedAt"`;
-const eventColumns = `"concernId","kind","actorRole","fromStatus","toStatus","text","createdAt"`;
+const eventColumns = `"concernId","kind","actorRole","fromStatus","toStatus","text","internal","createdAt"`;
 
 type Row = Record<string, unknown>;
 const date = (v: unknown) =>
@@ -81,6 +81,8 @@ function toEvent(row: Row): FactEvent & { concernId: number } {
     fromStatus: (row.fromStatus as string | null) ?? null,
     toStatus: (row.toStatus as string | null) ?? null,
     text: (row.text as string | null) ?? null,
+    // SQLite gives 0/1, PostgreSQL a boolean.
+    internal: row.internal === null || row.internal === undefined ? null : Boolean(Number(row.internal)),
     createdAt: date(row.createdAt) as Date,
   };
 }
@@ -214,6 +216,7 @@ export async function recomputeCaseFacts(
           fromStatus: true,
           toStatus: true,
           text: true,
+          internal: true,
           createdAt: true,
         },
       }),

@@ -4,6 +4,7 @@
 // A new metric that needs something else from the timeline (a department's acknowledgement,
 // say) adds one fact here, one column in CaseFact, and one entry in the dictionary.
 import { isOpen, ratableStatuses } from "../concern-status.js";
+import type { ConcernEventKind } from "../event-kinds.js";
 import { localDate } from "../local-time.js";
 
 /** The case as the statistics read it (a subset of the Concern row). */
@@ -25,6 +26,8 @@ export interface FactEvent {
   fromStatus: string | null;
   toStatus: string | null;
   text: string | null;
+  /** True for an internal entry (a note among handlers), which never reaches the citizen. */
+  internal?: boolean | null;
   createdAt: Date;
 }
 
@@ -74,6 +77,9 @@ export interface CaseFacts {
 export const humanHandlerRoles: readonly string[] = ["representative", "staff", "admin", "department"];
 
 const closedStatuses: readonly string[] = ratableStatuses;
+const REFERRAL_SENT: ConcernEventKind = "referral_sent";
+/** Timeline entries by which a person takes a case on: a word to the citizen, a status change, a referral. */
+const handlerActs: readonly ConcernEventKind[] = ["message", "status", REFERRAL_SENT];
 
 /**
  * Words to the citizen from a person: a message, or a closure with its outcome or reason
@@ -81,7 +87,7 @@ const closedStatuses: readonly string[] = ratableStatuses;
  * only triggers an automatic notice, so it is not a reply.
  */
 function isHumanReply(event: FactEvent): boolean {
-  if (!humanHandlerRoles.includes(event.actorRole)) return false;
+  if (!humanHandlerRoles.includes(event.actorRole) || event.internal) return false;
   if (event.kind === "message") return true;
   return (
     event.kind === "status" &&
@@ -110,7 +116,8 @@ export function deriveCaseFacts(
   const byHandler = timeline.some(
     (e) =>
       humanHandlerRoles.includes(e.actorRole) &&
-      (e.kind === "message" || e.kind === "status" || e.kind === "referral"),
+      !e.internal &&
+      handlerActs.includes(e.kind as ConcernEventKind),
   );
   const closedOnTime =
     closed && concern.closedAt !== null && (concern.dueAt === null || concern.closedAt <= concern.dueAt);
@@ -132,7 +139,7 @@ export function deriveCaseFacts(
     reopened: flag(timeline.some((e) => e.toStatus === "reopened")),
     // A deputy's reply to a new case accepts it without a status entry, hence the messages.
     takenOn: flag(byHandler || (status !== "new" && status !== "merged" && concern.assigneeId !== null)),
-    referred: flag(timeline.some((e) => e.toStatus === "referred" || e.kind === "referral")),
+    referred: flag(timeline.some((e) => e.toStatus === "referred" || e.kind === REFERRAL_SENT)),
     rated: flag(latestRating !== undefined),
     satisfied: flag(latestRating?.text === "satisfied" || latestRating?.text === "basically_satisfied"),
     unsatisfied: flag(latestRating?.text === "unsatisfied"),

@@ -143,35 +143,6 @@ export function monthsOf(period: Pick<Period, "from" | "to">): string[] {
   return months;
 }
 
-/** Whether a local date is a working day (weekends, holidays and make-up days: src/domain/working-days.ts). */
-export type IsWorkingDay = (date: Date, timeZone: string) => boolean;
-
-/**
- * True when `now` falls on the first working day of its month in `timeZone`: the day the
- * monthly bulletin goes out. Days are tested at local noon.
- */
-export function isFirstWorkingDayOfMonth(now: Date, timeZone: string, isWorkingDay: IsWorkingDay): boolean {
-  const today = parts(localDate(now, timeZone));
-  for (let day = 1; day <= today.day; day++) {
-    const noon = fromLocalTime({ year: today.year, month: today.month, day, hour: 12, minute: 0 }, timeZone);
-    if (isWorkingDay(noon, timeZone)) return day === today.day;
-  }
-  return false;
-}
-
-/**
- * True when the month's first working day is today or has passed (up to `now`, in
- * `timeZone`): a tick after a missed first working day still sends that month's bulletin.
- */
-export function hasFirstWorkingDayCome(now: Date, timeZone: string, isWorkingDay: IsWorkingDay): boolean {
-  const today = parts(localDate(now, timeZone));
-  for (let day = 1; day <= today.day; day++) {
-    const noon = fromLocalTime({ year: today.year, month: today.month, day, hour: 12, minute: 0 }, timeZone);
-    if (isWorkingDay(noon, timeZone)) return true;
-  }
-  return false;
-}
-
 /** "2026-10": the month before the one `now` falls in, in `timeZone`. */
 export function previousMonth(now: Date, timeZone: string): string {
   const today = parts(localDate(now, timeZone));

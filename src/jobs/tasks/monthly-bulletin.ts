@@ -9,7 +9,9 @@ import { z } from "zod";
 import type { Database } from "../../db/client.js";
 import { listBulletinRecipients } from "../../db/queries/stats-bulletin.js";
 import { refreshCaseFacts } from "../../db/queries/stats-facts.js";
-import { hasFirstWorkingDayCome, type IsWorkingDay, previousMonth } from "../../domain/metrics/period.js";
+import { localDate } from "../../domain/local-time.js";
+import { previousMonth } from "../../domain/metrics/period.js";
+import { firstWorkingDayOfMonth, type WorkingCalendar } from "../../domain/working-days.js";
 import { PermanentJobError } from "../errors.js";
 import { enqueue, type JobInput, type JobRow, type Tx } from "../queue.js";
 import type { JobContext, JobResult, TaskHandler } from "../worker.js";
@@ -37,8 +39,18 @@ const tickSchema = z.object({ slot: z.iso.datetime() });
 
 export interface BulletinPassOptions {
   timeZone: string;
-  /** The working-day calendar (src/domain/working-days.ts); without one no bulletin is sent. */
-  isWorkingDay: IsWorkingDay | undefined;
+  /** The working-day calendar (src/domain/working-days.ts), read at every tick so that a year the admin loads counts at once. */
+  loadCalendar: () => Promise<WorkingCalendar>;
+}
+
+/**
+ * True when the month's first working day (on the calendar, in `timeZone`) is the slot's day or
+ * has passed: a tick after a missed first working day still sends that month's bulletin.
+ */
+export function hasFirstWorkingDayCome(slot: Date, timeZone: string, calendar: WorkingCalendar): boolean {
+  const today = localDate(slot, timeZone);
+  const [year, month] = today.split("-").map(Number) as [number, number];
+  return firstWorkingDayOfMonth(calendar, year, month) <= today;
 }
 
 /** Queues the previous month's bulletin for every active staff member, once per month; returns how many. */
@@ -67,8 +79,7 @@ export function createMonthlyBulletinTask(db: Database, options: BulletinPassOpt
     const now = context.now();
     const parsed = tickSchema.safeParse(payload);
     const slot = parsed.success ? new Date(parsed.data.slot) : now;
-    if (!options.isWorkingDay) return { note: "skipped: no working-day calendar is loaded" };
-    if (!hasFirstWorkingDayCome(slot, options.timeZone, options.isWorkingDay))
+    if (!hasFirstWorkingDayCome(slot, options.timeZone, await options.loadCalendar()))
       return { note: "skipped: the month's first working day has not come yet" };
     const month = previousMonth(slot, options.timeZone);
     const queued = await queueMonthlyBulletins(db, { now, month, timeZone: options.timeZone });

@@ -26,6 +26,8 @@ describe("the facts of a case from its timeline", () => {
   const timeline = [
     event({ kind: "created", actorRole: "citizen", toStatus: "new" }, 0),
     event({ kind: "message", actorRole: "system", text: "自动回复" }, 0.5),
+    event({ kind: "note", actorRole: "representative", text: "内部备注", internal: true }, 0.7),
+    event({ kind: "message", actorRole: "staff", text: "请代表跟进", internal: true }, 0.8),
     event({ kind: "status", actorRole: "representative", fromStatus: "new", toStatus: "accepted" }, 1),
     event({ kind: "message", actorRole: "citizen", text: "补充" }, 2),
     event(
@@ -61,7 +63,7 @@ describe("the facts of a case from its timeline", () => {
   ];
   const facts = deriveCaseFacts(concern, [...timeline].reverse(), "Asia/Shanghai");
 
-  it("counts the first words a person sent, not the automatic message or a bare acceptance", () => {
+  it("counts the first words a person sent the citizen, not an automatic message, an internal note or a bare acceptance", () => {
     expect(facts.replied).toBe(1);
     expect(facts.firstReplySeconds).toBe(3 * 3600);
   });

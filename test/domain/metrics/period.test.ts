@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
   InvalidPeriodError,
-  isFirstWorkingDayOfMonth,
   monthsOf,
   parseDateRange,
   previousMonth,
@@ -59,29 +58,5 @@ describe("periods", () => {
       "2026-02",
     ]);
     expect(previousMonth(newYear, TZ)).toBe("2025-12");
-  });
-
-  it("finds the first working day of the month from the calendar it is given", () => {
-    // A calendar where 2026-10-01…07 are holidays and 10-10 (Saturday) is a make-up day.
-    const holidays = new Set([
-      "2026-10-01",
-      "2026-10-02",
-      "2026-10-03",
-      "2026-10-04",
-      "2026-10-05",
-      "2026-10-06",
-      "2026-10-07",
-    ]);
-    const isWorkingDay = (date: Date) => {
-      const local = new Date(date.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-      const weekday = new Date(`${local}T00:00:00Z`).getUTCDay();
-      return !holidays.has(local) && weekday !== 0 && weekday !== 6;
-    };
-    const at = (local: string) => new Date(`${local}T01:00:00Z`);
-    expect(isFirstWorkingDayOfMonth(at("2026-10-08"), TZ, isWorkingDay)).toBe(true);
-    expect(isFirstWorkingDayOfMonth(at("2026-10-09"), TZ, isWorkingDay)).toBe(false);
-    expect(isFirstWorkingDayOfMonth(at("2026-10-01"), TZ, isWorkingDay)).toBe(false);
-    // 2026-11-01 is a Sunday: the 2nd is the first working day.
-    expect(isFirstWorkingDayOfMonth(at("2026-11-02"), TZ, isWorkingDay)).toBe(true);
   });
 });
