@@ -133,6 +133,22 @@ export const personalDataMap: Record<string, { onDeletion: string; erased: strin
     kept: ["kind"],
   },
   Session: { onDeletion: "the person's session (drafts) deleted", erased: ["key", "value"], kept: [] },
+  CaseFact: {
+    onDeletion: "kept: anonymous statistics (0/1 facts, ids, dates), nothing about the person",
+    erased: [],
+    kept: ["status", "receivedMonth"],
+  },
+  StatsState: { onDeletion: "kept: the statistics' bookkeeping", erased: [], kept: ["key", "value"] },
+  DeputyReport: {
+    onDeletion: "kept: a deputy's own report; its figures list case numbers only",
+    erased: [],
+    kept: ["narrative", "snapshot"],
+  },
+  PersonalDataExport: {
+    onDeletion: "kept: the record that personal data was exported, by whom and when",
+    erased: [],
+    kept: ["kind", "fromDate", "toDate", "operator"],
+  },
   NoticeSubscription: { onDeletion: "deleted", erased: [], kept: [] },
   ActivityRsvp: { onDeletion: "deleted", erased: ["answer"], kept: [] },
   BroadcastRecipient: {
