@@ -40,7 +40,7 @@ export interface StatsBenchResult {
   rssMaxMb: number;
 }
 
-async function fill(db: TestDatabase, cases: number, now: Date): Promise<number> {
+export async function fill(db: TestDatabase, cases: number, now: Date): Promise<number> {
   const prisma = db.prisma;
   await seedDirectory(prisma, readSeedFile(exampleSeedPath), now);
   const districts = (await prisma.district.findMany({ orderBy: { id: "asc" } })).map((d) => d.id);

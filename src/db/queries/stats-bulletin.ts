@@ -1,5 +1,6 @@
 // The monthly bulletin (通报): who receives it (every active staff member with a district
 // scope) and its figures for one recipient and month.
+import { metricDictionary } from "../../domain/metrics/dictionary.js";
 import { resolvePeriod } from "../../domain/metrics/period.js";
 import type { Database, Prisma } from "../client.js";
 import { buildStatsReport, loadStatsScope, resolveSelection, type StatsReport } from "./stats-report.js";
@@ -14,6 +15,7 @@ export function listBulletinRecipients(prisma: Prisma) {
 }
 
 const noFilters = { districtId: null, categoryId: null, deputyId: null };
+const yearMetrics = metricDictionary.filter((m) => m.kind === "count");
 
 /** The last date of a "2026-10" month. */
 const lastDay = (month: string) => {
@@ -52,8 +54,9 @@ export async function loadBulletinFigures(
     resolveSelection(prisma, scope, noFilters, monthPeriod).then((s) =>
       buildStatsReport(db, scope, noFilters, s, "category", options),
     ),
+    // The year so far is given in counts only (the seeds' form): no duration to compute.
     resolveSelection(prisma, scope, noFilters, yearPeriod).then((s) =>
-      buildStatsReport(db, scope, noFilters, s, "none", options),
+      buildStatsReport(db, scope, noFilters, s, "none", { ...options, metrics: yearMetrics }),
     ),
   ]);
   return { month: monthReport, yearSoFar: yearReport };

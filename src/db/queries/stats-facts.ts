@@ -226,15 +226,16 @@ export async function recomputeCaseFacts(
   return done;
 }
 
-/** The cases with timeline entries since `since` after `afterId`, ascending, `take` at most. */
-async function nextChangedIds(prisma: Prisma, afterId: number, take: number, since: Date): Promise<number[]> {
-  const rows = await prisma.concernEvent.groupBy({
-    by: ["concernId"],
-    where: { createdAt: { gte: since }, concernId: { gt: afterId } },
-    orderBy: { concernId: "asc" },
-    take,
-  });
-  return rows.map((r) => r.concernId);
+/**
+ * The cases with timeline entries since `since`, ascending: one range scan of the createdAt
+ * index (a query ordered by case would walk the whole table instead).
+ */
+async function changedCaseIds(db: Database, since: Date): Promise<number[]> {
+  const rows = await db.prisma.$queryRawUnsafe<{ concernId: unknown }[]>(
+    `SELECT "concernId" FROM "ConcernEvent" WHERE "createdAt" >= ${db.dialect === "sqlite" ? "?" : "$1"}`,
+    since,
+  );
+  return [...new Set(rows.map((r) => Number(r.concernId)))].sort((a, b) => a - b);
 }
 
 /**
@@ -249,27 +250,25 @@ export async function refreshCaseFacts(db: Database, options: RefreshOptions): P
   const [through, zone] = await Promise.all([readState(prisma, THROUGH_KEY), readState(prisma, ZONE_KEY)]);
   const full = through === undefined || zone !== timeZone;
   const since = full ? undefined : new Date(new Date(through).getTime() - REFRESH_MARGIN_MS);
-  let afterId = 0;
   let cases = 0;
-  const last = full ? ((await prisma.concern.aggregate({ _max: { id: true } }))._max.id ?? 0) : 0;
-  for (;;) {
-    if (options.signal?.aborted) return { mode: full ? "full" : "changed", cases };
-    if (full) {
-      // Every case: id ranges, read in two range scans.
-      if (afterId >= last) break;
-      const to = Math.min(afterId + batchSize, last);
-      const { concerns, events } = await loadRange(db, afterId + 1, to);
+  if (full) {
+    // Every case: id ranges, each read in two range scans.
+    const last = (await prisma.concern.aggregate({ _max: { id: true } }))._max.id ?? 0;
+    for (let afterId = 0; afterId < last; afterId += batchSize) {
+      if (options.signal?.aborted) return { mode: "full", cases };
+      const { concerns, events } = await loadRange(db, afterId + 1, Math.min(afterId + batchSize, last));
       cases += await storeFacts(db, concerns, events, timeZone, now);
-      afterId = to;
-    } else {
-      const ids = await nextChangedIds(prisma, afterId, batchSize, since as Date);
-      if (ids.length === 0) break;
-      cases += await recomputeCaseFacts(db, ids, timeZone, now);
-      afterId = ids[ids.length - 1]!;
-      if (ids.length < batchSize) break;
+      await options.afterBatch?.();
+      await yieldToEventLoop();
     }
-    await options.afterBatch?.();
-    await yieldToEventLoop();
+  } else {
+    const ids = await changedCaseIds(db, since as Date);
+    for (let start = 0; start < ids.length; start += batchSize) {
+      if (options.signal?.aborted) return { mode: "changed", cases };
+      cases += await recomputeCaseFacts(db, ids.slice(start, start + batchSize), timeZone, now);
+      await options.afterBatch?.();
+      await yieldToEventLoop();
+    }
   }
   await writeState(prisma, ZONE_KEY, timeZone, now);
   await writeState(prisma, THROUGH_KEY, now.toISOString(), now);

@@ -176,17 +176,20 @@ export async function buildStatsReport(
 ): Promise<StatsReport> {
   const { now, timeZone } = options;
   const metrics = options.metrics ?? metricDictionary;
-  const [totalCases, totalActivities, firstReply, groupedCases, groupedActivities] = await Promise.all([
+  const withDurations = metrics.some((m) => m.kind === "duration");
+  const [totalCases, totalActivities, groupedCases, groupedActivities] = await Promise.all([
     loadCaseTallies(db, selection, "none", now),
     loadActivityTallies(db, selection, "none", timeZone),
-    loadDuration(db, selection, "firstReply"),
     grouping === "none" ? undefined : loadCaseTallies(db, selection, grouping, now),
     // Activities have no category or status: grouped only by month and district.
     grouping === "month" || grouping === "district"
       ? loadActivityTallies(db, selection, grouping, timeZone)
       : new Map<string, ActivityTallyValues>(),
   ]);
-  const durations: Partial<Record<DurationId, DurationSummary>> = { firstReply };
+  const replied = totalCases.get("")?.replied ?? 0;
+  const durations: Partial<Record<DurationId, DurationSummary>> = withDurations
+    ? { firstReply: await loadDuration(db, selection, "firstReply", replied) }
+    : {};
   const totalTallies = combine(totalCases.get("") ?? {}, totalActivities.get("") ?? emptyActivityTallies());
   const total = { key: "", tallies: totalTallies, values: evaluateMetrics(totalTallies, durations, metrics) };
   if (!groupedCases) return { grouping, total, groups: [], rankings: {} };

@@ -78,6 +78,9 @@ CREATE INDEX "CaseFact_assigneeId_receivedAt_idx" ON "CaseFact"("assigneeId", "r
 CREATE INDEX "CaseFact_open_districtId_dueAt_idx" ON "CaseFact"("open", "districtId", "dueAt");
 
 -- CreateIndex
+CREATE INDEX "CaseFact_reply_order_idx" ON "CaseFact"("firstReplySeconds", "receivedAt", "districtId", "categoryId", "assigneeId");
+
+-- CreateIndex
 CREATE UNIQUE INDEX "DeputyReport_deputyId_year_key" ON "DeputyReport"("deputyId", "year");
 
 -- CreateIndex
