@@ -4,9 +4,13 @@ import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDialects } from "../helpers/database.js";
 import type { UploadedFile } from "../helpers/fake-bot-api.js";
-import { addPerson } from "../helpers/people.js";
 import { pngSize } from "../helpers/png.js";
-import { buildNovemberDataset, november, type StatsDataset } from "../helpers/stats-dataset.js";
+import {
+  addStaffMember,
+  buildNovemberDataset,
+  november,
+  type StatsDataset,
+} from "../helpers/stats-dataset.js";
 import { TestBot, type TestUser } from "../helpers/test-bot.js";
 
 describe.each(testDialects)("the report to the voters on %s", (dialect) => {
@@ -21,14 +25,8 @@ describe.each(testDialects)("the report to the voters on %s", (dialect) => {
   beforeAll(async () => {
     bot = await TestBot.create({ dialect, now: () => november.now });
     data = await buildNovemberDataset(bot.prisma);
-    for (const [telegramId, code] of [
-      [7201, "QS"],
-      [7202, "QS-SQ"],
-    ] as const) {
-      const id = await addPerson(bot.prisma, telegramId, { role: "staff" });
-      const district = await bot.prisma.district.findUniqueOrThrow({ where: { code } });
-      await bot.prisma.user.update({ where: { id }, data: { staffDistrictId: district.id } });
-    }
+    await addStaffMember(bot.prisma, 7201, "QS");
+    await addStaffMember(bot.prisma, 7202, "QS-SQ");
     deputy = bot.user(7001, { firstName: "王代表" });
     otherDeputy = bot.user(7002, { firstName: "李代表" });
     countyStaff = bot.user(7201);

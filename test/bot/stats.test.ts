@@ -7,9 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { metricDictionary, metricKeys } from "../../src/domain/metrics/dictionary.js";
 import { testDialects } from "../helpers/database.js";
 import type { UploadedFile } from "../helpers/fake-bot-api.js";
-import { addPerson } from "../helpers/people.js";
 import { pngSize } from "../helpers/png.js";
-import { buildNovemberDataset, november } from "../helpers/stats-dataset.js";
+import { addStaffMember, buildNovemberDataset, november } from "../helpers/stats-dataset.js";
 import { TestBot, type TestUser } from "../helpers/test-bot.js";
 
 describe.each(testDialects)("/stats on %s", (dialect) => {
@@ -24,13 +23,8 @@ describe.each(testDialects)("/stats on %s", (dialect) => {
   beforeAll(async () => {
     bot = await TestBot.create({ dialect, now: () => november.now });
     await buildNovemberDataset(bot.prisma);
-    for (const [telegramId, code] of [
-      [7201, "QS"],
-      [7202, "QS-SQ"],
-    ] as const) {
-      const id = await addPerson(bot.prisma, telegramId, { role: "staff" });
-      await bot.prisma.user.update({ where: { id }, data: { staffDistrictId: await districtId(code) } });
-    }
+    await addStaffMember(bot.prisma, 7201, "QS");
+    await addStaffMember(bot.prisma, 7202, "QS-SQ");
     deputy = bot.user(7001);
     countyStaff = bot.user(7201);
     townStaff = bot.user(7202);

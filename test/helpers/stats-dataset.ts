@@ -147,3 +147,15 @@ export async function buildNovemberDataset(prisma: Prisma): Promise<StatsDataset
   });
   return { citizenId: citizen.id, dmDeputyId: dmDeputy.id, sqDeputyId: sqDeputy.id, caseIds };
 }
+
+/** A staff member (Telegram id `telegramId`) whose scope is the district `code` and below. */
+export async function addStaffMember(
+  prisma: Prisma,
+  telegramId: number,
+  code: string,
+  locale = "zh-CN",
+): Promise<number> {
+  const district = await prisma.district.findUniqueOrThrow({ where: { code } });
+  const user = await person(prisma, telegramId, "staff", { locale, staffDistrictId: district.id });
+  return user.id;
+}

@@ -5,8 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createWorkingCalendar } from "../../src/domain/working-days.js";
 import { MONTHLY_BULLETIN_TASK } from "../../src/jobs/tasks/monthly-bulletin.js";
 import { testDialects } from "../helpers/database.js";
-import { addPerson } from "../helpers/people.js";
-import { buildNovemberDataset } from "../helpers/stats-dataset.js";
+import { addStaffMember, buildNovemberDataset } from "../helpers/stats-dataset.js";
 import { TestBot, type TestUser } from "../helpers/test-bot.js";
 
 // A calendar for the test: 2026 with 2026-12-01 (a Tuesday) declared a holiday, so that
@@ -25,14 +24,8 @@ describe.each(testDialects)("the monthly bulletin on %s", (dialect) => {
   beforeAll(async () => {
     bot = await TestBot.create({ dialect, now: () => clock, loadCalendar: async () => testCalendar });
     await buildNovemberDataset(bot.prisma);
-    for (const [telegramId, code, locale] of [
-      [7201, "QS", "zh-CN"],
-      [7202, "QS-SQ", "en"],
-    ] as const) {
-      const id = await addPerson(bot.prisma, telegramId, { role: "staff", locale });
-      const district = await bot.prisma.district.findUniqueOrThrow({ where: { code } });
-      await bot.prisma.user.update({ where: { id }, data: { staffDistrictId: district.id } });
-    }
+    await addStaffMember(bot.prisma, 7201, "QS");
+    await addStaffMember(bot.prisma, 7202, "QS-SQ", "en");
     county = bot.user(7201);
     town = bot.user(7202);
   });
@@ -91,9 +84,7 @@ describe("the monthly bulletin on the shipped calendar", () => {
   let clock = at("2026-10-01");
   beforeAll(async () => {
     bot = await TestBot.create({ now: () => clock });
-    const id = await addPerson(bot.prisma, 7201, { role: "staff" });
-    const county = await bot.prisma.district.findUniqueOrThrow({ where: { code: "QS" } });
-    await bot.prisma.user.update({ where: { id }, data: { staffDistrictId: county.id } });
+    await addStaffMember(bot.prisma, 7201, "QS");
   });
   afterAll(() => bot.close());
 

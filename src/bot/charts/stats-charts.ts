@@ -72,50 +72,42 @@ export function renderTrendChart(
   );
 }
 
-/** Horizontal bars from received down to satisfied, each labelled with its count. */
-export function renderFunnelChart(c: ChartContext, steps: { label: string; count: number }[]): Buffer {
+/** Horizontal bars, one per item, the first in red (the whole) when `firstStands` is set. */
+function renderBars(
+  c: ChartContext,
+  heading: string,
+  items: { label: string; count: number }[],
+  firstStands: boolean,
+): Buffer {
   return renderChartPng(
     {
       type: "bar",
       data: {
-        labels: steps.map((s) => `${s.label}  ${s.count}`),
+        labels: items.map((s) => s.label),
         datasets: [
-          { data: steps.map((s) => s.count), backgroundColor: steps.map((_, i) => (i === 0 ? RED : BLUE)) },
+          {
+            data: items.map((s) => s.count),
+            backgroundColor: items.map((_, i) => (i === 0 || !firstStands ? RED : BLUE)),
+          },
         ],
       },
       options: {
         indexAxis: "y",
         scales: { x: { beginAtZero: true, ticks: { precision: 0 } } },
-        plugins: {
-          legend: { display: false },
-          title: title(c.t("stats-chart-funnel-title")),
-          subtitle: footnote(c),
-        },
+        plugins: { legend: { display: false }, title: title(heading), subtitle: footnote(c) },
       },
     },
     CHART_SIZE,
   );
 }
 
+/** Horizontal bars from received down to satisfied, each labelled with its count. */
+export function renderFunnelChart(c: ChartContext, steps: { label: string; count: number }[]): Buffer {
+  const labelled = steps.map((s) => ({ label: `${s.label}  ${s.count}`, count: s.count }));
+  return renderBars(c, c.t("stats-chart-funnel-title"), labelled, true);
+}
+
 /** Concerns received per category, most first. */
 export function renderCategoryChart(c: ChartContext, categories: { label: string; count: number }[]): Buffer {
-  return renderChartPng(
-    {
-      type: "bar",
-      data: {
-        labels: categories.map((s) => s.label),
-        datasets: [{ data: categories.map((s) => s.count), backgroundColor: RED }],
-      },
-      options: {
-        indexAxis: "y",
-        scales: { x: { beginAtZero: true, ticks: { precision: 0 } } },
-        plugins: {
-          legend: { display: false },
-          title: title(c.t("stats-chart-categories-title")),
-          subtitle: footnote(c),
-        },
-      },
-    },
-    CHART_SIZE,
-  );
+  return renderBars(c, c.t("stats-chart-categories-title"), categories, false);
 }

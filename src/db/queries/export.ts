@@ -57,35 +57,67 @@ async function write(sink: Writable, chunk: string): Promise<void> {
   if (!sink.write(chunk)) await once(sink, "drain");
 }
 
-async function exportCases(
+/**
+ * Writes the header, then every row `fetch` finds, a batch at a time by ascending id, each
+ * batch formatted and written (waiting for the sink to drain) before the next is read.
+ */
+async function streamRows<T extends { id: number }>(
+  sink: Writable,
+  header: string[],
+  batchSize: number,
+  fetch: (afterId: number, take: number) => Promise<T[]>,
+  record: (row: T) => unknown[],
+): Promise<number> {
+  await write(sink, stringify([header], { bom: true }));
+  let afterId = 0;
+  let rows = 0;
+  for (;;) {
+    const batch = await fetch(afterId, batchSize);
+    if (batch.length === 0) break;
+    await write(sink, stringify(batch.map(record)));
+    rows += batch.length;
+    afterId = batch[batch.length - 1]!.id;
+    if (batch.length < batchSize) break;
+  }
+  return rows;
+}
+
+type CitizenColumns = {
+  telegramId: bigint;
+  firstName: string;
+  lastName: string | null;
+  username: string | null;
+};
+
+function exportCases(
   db: Database,
   options: ExportOptions,
   sink: Writable,
   batchSize: number,
 ): Promise<number> {
   const personal = options.withPersonalData;
-  await write(sink, stringify([personal ? [...caseColumns, ...casePersonal] : caseColumns], { bom: true }));
-  let afterId = 0;
-  let rows = 0;
-  for (;;) {
-    const batch = await db.prisma.concern.findMany({
-      where: {
-        id: { gt: afterId },
-        createdAt: { gte: options.period.start, lt: options.period.end },
-        ...(options.districtIds ? { districtId: { in: options.districtIds } } : {}),
-      },
-      orderBy: { id: "asc" },
-      take: batchSize,
-      include: {
-        district: { select: { code: true } },
-        category: { select: { code: true } },
-        ...(personal
-          ? { citizen: { select: { telegramId: true, firstName: true, lastName: true, username: true } } }
-          : {}),
-      },
-    });
-    if (batch.length === 0) break;
-    const records = batch.map((c) => {
+  return streamRows(
+    sink,
+    personal ? [...caseColumns, ...casePersonal] : caseColumns,
+    batchSize,
+    (afterId, take) =>
+      db.prisma.concern.findMany({
+        where: {
+          id: { gt: afterId },
+          createdAt: { gte: options.period.start, lt: options.period.end },
+          ...(options.districtIds ? { districtId: { in: options.districtIds } } : {}),
+        },
+        orderBy: { id: "asc" },
+        take,
+        include: {
+          district: { select: { code: true } },
+          category: { select: { code: true } },
+          ...(personal
+            ? { citizen: { select: { telegramId: true, firstName: true, lastName: true, username: true } } }
+            : {}),
+        },
+      }),
+    (c) => {
       const base = [
         c.caseNo,
         c.district.code,
@@ -102,16 +134,7 @@ async function exportCases(
         c.departmentId ?? "",
       ];
       if (!personal) return base;
-      const citizen = (
-        c as typeof c & {
-          citizen?: {
-            telegramId: bigint;
-            firstName: string;
-            lastName: string | null;
-            username: string | null;
-          };
-        }
-      ).citizen;
+      const citizen = (c as typeof c & { citizen?: CitizenColumns }).citizen;
       const identity =
         c.anonymous || !citizen
           ? ["", "", ""]
@@ -120,48 +143,35 @@ async function exportCases(
               [citizen.firstName, citizen.lastName].filter(Boolean).join(" "),
               citizen.username ?? "",
             ];
-      return [
-        ...base,
-        ...identity,
-        c.description,
-        c.anonymous ? "" : (c.latitude ?? ""),
-        c.anonymous ? "" : (c.longitude ?? ""),
-      ];
-    });
-    await write(sink, stringify(records));
-    rows += batch.length;
-    afterId = batch[batch.length - 1]!.id;
-    if (batch.length < batchSize) break;
-  }
-  return rows;
+      const where = c.anonymous ? ["", ""] : [c.latitude ?? "", c.longitude ?? ""];
+      return [...base, ...identity, c.description, ...where];
+    },
+  );
 }
 
-async function exportEvents(
+function exportEvents(
   db: Database,
   options: ExportOptions,
   sink: Writable,
   batchSize: number,
 ): Promise<number> {
   const personal = options.withPersonalData;
-  await write(
+  return streamRows(
     sink,
-    stringify([personal ? [...eventColumns, ...eventPersonal] : eventColumns], { bom: true }),
-  );
-  let afterId = 0;
-  let rows = 0;
-  for (;;) {
-    const batch = await db.prisma.concernEvent.findMany({
-      where: {
-        id: { gt: afterId },
-        createdAt: { gte: options.period.start, lt: options.period.end },
-        ...(options.districtIds ? { concern: { districtId: { in: options.districtIds } } } : {}),
-      },
-      orderBy: { id: "asc" },
-      take: batchSize,
-      include: { concern: { select: { caseNo: true, anonymous: true } } },
-    });
-    if (batch.length === 0) break;
-    const records = batch.map((e) => {
+    personal ? [...eventColumns, ...eventPersonal] : eventColumns,
+    batchSize,
+    (afterId, take) =>
+      db.prisma.concernEvent.findMany({
+        where: {
+          id: { gt: afterId },
+          createdAt: { gte: options.period.start, lt: options.period.end },
+          ...(options.districtIds ? { concern: { districtId: { in: options.districtIds } } } : {}),
+        },
+        orderBy: { id: "asc" },
+        take,
+        include: { concern: { select: { caseNo: true, anonymous: true } } },
+      }),
+    (e) => {
       const base = [
         e.id,
         e.concern.caseNo,
@@ -174,13 +184,8 @@ async function exportEvents(
       if (!personal) return base;
       const hideActor = e.concern.anonymous && e.actorRole === "citizen";
       return [...base, hideActor ? "" : (e.actorId ?? ""), e.text ?? ""];
-    });
-    await write(sink, stringify(records));
-    rows += batch.length;
-    afterId = batch[batch.length - 1]!.id;
-    if (batch.length < batchSize) break;
-  }
-  return rows;
+    },
+  );
 }
 
 /** Streams the export to `sink`; returns the number of data rows. A personal-data export is recorded first. */
