@@ -43,6 +43,12 @@ function commandEntities(text: string): Json[] | undefined {
   return match ? [{ type: "bot_command", offset: 0, length: match[0].length }] : undefined;
 }
 
+/** What an action produced, and the id of the update the bot received for it. */
+export interface Sent<T> {
+  value: T;
+  updateId: number;
+}
+
 export class TelegramClient {
   constructor(private readonly state: BotApiState) {}
 
@@ -52,7 +58,7 @@ export class TelegramClient {
    * (the user blocked the bot: unblock first), "empty" (no text), "not_an_image" (a photo
    * whose bytes are not an image), "bad_location", "no_such_message" (the reply target).
    */
-  send(user: TelegramUser, content: UserMessage, replyToMessageId?: number): StoredMessage {
+  send(user: TelegramUser, content: UserMessage, replyToMessageId?: number): Sent<StoredMessage> {
     const { state } = this;
     const chat = state.chats.openPrivate(user);
     if (chat.blocked) throw new ClientActionError("blocked");
@@ -76,8 +82,8 @@ export class TelegramClient {
       state.emit("replyKeyboard", { chatId: user.id });
     }
     state.emit("message", { chatId: user.id, stored });
-    state.updates.push({ message } as unknown as Omit<Update, "update_id">);
-    return stored;
+    const updateId = state.updates.push({ message } as unknown as Omit<Update, "update_id">);
+    return { value: stored, updateId };
   }
 
   /**
@@ -85,7 +91,7 @@ export class TelegramClient {
    * Returns the callback query's id. Throws ClientActionError "blocked", "no_such_message",
    * or "no_such_button" (the message has no such button: clients send only real buttons' data).
    */
-  press(user: TelegramUser, messageId: number, data: string): string {
+  press(user: TelegramUser, messageId: number, data: string): Sent<string> {
     const { state } = this;
     const chat = state.chats.openPrivate(user);
     if (chat.blocked) throw new ClientActionError("blocked");
@@ -103,24 +109,27 @@ export class TelegramClient {
       at: Date.now(),
       answered: false,
     });
-    state.updates.push({
+    const updateId = state.updates.push({
       callback_query: { id, from: user, message: stored.message, chat_instance: String(user.id), data },
     } as unknown as Omit<Update, "update_id">);
-    return id;
+    return { value: id, updateId };
   }
 
-  /** Blocks or unblocks the bot, which then receives my_chat_member ("kicked" / "member"), as from Telegram. */
-  setBlocked(user: TelegramUser, blocked: boolean): void {
+  /**
+   * Blocks or unblocks the bot, which then receives my_chat_member ("kicked" / "member"), as
+   * from Telegram. Returns the update's id, or undefined when nothing changed.
+   */
+  setBlocked(user: TelegramUser, blocked: boolean): number | undefined {
     const { state } = this;
     const chat = state.chats.openPrivate(user);
-    if (chat.blocked === blocked) return;
+    if (chat.blocked === blocked) return undefined;
     chat.blocked = blocked;
     const member = (status: string) => ({
       user: state.botUser,
       status,
       ...(status === "kicked" ? { until_date: 0 } : {}),
     });
-    state.updates.push({
+    return state.updates.push({
       my_chat_member: {
         chat: chat.chat,
         from: user,

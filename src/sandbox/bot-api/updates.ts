@@ -31,6 +31,9 @@ export class UpdateQueue {
   private delivering = false;
   private allowed?: Set<string>;
   private closed = false;
+  /** Every update below this id has been confirmed: the bot has handled it. */
+  private confirmedBelow = 0;
+  private confirmWaiters = new Set<{ updateId: number; resolve(): void }>();
 
   constructor(
     private nextUpdateId = 1000,
@@ -76,8 +79,10 @@ export class UpdateQueue {
         "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first",
       );
     const offset = typeof payload.offset === "number" ? payload.offset : 0;
-    if (offset > 0) this.updates = this.updates.filter((u) => u.update_id >= offset);
-    else if (offset < 0) this.updates = this.updates.slice(offset);
+    if (offset > 0) {
+      this.updates = this.updates.filter((u) => u.update_id >= offset);
+      this.confirm(offset);
+    } else if (offset < 0) this.updates = this.updates.slice(offset);
     if (Array.isArray(payload.allowed_updates))
       this.allowed = payload.allowed_updates.length
         ? new Set(payload.allowed_updates.map(String))
@@ -115,6 +120,38 @@ export class UpdateQueue {
       signal.addEventListener("abort", onAbort, { once: true });
       this.waiting = waiting;
     });
+  }
+
+  /**
+   * Resolves once the bot has confirmed `updateId` (a later getUpdates offset, or a webhook's
+   * 2xx): it has handled the update and everything it answered is in the chats. Rejects after
+   * `timeoutMs`.
+   */
+  handled(updateId: number, timeoutMs = 10_000): Promise<void> {
+    if (updateId < this.confirmedBelow) return Promise.resolve();
+    return new Promise<void>((resolve, reject) => {
+      const waiter = {
+        updateId,
+        resolve: () => {
+          clearTimeout(timer);
+          resolve();
+        },
+      };
+      const timer = setTimeout(() => {
+        this.confirmWaiters.delete(waiter);
+        reject(new Error(`update ${updateId} was not handled within ${timeoutMs} ms`));
+      }, timeoutMs);
+      this.confirmWaiters.add(waiter);
+    });
+  }
+
+  private confirm(below: number): void {
+    this.confirmedBelow = Math.max(this.confirmedBelow, below);
+    for (const waiter of this.confirmWaiters)
+      if (waiter.updateId < this.confirmedBelow) {
+        this.confirmWaiters.delete(waiter);
+        waiter.resolve();
+      }
   }
 
   /** setWebhook; an empty url removes it. Throws BotApiError 400 for a bad URL or secret. */
@@ -189,6 +226,7 @@ export class UpdateQueue {
         const error = await post(hook, update);
         if (error === undefined) {
           this.updates = this.updates.filter((u) => u.update_id !== update.update_id);
+          this.confirm(update.update_id + 1);
           failures = 0;
           continue;
         }
