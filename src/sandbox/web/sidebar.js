@@ -28,12 +28,12 @@ function NewPersona({ t, onCreate }) {
 }
 
 export function PersonaSwitcher({ session, personaId, t, onSelect }) {
-  return html`<label class="persona-switcher"
-    >${t("sandbox-persona")}
-    <select value=${personaId ?? ""} onChange=${(e) => onSelect(Number(e.target.value))}>
+  return html`<div class="persona-switcher">
+    <label for="persona">${t("sandbox-persona")}</label>
+    <select id="persona" value=${personaId ?? ""} onChange=${(e) => onSelect(Number(e.target.value))}>
       ${session.personas.map((p) => html`<option value=${p.id}>${p.name} · ${p.label}</option>`)}
-    </select></label
-  >`;
+    </select>
+  </div>`;
 }
 
 export function Sidebar({
