@@ -295,7 +295,7 @@ async function jsonBody(c: Context): Promise<Record<string, unknown>> {
 /**
  * The message a persona sends: JSON `{ text }` or `{ location: { latitude, longitude } }`, or a
  * multipart form with `kind` (photo, document or voice), `file` and an optional `caption`.
- * Throws PageError 400 for anything else and 413 for a photo over the photo limit.
+ * Throws PageError 400 for anything else, 413 for a file over its limit (photos have their own).
  */
 async function userMessageOf(c: Context, limits: UploadLimits): Promise<UserMessage> {
   const type = c.req.header("content-type") ?? "";
@@ -312,8 +312,11 @@ async function userMessageOf(c: Context, limits: UploadLimits): Promise<UserMess
   const kind = form.kind;
   if (!(file instanceof File) || (kind !== "photo" && kind !== "document" && kind !== "voice"))
     throw new PageError(400, "sandbox-error-bad-request");
-  if (kind === "photo" && file.size > limits.photoBytes)
-    throw new PageError(413, "sandbox-error-too-large", { megabytes: limits.photoBytes / 1024 / 1024 });
+  const limit = kind === "photo" ? limits.photoBytes : limits.fileBytes;
+  if (file.size > limit)
+    throw new PageError(413, "sandbox-error-too-large", {
+      megabytes: Number((limit / 1024 / 1024).toFixed(2)),
+    });
   const upload = {
     content: Buffer.from(await file.arrayBuffer()),
     fileName: file.name || "file",

@@ -1,6 +1,6 @@
 import { Api, GrammyError, HttpError, InputFile } from "grammy";
 import { afterEach, describe, expect, it } from "vitest";
-import { FakeBotApi, type FakeBotApiOptions } from "./fake-bot-api.js";
+import { FakeBotApi, type FakeBotApiOptions } from "../../helpers/fake-bot-api.js";
 
 let fake: FakeBotApi | undefined;
 
