@@ -1,6 +1,6 @@
 // A real browser for end-to-end tests: Debian's Chromium (/usr/bin/chromium, installed by
 // .ci/run with apt-get) driven by playwright-core, which never downloads a browser.
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Browser, chromium } from "playwright-core";
@@ -27,6 +27,8 @@ export interface TestBrowser {
  * defaults are left out, except the pipe it talks to the browser through.
  */
 export async function launchChromium(): Promise<TestBrowser> {
+  if (!existsSync(CHROMIUM))
+    throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install chromium), as .ci/run does`);
   const profile = mkdtempSync(join(tmpdir(), "liaison-chromium-"));
   const browser = await chromium.launch({
     executablePath: CHROMIUM,

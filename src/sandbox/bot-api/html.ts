@@ -63,6 +63,13 @@ export function parseHtml(source: string): FormattedText {
   let attribute: { name: string; value: string } | undefined;
 
   const close = (open: OpenTag) => {
+    const parent = stack.at(-1);
+    const language = /^language-(.+)$/.exec(open.attributes.get("class") ?? "")?.[1];
+    // <pre><code class="language-x">: one pre entity with that language, as Telegram makes it.
+    if (open.name === "code" && language && parent?.name === "pre") {
+      parent.attributes.set("language", language);
+      return;
+    }
     const length = text.length - open.offset;
     const entity = entityOf(open, length);
     if (entity && length > 0) entities.push(entity);
@@ -149,11 +156,9 @@ function entityOf(open: OpenTag, length: number): MessageEntity | undefined {
       const url = open.attributes.get("href");
       return url ? { type, ...base, url } : undefined;
     }
-    case "pre":
-      return { type, ...base };
-    case "code": {
-      const language = /^language-(.+)$/.exec(open.attributes.get("class") ?? "")?.[1];
-      return language ? { type: "pre", ...base, language } : { type, ...base };
+    case "pre": {
+      const language = open.attributes.get("language");
+      return language ? { type, ...base, language } : { type, ...base };
     }
     case "blockquote":
       return { type: open.attributes.has("expandable") ? "expandable_blockquote" : type, ...base };
