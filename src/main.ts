@@ -6,16 +6,21 @@ import { createLogger } from "./logger.js";
 import { runBot } from "./run-bot.js";
 import { startSandbox } from "./sandbox/start.js";
 
+/** Bad configuration (also a sandbox port in use) ends the process with its message and exit code 1. */
+function exitOnConfigError(error: unknown): never {
+  if (error instanceof ConfigError) {
+    console.error(error.message);
+    process.exit(1);
+  }
+  throw error;
+}
+
 async function main(): Promise<void> {
   let startup: Startup;
   try {
     startup = loadStartup(process.argv.includes("--sandbox"));
   } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      process.exit(1);
-    }
-    throw error;
+    exitOnConfigError(error);
   }
   const logger = createLogger(startup.config.LOG_LEVEL);
   let stop: () => Promise<void> = async () => undefined;

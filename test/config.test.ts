@@ -3,7 +3,10 @@ import { ConfigError, parseConfig, parseStartup } from "../src/config.js";
 
 const token = "123456:TEST-TOKEN-aaaaaaaaaaaaaaaaaaaaaaaa";
 
-function problems(env: Record<string, string>, parse: (env: Record<string, string>) => unknown = parseConfig): string[] {
+function problems(
+  env: Record<string, string>,
+  parse: (env: Record<string, string>) => unknown = parseConfig,
+): string[] {
   try {
     parse(env);
   } catch (error) {
@@ -74,7 +77,10 @@ describe("configuration", () => {
     });
 
     it("keeps the sandbox's database apart from DATABASE_URL", () => {
-      const startup = parseStartup({ DATABASE_URL: "postgresql://db/liaison", SANDBOX_DATA_DIR: "/tmp/demo" });
+      const startup = parseStartup({
+        DATABASE_URL: "postgresql://db/liaison",
+        SANDBOX_DATA_DIR: "/tmp/demo",
+      });
       expect(startup.config.DATABASE_URL).toBe("file:/tmp/demo/sandbox.db");
     });
 

@@ -4,9 +4,9 @@
 import { mkdirSync, rmSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { join, resolve } from "node:path";
-import { serve } from "@hono/node-server";
+import { type ServerType, serve } from "@hono/node-server";
 import { createI18n } from "../bot/i18n.js";
-import type { Config, Startup } from "../config.js";
+import { type Config, ConfigError, type Startup } from "../config.js";
 import type { Logger } from "../logger.js";
 import { type RunBotOptions, type RunningBot, runBot } from "../run-bot.js";
 import { BotApiServer } from "./bot-api/server.js";
@@ -19,6 +19,30 @@ import { createWebChat, DEFAULT_UPLOAD_LIMITS, TELEGRAM_RATE_LIMITS, type Upload
 const SANDBOX_TOKEN = "1000000:SANDBOX-liaison-station-local-only";
 /** How long after a change the chat history is written to disk. */
 const SAVE_DELAY_MS = 300;
+const DATABASE_FILES = ["", "-wal", "-shm", "-journal"];
+const LOOPBACK = ["127.0.0.1", "::1", "localhost"];
+
+/** Starts the web chat's server. Throws ConfigError naming SANDBOX_PORT when the port is taken. */
+async function listen(fetch: (request: Request) => Response | Promise<Response>, host: string, port: number) {
+  const server = serve({ fetch, hostname: host, port });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once("listening", resolve);
+      server.once("error", reject);
+    });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "EADDRINUSE" || code === "EACCES" || code === "EADDRNOTAVAIL")
+      throw new ConfigError([
+        {
+          variable: code === "EADDRNOTAVAIL" ? "SANDBOX_HOST" : "SANDBOX_PORT",
+          message: `cannot listen on ${host}:${port} (${code}); choose another`,
+        },
+      ]);
+    throw error;
+  }
+  return server;
+}
 
 export interface Sandbox {
   /** The web chat's address, e.g. http://127.0.0.1:3000. */
@@ -100,13 +124,15 @@ export async function startSandbox(
     }
     return bot;
   };
-  let bot = await startBot(!saved);
-  let resetting = false;
+  let bot: RunningBot | undefined;
+  // The page answers 503 until the bot runs, and while the demo is reset.
+  let busy = true;
 
   async function reset(): Promise<void> {
-    resetting = true;
+    busy = true;
     try {
-      await bot.stop();
+      await bot?.stop();
+      bot = undefined;
       clearTimeout(saveTimer);
       saveTimer = undefined;
       api.state.clear();
@@ -114,14 +140,14 @@ export async function startSandbox(
       for (const path of [
         paths.state,
         paths.files,
-        ...["", "-wal", "-shm", "-journal"].map((s) => paths.database + s),
+        ...DATABASE_FILES.map((suffix) => paths.database + suffix),
       ])
         rmSync(path, { recursive: true, force: true });
       mkdirSync(paths.files, { recursive: true });
       bot = await startBot(true);
       logger.info("sandbox demo reset");
     } finally {
-      resetting = false;
+      busy = false;
     }
   }
 
@@ -132,23 +158,36 @@ export async function startSandbox(
     posters: demoPosters(),
     logger,
     limits: options.limits ?? DEFAULT_UPLOAD_LIMITS,
-    busy: () => resetting,
+    busy: () => busy,
     changed: saveSoon,
     reset,
   });
-  const server = serve({
-    fetch: web.app.fetch,
-    hostname: settings.SANDBOX_HOST,
-    port: settings.SANDBOX_PORT,
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once("listening", resolve);
-    server.once("error", reject);
-  });
+  // Listening first: a port in use stops start-up before any migration runs.
+  let server: ServerType;
+  try {
+    server = await listen(web.app.fetch, settings.SANDBOX_HOST, settings.SANDBOX_PORT);
+  } catch (error) {
+    await api.close();
+    throw error;
+  }
+  const closeServer = () =>
+    new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      if ("closeAllConnections" in server) server.closeAllConnections();
+    });
+  try {
+    bot = await startBot(!saved);
+  } catch (error) {
+    await closeServer();
+    await api.close();
+    throw error;
+  }
+  busy = false;
+
   const address = server.address() as AddressInfo;
   const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
   const url = `http://${host === "0.0.0.0" || host === "[::]" ? "127.0.0.1" : host}:${address.port}`;
-  if (!["127.0.0.1", "::1", "localhost"].includes(settings.SANDBOX_HOST))
+  if (!LOOPBACK.includes(settings.SANDBOX_HOST))
     logger.warn(
       { host: settings.SANDBOX_HOST },
       "the sandbox web chat listens beyond this machine: anyone who reaches it can act as any persona",
@@ -158,15 +197,15 @@ export async function startSandbox(
   return {
     url,
     api,
-    bot: () => bot,
+    bot: () => {
+      if (!bot) throw new Error("the sandbox's bot is being restarted");
+      return bot;
+    },
     reset,
     async stop() {
-      await bot.stop();
+      await bot?.stop();
       if (saveTimer) saveNow();
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        if ("closeAllConnections" in server) server.closeAllConnections();
-      });
+      await closeServer();
       await api.close();
     },
   };

@@ -137,7 +137,7 @@ export function createWebChat(deps: WebChatDeps) {
     return c.json({ error: i18n.t(locale, "sandbox-error-internal"), code: "internal" }, 500);
   });
   app.use("/api/*", async (c, next) => {
-    if (deps.busy() && c.req.path !== "/api/events") throw new PageError(503, "sandbox-error-resetting");
+    if (deps.busy() && c.req.path !== "/api/events") throw new PageError(503, "sandbox-error-busy");
     await next();
   });
 

@@ -28,7 +28,9 @@ export interface TestBrowser {
  */
 export async function launchChromium(): Promise<TestBrowser> {
   if (!existsSync(CHROMIUM))
-    throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install chromium), as .ci/run does`);
+    throw new Error(
+      `${CHROMIUM} is missing: install Debian's chromium (apt-get install chromium), as .ci/run does`,
+    );
   const profile = mkdtempSync(join(tmpdir(), "liaison-chromium-"));
   const browser = await chromium.launch({
     executablePath: CHROMIUM,

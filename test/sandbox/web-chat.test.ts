@@ -1,10 +1,10 @@
 // The sandbox over HTTP, as the page uses it: the demo it opens on, personas, messages and
 // uploads, bad input answered clearly while the bot keeps running, reset and restart.
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parseStartup } from "../../src/config.js";
+import { ConfigError, parseStartup } from "../../src/config.js";
 import { createLogger } from "../../src/logger.js";
 import { DEMO_ADMIN_ID } from "../../src/sandbox/demo.js";
 import type { MessageView } from "../../src/sandbox/message-view.js";
@@ -18,8 +18,8 @@ const CITIZEN = 100_001;
 const EN_CITIZEN = 100_002;
 const DEPUTY = 100_003;
 
-async function open(dataDir: string, options: SandboxOptions = {}): Promise<Sandbox> {
-  const startup = parseStartup({ SANDBOX_DATA_DIR: dataDir, SANDBOX_PORT: "0", LOG_LEVEL: "silent" });
+async function open(dataDir: string, options: SandboxOptions = {}, port = "0"): Promise<Sandbox> {
+  const startup = parseStartup({ SANDBOX_DATA_DIR: dataDir, SANDBOX_PORT: port, LOG_LEVEL: "silent" });
   if (startup.mode !== "sandbox") throw new Error("expected the sandbox");
   return startSandbox(startup, createLogger("silent"), options);
 }
@@ -84,6 +84,21 @@ describe("the sandbox", () => {
     expect(preact.headers.get("content-type")).toContain("javascript");
     expect(await app.text()).toContain("render(");
     expect((await fetch(`${sandbox.url}/vendor/nothing.js`)).status).toBe(404);
+  });
+
+  it("names SANDBOX_PORT when its port is taken, before touching its data folder", async () => {
+    const other = mkdtempSync(join(tmpdir(), "liaison-sandbox-"));
+    const port = new URL(sandbox.url).port;
+
+    const failure = await open(join(other, "never"), {}, port).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+
+    expect(failure).toBeInstanceOf(ConfigError);
+    expect((failure as ConfigError).problems.map((p) => p.variable)).toEqual(["SANDBOX_PORT"]);
+    expect(existsSync(join(other, "never", "sandbox.db"))).toBe(false);
+    rmSync(other, { recursive: true, force: true });
   });
 
   it("opens on the demo county with ready personas whose roles the bot knows", async () => {
