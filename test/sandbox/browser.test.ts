@@ -12,6 +12,7 @@ import { parseStartup } from "../../src/config.js";
 import { createLogger } from "../../src/logger.js";
 import { type Sandbox, startSandbox } from "../../src/sandbox/start.js";
 import { launchChromium, type TestBrowser } from "../helpers/browser.js";
+import { TINY_PNG } from "../helpers/images.js";
 
 /** The bot's words and buttons this test goes by (zh-CN), in one place. */
 const bot = {
@@ -38,12 +39,6 @@ const bot = {
   reopenedForCitizen: "已重新交代表办理",
   reopenedForDeputy: "对办理结果不满意,诉求已重新办理",
 };
-
-// A 1×1 PNG.
-const PHOTO = Buffer.from(
-  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==",
-  "base64",
-);
 
 const log = (page: Page) => page.getByRole("log");
 
@@ -76,7 +71,7 @@ async function say(page: Page, text: string): Promise<void> {
 async function sendPhoto(page: Page): Promise<void> {
   await page
     .getByLabel("照片", { exact: true })
-    .setInputFiles({ name: "路灯.png", mimeType: "image/png", buffer: PHOTO });
+    .setInputFiles({ name: "路灯.png", mimeType: "image/png", buffer: TINY_PNG });
   await log(page).locator('article[data-from="me"] img').last().waitFor();
 }
 

@@ -9,11 +9,8 @@ import { createLogger } from "../../src/logger.js";
 import { DEMO_ADMIN_ID } from "../../src/sandbox/demo.js";
 import type { MessageView } from "../../src/sandbox/message-view.js";
 import { type Sandbox, type SandboxOptions, startSandbox } from "../../src/sandbox/start.js";
+import { TINY_PNG } from "../helpers/images.js";
 
-const PNG = Buffer.from(
-  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==",
-  "base64",
-);
 const CITIZEN = 100_001;
 const EN_CITIZEN = 100_002;
 const DEPUTY = 100_003;
@@ -179,7 +176,7 @@ describe("the sandbox", () => {
   });
 
   it("takes a photo and a file from the browser and serves them for download", async () => {
-    const photo = await api.upload(CITIZEN, "photo", PNG, "路灯.png", "image/png");
+    const photo = await api.upload(CITIZEN, "photo", TINY_PNG, "路灯.png", "image/png");
     const file = await api.upload(CITIZEN, "document", Buffer.from("第一页"), "情况说明.txt", "text/plain");
     const media = (file.body.message as MessageView).media!;
     const download = await fetch(`${sandbox.url}${media.url}`);

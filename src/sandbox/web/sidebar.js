@@ -4,6 +4,17 @@
 import { html } from "htm/preact";
 import { useState } from "preact/hooks";
 
+/** The two languages of the bot (and of the page). */
+function LanguageSelect({ label, value, t, onChange }) {
+  return html`<label
+    >${label}
+    <select value=${value} onChange=${(e) => onChange(e.target.value)}>
+      <option value="zh-CN">${t("sandbox-language-zh")}</option>
+      <option value="en">${t("sandbox-language-en")}</option>
+    </select></label
+  >`;
+}
+
 function NewPersona({ t, onCreate }) {
   const [name, setName] = useState("");
   const [locale, setLocale] = useState("zh-CN");
@@ -15,13 +26,7 @@ function NewPersona({ t, onCreate }) {
     <fieldset>
       <legend>${t("sandbox-new-persona")}</legend>
       <label>${t("sandbox-persona-name")} <input value=${name} maxlength="64" onInput=${(e) => setName(e.target.value)} /></label>
-      <label
-        >${t("sandbox-persona-language")}
-        <select value=${locale} onChange=${(e) => setLocale(e.target.value)}>
-          <option value="zh-CN">${t("sandbox-language-zh")}</option>
-          <option value="en">${t("sandbox-language-en")}</option>
-        </select></label
-      >
+      <${LanguageSelect} label=${t("sandbox-persona-language")} value=${locale} t=${t} onChange=${setLocale} />
       <button type="submit">${t("sandbox-create")}</button>
     </fieldset>
   </form>`;
@@ -80,13 +85,7 @@ export function Sidebar({
     </details>
     <details>
       <summary>${t("sandbox-settings")}</summary>
-      <label
-        >${t("sandbox-ui-language")}
-        <select value=${uiLocale} onChange=${(e) => onLocale(e.target.value)}>
-          <option value="zh-CN">${t("sandbox-language-zh")}</option>
-          <option value="en">${t("sandbox-language-en")}</option>
-        </select></label
-      >
+      <${LanguageSelect} label=${t("sandbox-ui-language")} value=${uiLocale} t=${t} onChange=${onLocale} />
       <label class="toggle"
         ><input
           type="checkbox"

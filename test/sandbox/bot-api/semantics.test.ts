@@ -10,11 +10,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { TelegramUser } from "../../../src/sandbox/bot-api/chats.js";
 import { ClientActionError } from "../../../src/sandbox/bot-api/client.js";
 import { BotApiServer, type BotApiServerOptions } from "../../../src/sandbox/bot-api/server.js";
+import { TINY_PNG } from "../../helpers/images.js";
 
-const PNG = Buffer.from(
-  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==",
-  "base64",
-);
 const ann: TelegramUser = { id: 501, is_bot: false, first_name: "Ann", language_code: "en" };
 const bo: TelegramUser = { id: 502, is_bot: false, first_name: "Bo", language_code: "zh-hans" };
 
@@ -139,9 +136,9 @@ describe("the embedded Bot API", () => {
       await api.sendMessage(ann.id, `<b>${"字".repeat(4096)}</b>`, { parse_mode: "HTML" });
       const long = await errorOf(api.sendMessage(ann.id, "a".repeat(4097)));
       const empty = await errorOf(api.sendMessage(ann.id, "  "));
-      await api.sendPhoto(ann.id, new InputFile(PNG, "p.png"), { caption: "c".repeat(1024) });
+      await api.sendPhoto(ann.id, new InputFile(TINY_PNG, "p.png"), { caption: "c".repeat(1024) });
       const caption = await errorOf(
-        api.sendPhoto(ann.id, new InputFile(PNG, "p.png"), { caption: "c".repeat(1025) }),
+        api.sendPhoto(ann.id, new InputFile(TINY_PNG, "p.png"), { caption: "c".repeat(1025) }),
       );
 
       expect(long.description).toBe("Bad Request: message is too long");
@@ -265,7 +262,7 @@ describe("the embedded Bot API", () => {
     it("serves getFile and downloads for what a persona uploaded", async () => {
       const { server, api } = await setup();
       server.client.send(ann, {
-        photo: { content: PNG, fileName: "lamp.png", mimeType: "image/png" },
+        photo: { content: TINY_PNG, fileName: "lamp.png", mimeType: "image/png" },
         caption: "看",
       });
       server.client.send(ann, { document: { content: Buffer.from("%PDF-1.4"), fileName: "报告.pdf" } });
@@ -274,9 +271,9 @@ describe("the embedded Bot API", () => {
       const photoFile = await api.getFile(photo!.photo!.at(-1)!.file_id);
       const download = await fetch(`${server.apiRoot}/file/bot${server.token}/${photoFile.file_path}`);
 
-      expect(photo?.photo?.at(-1)).toMatchObject({ width: 1, height: 1, file_size: PNG.length });
+      expect(photo?.photo?.at(-1)).toMatchObject({ width: 1, height: 1, file_size: TINY_PNG.length });
       expect(photo?.caption).toBe("看");
-      expect(Buffer.from(await download.arrayBuffer())).toEqual(PNG);
+      expect(Buffer.from(await download.arrayBuffer())).toEqual(TINY_PNG);
       expect(document?.document).toMatchObject({ file_name: "报告.pdf", file_size: 8 });
       expect((await fetch(`${server.apiRoot}/file/bot1:wrong/${photoFile.file_path}`)).status).toBe(401);
     });
