@@ -1,7 +1,7 @@
 // The demo county the sandbox opens on: the example seed (districts, stations, departments,
 // categories) and ready personas. Deputies and staff join the way real ones do, through a
 // single-use invite link and the privacy notice, driven through the embedded Bot API.
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { consentData } from "../bot/callback-data.js";
 import type { Database } from "../db/client.js";
 import { createInvite, type InviteRole } from "../db/queries/invites.js";
@@ -9,9 +9,10 @@ import { readSeedFile, type SeedFile, seedDirectory } from "../db/queries/seed.j
 import type { TelegramClient } from "./bot-api/client.js";
 import type { BotApiState } from "./bot-api/state.js";
 import type { Json } from "./bot-api/types.js";
+import { packageRoot } from "./paths.js";
 import { FIRST_PERSONA_ID, type Persona, type PersonaStore, telegramUserOf } from "./personas.js";
 
-export const demoSeedPath = fileURLToPath(new URL("../../prisma/seeds/example-county.json", import.meta.url));
+export const demoSeedPath = join(packageRoot(), "prisma", "seeds", "example-county.json");
 
 /** The demo's personas, in this order, with ids from FIRST_PERSONA_ID: the administrator's id is known before the bot starts (ADMIN_IDS). */
 const DEMO_PERSONAS: Omit<Persona, "id">[] = [
