@@ -20,6 +20,11 @@ export interface RunBotOptions {
   onFatal?: (error: unknown) => void;
 }
 
+/**
+ * Builds the app from `config` (migrating DATABASE_URL), registers the command menu (a
+ * failure is only logged), starts the worker and the scheduler, then takes updates: a
+ * webhook server on PORT (BOT_MODE=webhook) or long polling. Resolves once updates flow.
+ */
 export async function runBot(
   config: Config,
   logger: Logger,

@@ -31,6 +31,7 @@ export interface MessageView {
 /** Where the page downloads a file. */
 export const fileUrl = (fileId: string) => `/files/${encodeURIComponent(fileId)}`;
 
+/** What the page needs to draw a message; media point at /files/<file_id>. */
 export function messageView(stored: StoredMessage): MessageView {
   const m = stored.message;
   const view: MessageView = {

@@ -77,6 +77,14 @@ function pageKeys(locale: Locale): string[] {
     .map((m) => m[1]!);
 }
 
+/**
+ * The web chat's Hono app: GET / and the page's files, /vendor/* (the browser libraries),
+ * /api/session, /api/personas, /api/chats/:personaId (history, messages, press, blocked),
+ * /api/settings, /api/reset, /api/events (server-sent events) and /files/:fileId. Errors are
+ * JSON `{ error, code }` with `error` in the page's language (`?locale=` or the
+ * x-sandbox-locale header): 400 bad input, 404 unknown persona or file, 413 over a limit,
+ * 503 while the sandbox is busy. `publish` sends an event to every open page.
+ */
 export function createWebChat(deps: WebChatDeps) {
   const { api, personas, i18n, logger, limits } = deps;
   const subscribers = new Set<(event: PageEvent) => void>();

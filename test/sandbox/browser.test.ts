@@ -95,6 +95,7 @@ describe("the sandbox's web chat in Chromium", () => {
   let sandbox: Sandbox;
   let chromium: TestBrowser;
   let page: Page;
+  const pageErrors: string[] = [];
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), "liaison-sandbox-e2e-"));
@@ -106,6 +107,7 @@ describe("the sandbox's web chat in Chromium", () => {
     ]);
     page = await chromium.browser.newPage({ viewport: { width: 1280, height: 900 } });
     page.setDefaultTimeout(15_000);
+    page.on("pageerror", (error) => pageErrors.push(error.message));
     await page.goto(sandbox.url);
   });
   afterAll(async () => {
@@ -158,5 +160,25 @@ describe("the sandbox's web chat in Chromium", () => {
 
     await actAs(page, "王代表");
     await botSays(page, new RegExp(`${caseNo}[\\s\\S]*${bot.reopenedForDeputy}`));
+    expect(pageErrors).toEqual([]);
+  });
+
+  it("fits a phone's screen: switcher, chat and message box without sideways scrolling", async () => {
+    const phone = await chromium.browser.newPage({ viewport: { width: 390, height: 844 } });
+    phone.setDefaultTimeout(15_000);
+    await phone.goto(sandbox.url);
+    await actAs(phone, "王代表");
+
+    for (const part of [
+      phone.getByLabel("身份", { exact: true }),
+      phone.getByRole("textbox", { name: "输入消息…" }),
+      phone.getByRole("button", { name: "发送", exact: true }),
+    ]) {
+      const box = await part.boundingBox();
+      expect(box && box.x >= 0 && box.x + box.width <= 390).toBe(true);
+    }
+    const pageWidth = await phone.locator("html").evaluate((root) => root.scrollWidth);
+    expect(pageWidth).toBeLessThanOrEqual(390);
+    await phone.close();
   });
 });

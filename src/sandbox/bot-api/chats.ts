@@ -56,6 +56,7 @@ export class ChatStore {
     return chat;
   }
 
+  /** The chat with this id (number or numeric string), if the server knows it. */
   get(chatId: unknown): ChatState | undefined {
     return this.chats.get(String(chatId));
   }
@@ -73,10 +74,12 @@ export class ChatStore {
     return chat.lastMessageId;
   }
 
+  /** Stores a message under its message_id (from nextMessageId). */
   add(chat: ChatState, stored: StoredMessage): void {
     chat.messages.set(Number(stored.message.message_id), stored);
   }
 
+  /** The message `messageId` of the chat, unless it was deleted. */
   find(chat: ChatState | undefined, messageId: unknown): StoredMessage | undefined {
     const stored = chat?.messages.get(Number(messageId));
     return stored && !stored.deleted ? stored : undefined;

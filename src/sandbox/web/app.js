@@ -2,7 +2,7 @@
 // with htm, loaded as ES modules without a build step (see index.html's import map); live
 // updates arrive as server-sent events.
 import { html, render } from "htm/preact";
-import { useCallback, useEffect, useReducer, useRef, useState } from "preact/hooks";
+import { useEffect, useReducer, useRef, useState } from "preact/hooks";
 import { listen, request } from "./api.js";
 import { ChatView } from "./chat.js";
 import { Composer } from "./composer.js";
@@ -48,27 +48,26 @@ function App() {
   const [replyTo, setReplyTo] = useState(null);
   const current = useRef({ personaId, loading: false, buffered: [] });
 
+  // Plain functions, made afresh on every render: the event listener reaches the newest ones
+  // through onEvent below, so none of them sees an old language or persona.
   const strings = session?.strings ?? {};
-  const t = useCallback((key) => strings[key] ?? key, [strings]);
-  const call = useCallback(
-    async (method, path, body) => {
-      try {
-        const data = await request(method, path, {
-          body,
-          locale: uiLocale,
-          offline: strings["sandbox-error-network"],
-        });
-        setError(null);
-        return data;
-      } catch (e) {
-        setError(e.message);
-        return undefined;
-      }
-    },
-    [uiLocale, strings],
-  );
+  const t = (key) => strings[key] ?? key;
+  const call = async (method, path, body) => {
+    try {
+      const data = await request(method, path, {
+        body,
+        locale: uiLocale,
+        offline: strings["sandbox-error-network"],
+      });
+      setError(null);
+      return data;
+    } catch (e) {
+      setError(e.message);
+      return undefined;
+    }
+  };
 
-  const loadSession = useCallback(async () => {
+  const loadSession = async () => {
     const data = await call("GET", `/api/session?locale=${uiLocale}`);
     if (!data) return;
     setSession(data);
@@ -76,21 +75,18 @@ function App() {
     document.title = data.strings["sandbox-title"];
     const known = data.personas.some((p) => p.id === current.current.personaId);
     if (!known && data.personas.length > 0) selectPersona(data.personas[0].id);
-  }, [uiLocale, call]);
+  };
 
-  const loadChat = useCallback(
-    async (id) => {
-      current.current = { personaId: id, loading: true, buffered: [] };
-      const data = await call("GET", `/api/chats/${id}`);
-      if (current.current.personaId !== id) return;
-      if (data) dispatch({ type: "load", chat: data });
-      // Events that came while the snapshot was on its way are applied on top of it.
-      for (const event of current.current.buffered) applyChatEvent(event);
-      current.current.loading = false;
-      current.current.buffered = [];
-    },
-    [call],
-  );
+  const loadChat = async (id) => {
+    current.current = { personaId: id, loading: true, buffered: [] };
+    const data = await call("GET", `/api/chats/${id}`);
+    if (current.current.personaId !== id) return;
+    if (data) dispatch({ type: "load", chat: data });
+    // Events that came while the snapshot was on its way are applied on top of it.
+    for (const event of current.current.buffered) applyChatEvent(event);
+    current.current.loading = false;
+    current.current.buffered = [];
+  };
 
   const selectPersona = (id) => {
     localStorage.setItem("sandbox-persona", String(id));

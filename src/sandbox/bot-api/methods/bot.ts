@@ -4,7 +4,7 @@ import { MAX_DOWNLOAD_BYTES } from "../files.js";
 import { badRequest, ok } from "../replies.js";
 import { commandsKey } from "../state.js";
 import type { Json } from "../types.js";
-import { chatOf, type Method } from "./common.js";
+import type { Method } from "./common.js";
 
 /** Telegram drops a callback query's answer after about 15 s ("query is too old"). */
 export const CALLBACK_ANSWER_WINDOW_MS = 15_000;
@@ -80,7 +80,8 @@ const deleteMyCommands: Method = (payload, state) => {
 };
 
 const getChat: Method = (payload, state) => {
-  const chat = state.strict ? state.chats.get(payload.chat_id) : chatOf(state, payload);
+  if (payload.chat_id === undefined) throw badRequest("chat_id is empty");
+  const chat = state.strict ? state.chats.get(payload.chat_id) : state.chats.getOrCreate(payload.chat_id);
   if (!chat) throw badRequest("chat not found");
   return ok(chat.chat);
 };
