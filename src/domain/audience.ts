@@ -34,3 +34,15 @@ export function canAddress(
   if (audience === "all_citizens" || districtId === null) return false;
   return canHandleDistrict(sender.scope, districtId);
 }
+
+/**
+ * Whether someone may receive a notice (a broadcast, an announcement) at send time: never
+ * once they stopped notices, were banned, or became unreachable (blocked the bot).
+ */
+export function isNoticeRecipient(user: {
+  inactiveAt: Date | null;
+  bannedAt: Date | null;
+  noticesOptOutAt: Date | null;
+}): boolean {
+  return !user.inactiveAt && !user.bannedAt && !user.noticesOptOutAt;
+}

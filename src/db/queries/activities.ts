@@ -4,17 +4,17 @@
 import {
   type ActivityAuthority,
   type ActivityKind,
+  activityApprovers,
   activityAuthority,
   hasRoom,
   heldStatuses,
   publishTime,
   reminderTimes,
 } from "../../domain/activity.js";
-import { enqueue, type Tx } from "../../jobs/queue.js";
-import { type ActivityNoticeKind, activityNoticeJob } from "../../jobs/tasks/activity-notice.js";
-import { type ActivityPublish, activityPublishJob } from "../../jobs/tasks/activity-publish.js";
+import type { ActivityNoticeKind } from "../../domain/messages.js";
 import type { Database, Prisma } from "../client.js";
 import type { Activity, District, Prisma as PrismaTypes, User } from "../generated/sqlite/client.js";
+import { enqueue, enqueueMessages, type JobInput, messageJob } from "../outbox.js";
 import { audienceWhere, listAudienceBatch } from "./audience.js";
 import {
   findDistrictById,
@@ -25,6 +25,26 @@ import {
 } from "./districts.js";
 
 export type { Activity };
+
+/** The job that announces an activity to its subscribers, a batch at a time (src/jobs/tasks/activity-publish.ts). */
+export const ACTIVITY_PUBLISH_TASK = "activity-publish";
+
+export interface ActivityPublish {
+  activityId: number;
+  /** Recipients are walked in id order; this batch starts after this user id. */
+  afterUserId: number;
+}
+
+export function activityPublishJob(publish: ActivityPublish, runAt: Date): JobInput {
+  const { activityId, afterUserId } = publish;
+  return {
+    task: ACTIVITY_PUBLISH_TASK,
+    payload: publish,
+    key: afterUserId === 0 ? `act-pub:${activityId}` : `act-pub:${activityId}:${afterUserId}`,
+    runAt,
+    priority: 1,
+  };
+}
 
 type TxClient = Parameters<Parameters<Prisma["$transaction"]>[0]>[0];
 
@@ -122,11 +142,11 @@ export async function listActivityDistricts(
   return [...found.values()].sort((a, b) => a.district.code.localeCompare(b.district.code));
 }
 
-/** Who decides on a representative's proposal: staff covering the district, else the admins. */
-async function listApprovers(tx: TxClient, districtId: number, exceptUserId: number): Promise<number[]> {
-  let approvers = await listStaffCovering(tx as Prisma, districtId);
-  if (approvers.length === 0) approvers = await tx.user.findMany({ where: { role: "admin" } });
-  return approvers.filter((u) => u.id !== exceptUserId && !u.bannedAt).map((u) => u.id);
+/** The staff covering a district and the admins: who may decide on a proposal (activityApprovers). */
+async function listApprovers(tx: TxClient, districtId: number, proposerId: number): Promise<number[]> {
+  const staff = await listStaffCovering(tx as Prisma, districtId);
+  const admins = staff.length > 0 ? [] : await tx.user.findMany({ where: { role: "admin" } });
+  return activityApprovers({ staff, admins, proposerId });
 }
 
 async function notice(
@@ -137,10 +157,10 @@ async function notice(
   recipientIds: number[],
   now: Date,
 ): Promise<void> {
-  await enqueue(
-    tx as Tx,
+  await enqueueMessages(
+    tx,
     db.dialect,
-    recipientIds.map((recipientId) => activityNoticeJob({ kind, activityId, recipientId })),
+    recipientIds.map((recipientId) => ({ kind, activityId, recipientId })),
     now,
   );
 }
@@ -210,7 +230,7 @@ export async function createActivity(
     let approvers: number[] = [];
     if (publishAt) {
       await enqueue(
-        tx as Tx,
+        tx,
         db.dialect,
         [activityPublishJob({ activityId: activity.id, afterUserId: 0 }, publishAt)],
         now,
@@ -250,12 +270,7 @@ export async function decideActivity(
       throw new ActivityStateError(activityId, current.status);
     }
     if (publishAt) {
-      await enqueue(
-        tx as Tx,
-        db.dialect,
-        [activityPublishJob({ activityId, afterUserId: 0 }, publishAt)],
-        now,
-      );
+      await enqueue(tx, db.dialect, [activityPublishJob({ activityId, afterUserId: 0 }, publishAt)], now);
     }
     if (activity.createdById && activity.createdById !== input.deciderId) {
       await notice(tx, db, input.approve ? "approved" : "rejected", activityId, [activity.createdById], now);
@@ -327,12 +342,7 @@ export async function publishActivityBatch(
   await prisma.$transaction(async (tx) => {
     await notice(tx, db, "announce", activityId, ids, now);
     if (more) {
-      await enqueue(
-        tx as Tx,
-        db.dialect,
-        [activityPublishJob({ activityId, afterUserId: ids.at(-1)! }, now)],
-        now,
-      );
+      await enqueue(tx, db.dialect, [activityPublishJob({ activityId, afterUserId: ids.at(-1)! }, now)], now);
     }
   });
   return { queued: ids.length, more };
@@ -382,10 +392,10 @@ export async function answerRsvp(
       // Keyed per person and activity: answering again queues nothing twice; a withdrawn
       // answer is checked when the reminder is due.
       await enqueue(
-        tx as Tx,
+        tx,
         db.dialect,
         reminderTimes(activity.startsAt, now).map((r) =>
-          activityNoticeJob({ kind: r.kind, activityId, recipientId: userId }, r.at),
+          messageJob({ kind: r.kind, activityId, recipientId: userId }, r.at),
         ),
         now,
       );

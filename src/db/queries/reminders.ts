@@ -5,11 +5,12 @@
 // (Concern.remindedAt / escalation / followedUpAt, Referral.escalation) rather than in the
 // keys of finished jobs, which housekeeping purges.
 import { openStatuses, ratableStatuses } from "../../domain/concern-status.js";
-import { enqueue, type JobInput, type Tx } from "../../jobs/queue.js";
+import type { OutgoingMessage } from "../../domain/messages.js";
+import type { OpenWork } from "../../domain/reminders.js";
 import type { Database, Prisma } from "../client.js";
 import type { User } from "../generated/sqlite/client.js";
+import { enqueueMessages } from "../outbox.js";
 import { loadHandlerScope, scopeDistrictIds } from "./access.js";
-import { listRepresentativesOfDistrict, listStaffCovering } from "./districts.js";
 
 type TxClient = Parameters<Parameters<Prisma["$transaction"]>[0]>[0];
 
@@ -17,39 +18,13 @@ type TxClient = Parameters<Parameters<Prisma["$transaction"]>[0]>[0];
 export async function markAndQueue(
   db: Database,
   mark: (tx: TxClient) => Promise<unknown>,
-  jobs: JobInput[],
+  messages: OutgoingMessage[],
   now: Date,
 ): Promise<void> {
   await db.prisma.$transaction(async (tx) => {
     await mark(tx);
-    await enqueue(tx as Tx, db.dialect, jobs, now);
+    await enqueueMessages(tx, db.dialect, messages, now);
   });
-}
-
-/** Who to tell about a district's cases, looked up once per district and pass. */
-export function createRecipientLookup(prisma: Prisma) {
-  const reps = new Map<number, number[]>();
-  const staff = new Map<number, number[]>();
-  const staffOf = async (districtId: number) => {
-    let ids = staff.get(districtId);
-    if (!ids) {
-      ids = (await listStaffCovering(prisma, districtId)).filter((u) => !u.inactiveAt).map((u) => u.id);
-      staff.set(districtId, ids);
-    }
-    return ids;
-  };
-  return {
-    staffOf,
-    /** The district's deputies, or the staff covering it when it has none. */
-    async handlersOf(districtId: number): Promise<number[]> {
-      let ids = reps.get(districtId);
-      if (!ids) {
-        ids = (await listRepresentativesOfDistrict(prisma, districtId)).map((u) => u.id);
-        reps.set(districtId, ids);
-      }
-      return ids.length > 0 ? ids : staffOf(districtId);
-    },
-  };
 }
 
 // --- not accepted in time --------------------------------------------------------------
@@ -153,21 +128,6 @@ export function findDigestRecipients(prisma: Prisma, afterId: number, take: numb
     orderBy: { id: "asc" },
     take,
   });
-}
-
-export interface OpenWork {
-  /** 待受理 in their districts. */
-  newCases: number;
-  /** Open cases past their due date in their districts. */
-  overdueCases: number;
-  /** Cases they accepted that are still theirs to answer. */
-  assignedCases: number;
-  /** Referrals in their districts past the department's deadline. */
-  overdueReferrals: number;
-}
-
-export function hasOpenWork(work: OpenWork): boolean {
-  return work.newCases + work.overdueCases + work.assignedCases + work.overdueReferrals > 0;
 }
 
 /** What is open for one deputy or staff member: the districts they handle, as in /inbox. */
