@@ -117,29 +117,38 @@ export async function loadActivityAuthority(
   return activityAuthority({ role: user.role, staffCovers, represents });
 }
 
-/** The districts a user may hold activities in, by code (the tree's order), with their authority. */
+/** The districts a user may hold activities in, by code (the tree's order), with their authority (activityAuthority). */
 export async function listActivityDistricts(
   prisma: Prisma,
   user: Actor,
 ): Promise<{ district: District; authority: Exclude<ActivityAuthority, "none"> }[]> {
-  const found = new Map<number, { district: District; authority: "approve" | "propose" }>();
-  if (user.role === "admin") {
-    for (const district of await prisma.district.findMany())
-      found.set(district.id, { district, authority: "approve" });
-  } else if (user.role === "staff" && user.staffDistrictId) {
-    const ids = await listDistrictSubtreeIds(prisma, user.staffDistrictId);
-    for (const district of await prisma.district.findMany({ where: { id: { in: ids } } }))
-      found.set(district.id, { district, authority: "approve" });
-  }
-  if (user.role === "representative" || user.role === "staff") {
-    const assignments = await prisma.representativeAssignment.findMany({
-      where: { userId: user.id },
-      include: { district: true },
-    });
-    for (const { district } of assignments)
-      if (!found.has(district.id)) found.set(district.id, { district, authority: "propose" });
-  }
-  return [...found.values()].sort((a, b) => a.district.code.localeCompare(b.district.code));
+  const subtree = new Set(
+    user.role === "staff" && user.staffDistrictId
+      ? await listDistrictSubtreeIds(prisma, user.staffDistrictId)
+      : [],
+  );
+  const assignments =
+    user.role === "representative" || user.role === "staff"
+      ? await prisma.representativeAssignment.findMany({
+          where: { userId: user.id },
+          select: { districtId: true },
+        })
+      : [];
+  const represented = new Set(assignments.map((a) => a.districtId));
+  const candidates =
+    user.role === "admin"
+      ? await prisma.district.findMany()
+      : await prisma.district.findMany({ where: { id: { in: [...subtree, ...represented] } } });
+  return candidates
+    .flatMap((district) => {
+      const authority = activityAuthority({
+        role: user.role,
+        staffCovers: subtree.has(district.id),
+        represents: represented.has(district.id),
+      });
+      return authority === "none" ? [] : [{ district, authority }];
+    })
+    .sort((a, b) => a.district.code.localeCompare(b.district.code));
 }
 
 /** The staff covering a district and the admins: who may decide on a proposal (activityApprovers). */

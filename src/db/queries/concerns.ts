@@ -10,14 +10,17 @@ import {
   changeReachesHandlers,
 } from "../../domain/case-recipients.js";
 import {
+  assigneeAfterAction,
   type ConcernAction,
   canExchangeMessages,
   canRate,
+  closesCase,
   InvalidTransitionError,
   nextStatus,
   openStatuses,
   type Rating,
   reopensOnRating,
+  statusAfterMessage,
 } from "../../domain/concern-status.js";
 import type { Database, Prisma } from "../client.js";
 import type { Concern, ConcernEvent } from "../generated/sqlite/client.js";
@@ -285,12 +288,12 @@ export async function changeConcernStatus(db: Database, input: StatusChangeInput
     const current = await tx.concern.findUnique({ where: { id: input.concernId } });
     if (!current) throw new ConcernNotFoundError(input.concernId);
     const to = nextStatus(current.status, input.action);
-    const closing = input.action !== "accept";
+    const closing = closesCase(input.action);
     const { count } = await tx.concern.updateMany({
       where: { id: current.id, status: current.status },
       data: {
         status: to,
-        assigneeId: current.assigneeId ?? input.actorId,
+        assigneeId: assigneeAfterAction(current.assigneeId, input.actorId),
         updatedAt: now,
         ...(closing ? { outcome: input.text ?? null, closedAt: now, rating: null, ratedAt: null } : {}),
       },
@@ -345,22 +348,15 @@ export async function addConcernMessage(db: Database, input: MessageInput): Prom
       },
     });
     await addAttachments(tx, concern.id, event.id, input.attachments ?? [], now);
-    const fromCitizen = input.actorRole === "citizen";
-    if (!fromCitizen && concern.status === "new") {
-      // A deputy who answers a new case has taken it on.
+    const from = input.actorRole === "citizen" ? "citizen" : "handler";
+    const takenOn = statusAfterMessage(concern.status, from);
+    if (takenOn) {
       await tx.concern.updateMany({
-        where: { id: concern.id, status: "new" },
-        data: { status: "accepted", assigneeId: input.actorId, updatedAt: now },
+        where: { id: concern.id, status: concern.status },
+        data: { status: takenOn, assigneeId: input.actorId, updatedAt: now },
       });
     }
-    await notify(
-      tx,
-      db,
-      { kind: "message", from: fromCitizen ? "citizen" : "handler" },
-      concern,
-      event.id,
-      now,
-    );
+    await notify(tx, db, { kind: "message", from }, concern, event.id, now);
     return event;
   });
 }
