@@ -114,6 +114,8 @@ export interface DeliveryEngineDeps {
   transport: Transport;
   renderers: Renderers;
   hooks?: OutcomeHooks;
+  /** Told of every message's outcome after its kind's hook (e.g. to remember which message ids were about which case). */
+  onOutcome?: OutcomeHook<MessageKind>;
   /** A translator for a locale (the bot's i18n). */
   translator(locale: string): Translate;
   config: Pick<
@@ -177,6 +179,7 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps): DeliveryEngine {
   ): Promise<DeliveryOutcome> {
     const hook = deps.hooks?.[message.kind] as OutcomeHook<MessageKind> | undefined;
     await hook?.(message as never, outcome, { recipient, job, now });
+    await deps.onOutcome?.(message, outcome, { recipient, job, now });
     return outcome;
   }
 

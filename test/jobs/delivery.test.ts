@@ -4,6 +4,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { createRenderers } from "../../src/bot/renderers/index.js";
 import { createDeliveryApi, createTransport } from "../../src/bot/transport.js";
+import type { Dialect } from "../../src/db/client.js";
 import type { User } from "../../src/db/generated/sqlite/client.js";
 import { enqueueMessages } from "../../src/db/outbox.js";
 import { recordDeliveryPause } from "../../src/db/queries/delivery-pause.js";
@@ -11,6 +12,7 @@ import type { OutgoingMessage } from "../../src/domain/messages.js";
 import { createDeliveryEngine, type DeliveryOutcome, type Renderers } from "../../src/jobs/delivery.js";
 import { claimJobs, extendLease, markSending } from "../../src/jobs/queue.js";
 import type { JobContext } from "../../src/jobs/worker.js";
+import { testDialects } from "../helpers/database.js";
 import { addUser } from "./fixtures.js";
 import { eventually, Harness, HOUR } from "./harness.js";
 
@@ -20,8 +22,8 @@ afterEach(async () => {
   harnesses.length = 0;
 });
 
-async function harness(options: Parameters<typeof Harness.create>[0] = {}) {
-  const h = await Harness.create(options);
+async function harness(dialect: Dialect, options: Parameters<typeof Harness.create>[0] = {}) {
+  const h = await Harness.create({ dialect, ...options });
   harnesses.push(h);
   return h;
 }
@@ -67,12 +69,12 @@ async function recipientStatus(h: Harness, broadcastId: number, user: User) {
   });
 }
 
-describe("a broadcast on the shared delivery road", () => {
+describe.each(testDialects)("a broadcast on the shared delivery road, on %s", (dialect) => {
   it("is not sent by a worker that lost its lease: a taken-over send goes out once", async () => {
     // Instance A's first send to the citizen hangs (a process frozen mid-send); the second
     // broadcast to the same citizen waits behind it in A's hands. B takes both over.
-    const a = await harness({ env: { SEND_TIMEOUT_SECONDS: "60" } });
-    const b = await harness({ shareWith: a });
+    const a = await harness(dialect, { env: { SEND_TIMEOUT_SECONDS: "60" } });
+    const b = await harness(dialect, { shareWith: a });
     const citizen = await addUser(a.prisma, { telegramId: 1301, district: "QS-CG-DM" });
     a.fake.failWith({ chatId: 1301, kind: "timeout", times: 1 });
     const first = await queueBroadcast(a, "第一条群发", [citizen]);
@@ -95,7 +97,7 @@ describe("a broadcast on the shared delivery road", () => {
   });
 
   it("waits out a 429 pause another instance stored in the database", async () => {
-    const h = await harness();
+    const h = await harness(dialect);
     const citizen = await addUser(h.prisma, { telegramId: 1302, district: "QS-CG-DM" });
     await recordDeliveryPause(h.prisma, new Date(h.clock.now().getTime() + 1000), h.clock.now());
     await queueBroadcast(h, "停水通知", [citizen]);
@@ -106,7 +108,7 @@ describe("a broadcast on the shared delivery road", () => {
   });
 
   it("stores the pause of a 429 it meets, for every instance and restart, and retries without counting an attempt", async () => {
-    const h = await harness();
+    const h = await harness(dialect);
     const citizen = await addUser(h.prisma, { telegramId: 1303, district: "QS-CG-DM" });
     h.fake.failWith({ chatId: 1303, kind: "429", retryAfter: 1, times: 1 });
     const broadcastId = await queueBroadcast(h, "停电通知", [citizen]);
@@ -124,7 +126,7 @@ describe("a broadcast on the shared delivery road", () => {
   });
 
   it("goes out without sound in quiet hours (silent mode)", async () => {
-    const h = await harness({ start: "2026-11-24T15:00:00Z" }); // 23:00 in Shanghai
+    const h = await harness(dialect, { start: "2026-11-24T15:00:00Z" }); // 23:00 in Shanghai
     const citizen = await addUser(h.prisma, { telegramId: 1304, district: "QS-CG-DM" });
     await queueBroadcast(h, "夜间通知", [citizen]);
     await h.app.worker.drain();
@@ -133,7 +135,7 @@ describe("a broadcast on the shared delivery road", () => {
   });
 
   it("waits for 08:00 Shanghai time in quiet hours (defer mode)", async () => {
-    const h = await harness({ env: { QUIET_HOURS_MODE: "defer" }, start: "2026-11-24T15:00:00Z" });
+    const h = await harness(dialect, { env: { QUIET_HOURS_MODE: "defer" }, start: "2026-11-24T15:00:00Z" });
     const citizen = await addUser(h.prisma, { telegramId: 1305, district: "QS-CG-DM" });
     const broadcastId = await queueBroadcast(h, "明早通知", [citizen]);
 
@@ -149,7 +151,7 @@ describe("a broadcast on the shared delivery road", () => {
   });
 });
 
-describe("the delivery engine", () => {
+describe.each(testDialects)("the delivery engine, on %s", (dialect) => {
   /** Claims the one queued job as `workerId`, with the context a worker would give it. */
   async function claimOne(h: Harness, workerId = "engine-test") {
     const [job] = await claimJobs(h.db, { workerId, limit: 1, leaseMs: 60_000, now: h.clock.now() });
@@ -164,7 +166,12 @@ describe("the delivery engine", () => {
   }
 
   /** The application's renderers, with the follow-up reminder replaced by `followUp`. */
-  function engineFor(h: Harness, followUp: Renderers["follow_up"], outcomes: DeliveryOutcome[]) {
+  function engineFor(
+    h: Harness,
+    followUp: Renderers["follow_up"],
+    outcomes: DeliveryOutcome[],
+    everyOutcome: [string, DeliveryOutcome][] = [],
+  ) {
     return createDeliveryEngine({
       db: h.db,
       pacer: h.app.pacer,
@@ -176,6 +183,9 @@ describe("the delivery engine", () => {
           outcomes.push(outcome);
         },
       },
+      onOutcome: async (message, outcome) => {
+        everyOutcome.push([message.kind, outcome]);
+      },
       translator: () => (key) => key,
     });
   }
@@ -186,10 +196,11 @@ describe("the delivery engine", () => {
     return message;
   }
 
-  it("sends every part in order and tells the hook their message ids", async () => {
-    const h = await harness();
+  it("sends every part in order and tells the hooks their message ids", async () => {
+    const h = await harness(dialect);
     const citizen = await addUser(h.prisma, { telegramId: 1401, district: "QS-CG-DM" });
     const outcomes: DeliveryOutcome[] = [];
+    const everyOutcome: [string, DeliveryOutcome][] = [];
     const engine = engineFor(
       h,
       () => ({
@@ -199,6 +210,7 @@ describe("the delivery engine", () => {
         ],
       }),
       outcomes,
+      everyOutcome,
     );
     const message = await queueFollowUp(h, citizen);
     const { job, context } = await claimOne(h);
@@ -211,10 +223,11 @@ describe("the delivery engine", () => {
     // The fake numbers each chat's messages from 1, as Telegram numbers a private chat's.
     expect(report.outcome).toEqual({ status: "sent", messageIds: [1, 2] });
     expect(outcomes).toEqual([{ status: "sent", messageIds: [1, 2] }]);
+    expect(everyOutcome).toEqual([["follow_up", { status: "sent", messageIds: [1, 2] }]]);
   });
 
   it("tells the hook a message was dropped when its renderer has nothing to say any more", async () => {
-    const h = await harness();
+    const h = await harness(dialect);
     const citizen = await addUser(h.prisma, { telegramId: 1402, district: "QS-CG-DM" });
     const outcomes: DeliveryOutcome[] = [];
     const engine = engineFor(h, () => undefined, outcomes);
@@ -228,7 +241,7 @@ describe("the delivery engine", () => {
   });
 
   it("tells the hook of a final failure when the recipient blocked the bot, and marks them inactive", async () => {
-    const h = await harness();
+    const h = await harness(dialect);
     const citizen = await addUser(h.prisma, { telegramId: 1403, district: "QS-CG-DM" });
     h.fake.failWith({ chatId: 1403, kind: "403" });
     const outcomes: DeliveryOutcome[] = [];
@@ -252,7 +265,7 @@ describe("the delivery engine", () => {
   });
 
   it("does not send when the job was taken over before its turn came", async () => {
-    const h = await harness();
+    const h = await harness(dialect);
     const citizen = await addUser(h.prisma, { telegramId: 1404, district: "QS-CG-DM" });
     const outcomes: DeliveryOutcome[] = [];
     const engine = engineFor(
@@ -271,7 +284,7 @@ describe("the delivery engine", () => {
   });
 
   it("uses the kind's policy after an uncertain attempt: a follow-up is not resent", async () => {
-    const h = await harness();
+    const h = await harness(dialect);
     const citizen = await addUser(h.prisma, { telegramId: 1405, district: "QS-CG-DM" });
     const outcomes: DeliveryOutcome[] = [];
     const engine = engineFor(
