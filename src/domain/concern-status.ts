@@ -15,6 +15,8 @@ export const concernStatuses = [
 export type ConcernStatus = (typeof concernStatuses)[number];
 
 export const openStatuses: readonly ConcernStatus[] = ["new", "accepted", "referred", "reopened"];
+/** Cases an assignee still has in hand: taken on (or reopened) and not referred or closed. */
+export const inHandStatuses: readonly ConcernStatus[] = ["accepted", "reopened"];
 /** Outcomes the citizen is asked to rate. */
 export const ratableStatuses: readonly ConcernStatus[] = ["resolved", "unresolved", "declined"];
 

@@ -4,9 +4,10 @@
 // pass, never reminded without a message or messaged twice. The state lives on the rows
 // (Concern.remindedAt / escalation / followedUpAt, Referral.escalation) rather than in the
 // keys of finished jobs, which housekeeping purges.
-import { openStatuses, ratableStatuses } from "../../domain/concern-status.js";
+import { inHandStatuses, openStatuses, ratableStatuses } from "../../domain/concern-status.js";
 import type { OutgoingMessage } from "../../domain/messages.js";
 import type { OpenWork } from "../../domain/reminders.js";
+import { handlerRoles } from "../../domain/roles.js";
 import type { Database, Prisma } from "../client.js";
 import type { User } from "../generated/sqlite/client.js";
 import { enqueueMessages } from "../outbox.js";
@@ -124,7 +125,7 @@ export function markConcernsFollowedUp(tx: TxClient, ids: number[], now: Date) {
 /** Deputies, staff and admins who can still be reached. */
 export function findDigestRecipients(prisma: Prisma, afterId: number, take: number): Promise<User[]> {
   return prisma.user.findMany({
-    where: { id: { gt: afterId }, role: { in: ["representative", "staff", "admin"] }, inactiveAt: null },
+    where: { id: { gt: afterId }, role: { in: [...handlerRoles] }, inactiveAt: null },
     orderBy: { id: "asc" },
     take,
   });
@@ -137,7 +138,7 @@ export async function countOpenWork(prisma: Prisma, user: User, now: Date): Prom
   const [newCases, overdueCases, assignedCases, overdueReferrals] = await Promise.all([
     prisma.concern.count({ where: { ...inScope, status: "new" } }),
     prisma.concern.count({ where: { ...inScope, status: { in: [...openStatuses] }, dueAt: { lt: now } } }),
-    prisma.concern.count({ where: { assigneeId: user.id, status: { in: ["accepted", "reopened"] } } }),
+    prisma.concern.count({ where: { assigneeId: user.id, status: { in: [...inHandStatuses] } } }),
     prisma.referral.count({ where: { status: "open", deadline: { lt: now }, concern: inScope } }),
   ]);
   return { newCases, overdueCases, assignedCases, overdueReferrals };
