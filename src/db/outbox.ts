@@ -1,7 +1,7 @@
-// The outbox: jobs, and the messages the bot owes people, written into the "Job" table inside
-// the caller's transaction, so that a change and the messages it causes commit together and
-// a crash loses neither (src/jobs/ claims and runs them). A job's `key` makes queuing the
-// same work twice a no-op.
+// The outbox: jobs, and the messages the bot owes people, written into the "Job" table
+// inside the caller's transaction, so that a change and the messages it causes commit
+// together and a crash loses neither (the worker in src/jobs claims and runs them). A job's
+// `key` makes queuing the same work twice a no-op.
 import { deliveryPolicy, type MessageFamily, messageKey, type OutgoingMessage } from "../domain/messages.js";
 import type { Dialect, Prisma } from "./client.js";
 
@@ -19,9 +19,9 @@ export interface JobInput {
 }
 
 /**
- * The task id each message family is queued under (one delivery task handles them all:
- * src/jobs/tasks/deliver.ts). The ids predate the shared pipeline and are kept, so that jobs
- * queued by an older release are still sent.
+ * The task id each message family is queued under (one delivery task in src/jobs handles
+ * them all). The ids predate the shared pipeline and are kept, so that jobs queued by an
+ * older release are still sent.
  */
 export const messageTasks: Record<MessageFamily, string> = {
   case: "notify",

@@ -170,16 +170,16 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps): DeliveryEngine {
     if (until) pauseUntil(until, now);
   }
 
+  type Scene = Parameters<OutcomeHook<MessageKind>>[2];
+
   async function tell(
     message: OutgoingMessage,
     outcome: DeliveryOutcome,
-    recipient: User | null,
-    job: JobRow,
-    now: Date,
+    scene: Scene,
   ): Promise<DeliveryOutcome> {
     const hook = deps.hooks?.[message.kind] as OutcomeHook<MessageKind> | undefined;
-    await hook?.(message as never, outcome, { recipient, job, now });
-    await deps.onOutcome?.(message, outcome, { recipient, job, now });
+    await hook?.(message, outcome, scene);
+    await deps.onOutcome?.(message, outcome, scene);
     return outcome;
   }
 
@@ -187,13 +187,10 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps): DeliveryEngine {
   async function fail(
     error: unknown,
     message: OutgoingMessage,
-    recipient: User,
-    job: JobRow,
-    now: Date,
+    scene: Scene & { recipient: User },
   ): Promise<never> {
+    const { recipient, job, now } = scene;
     const failure = transport.classify(error);
-    const lastAttempt = job.attempts >= job.maxAttempts;
-    const final = failure.kind === "recipient-gone" || failure.kind === "bad-request" || lastAttempt;
     if (failure.kind === "recipient-gone")
       await markUserInactive(db.prisma, recipient.id, failure.reason, now);
     if (failure.kind === "rate-limited") {
@@ -202,13 +199,12 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps): DeliveryEngine {
       pauseUntil(until, now);
       await recordDeliveryPause(db.prisma, until, now);
     }
-    await tell(
-      message,
-      { status: "failed", failure, final: failure.kind !== "rate-limited" && final },
-      recipient,
-      job,
-      now,
-    );
+    // A 429 is retried without counting an attempt; anything else ends with the last attempt.
+    const final =
+      failure.kind === "recipient-gone" ||
+      failure.kind === "bad-request" ||
+      (failure.kind !== "rate-limited" && job.attempts >= job.maxAttempts);
+    await tell(message, { status: "failed", failure, final }, scene);
     switch (failure.kind) {
       case "recipient-gone":
       case "bad-request":
@@ -224,83 +220,77 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps): DeliveryEngine {
     }
   }
 
+  /** Sends the parts in order, each on its pacer permit and after the lease check; their message ids. */
+  async function send(
+    parts: MessagePart[],
+    message: OutgoingMessage,
+    scene: Scene & { recipient: User },
+    context: JobContext,
+    silent: boolean,
+  ): Promise<number[]> {
+    const chatId = Number(scene.recipient.telegramId);
+    const messageIds: number[] = [];
+    for (const part of parts) {
+      const permit = await pacer.acquire(chatId, { lane: "bulk", signal: context.signal });
+      let outcome: "ok" | "failed" = "failed";
+      try {
+        if (!(await context.markSending())) throw new LeaseLostError(scene.job.id);
+        messageIds.push(await transport.send(chatId, part, { silent }));
+        outcome = "ok";
+      } catch (error) {
+        if (error instanceof LeaseLostError) throw error;
+        // A later part failing after earlier ones went out: the marker stays on the job, so
+        // the retry follows the kind's policy for a message that may have been delivered.
+        if (messageIds.length > 0)
+          throw new DeliveryUncertainError(
+            `part ${messageIds.length + 1} of ${parts.length} failed: ${String(error)}`,
+          );
+        await fail(error, message, { ...scene, now: context.now() });
+      } finally {
+        permit.done(outcome);
+      }
+    }
+    return messageIds;
+  }
+
   return {
     async deliver(message, job, context) {
-      const startedAt = context.now();
+      const now = context.now();
       const recipient = await db.prisma.user.findUnique({ where: { id: message.recipientId } });
-      if (!recipient) {
-        await tell(
-          message,
-          { status: "dropped", reason: "recipient no longer exists" },
-          null,
-          job,
-          startedAt,
-        );
-        throw new PermanentJobError("recipient no longer exists");
+      if (!recipient || recipient.inactiveAt) {
+        const reason = recipient ? "recipient is inactive" : "recipient no longer exists";
+        await tell(message, { status: "dropped", reason }, { recipient, job, now });
+        throw new PermanentJobError(reason);
       }
-      if (recipient.inactiveAt) {
-        await tell(
-          message,
-          { status: "dropped", reason: "recipient is inactive" },
-          recipient,
-          job,
-          startedAt,
-        );
-        throw new PermanentJobError("recipient is inactive");
-      }
+      const scene = { recipient, job, now };
       const policy = deliveryPolicy(message.kind);
       const locale = recipient.locale ?? config.DEFAULT_LOCALE;
       const t = deps.translator(locale);
       const render = deps.renderers[message.kind] as Renderer<MessageKind>;
-      const rendered = await render(message as never, { recipient, t, locale, now: startedAt });
+      const rendered = await render(message, { recipient, t, locale, now });
       if (!rendered || rendered.parts.length === 0) {
-        const outcome = await tell(
-          message,
-          { status: "dropped", reason: "nothing to send any more" },
-          recipient,
-          job,
-          startedAt,
-        );
-        return { outcome, note: "nothing to send any more" };
+        const reason = "nothing to send any more";
+        return { outcome: await tell(message, { status: "dropped", reason }, scene), note: reason };
       }
       let parts = rendered.parts;
       if (job.sendStartedAt) {
         const since = job.sendStartedAt;
         if (policy.ifUncertain === "assume-delivered") {
-          const outcome = await tell(message, { status: "unconfirmed", since }, recipient, job, startedAt);
+          const outcome = await tell(message, { status: "unconfirmed", since }, scene);
           return { outcome, note: `not resent: the attempt of ${since.toISOString()} may have delivered it` };
         }
         parts = withResentNote(parts, t("delivery-resent-note"));
       }
-      const now = context.now();
       const quiet = !policy.urgent && isQuietTime(quietHours, now);
       if (quiet && quietHours && config.QUIET_HOURS_MODE === "defer") {
         const end = quietHoursEnd(quietHours, now);
         throw new RetryLaterError(`quiet hours until ${end.toISOString()}`, end.getTime() - now.getTime());
       }
       await followSharedPause(now);
-      const chatId = Number(recipient.telegramId);
-      const messageIds: number[] = [];
-      for (const part of parts) {
-        const permit = await pacer.acquire(chatId, { lane: "bulk", signal: context.signal });
-        let outcome: "ok" | "failed" = "failed";
-        try {
-          if (!(await context.markSending())) throw new LeaseLostError(job.id);
-          messageIds.push(await transport.send(chatId, part, { silent: quiet }));
-          outcome = "ok";
-        } catch (error) {
-          if (error instanceof LeaseLostError) throw error;
-          // A later part failing after earlier ones went out: the marker stays on the job, so
-          // the retry follows the kind's policy for a message that may have been delivered.
-          if (messageIds.length > 0)
-            throw new DeliveryUncertainError(`part ${messageIds.length + 1} failed: ${String(error)}`);
-          await fail(error, message, recipient, job, context.now());
-        } finally {
-          permit.done(outcome);
-        }
-      }
-      const outcome = await tell(message, { status: "sent", messageIds }, recipient, job, context.now());
-      return { outcome };
+      const messageIds = await send(parts, message, scene, context, quiet);
+      return {
+        outcome: await tell(message, { status: "sent", messageIds }, { ...scene, now: context.now() }),
+      };
     },
   };
 }

@@ -26,7 +26,7 @@ import {
 
 export type { Activity };
 
-/** The job that announces an activity to its subscribers, a batch at a time (src/jobs/tasks/activity-publish.ts). */
+/** The job that announces an activity to its subscribers, a batch at a time (the activity-publish task). */
 export const ACTIVITY_PUBLISH_TASK = "activity-publish";
 
 export interface ActivityPublish {
