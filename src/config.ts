@@ -104,7 +104,7 @@ export const configSchema = z
     SEND_PER_CHAT_PER_SECOND: z.coerce.number().min(0.01).max(1000).default(1),
     /** Messages per minute to one group chat (Telegram: 20). */
     SEND_GROUP_PER_MINUTE: z.coerce.number().min(1).max(1000).default(20),
-    /** Seconds before a queued send is given up as "outcome unknown" (see src/bot/notifications.ts). */
+    /** Seconds before a queued send is given up as "outcome unknown" (see src/jobs/delivery.ts). */
     SEND_TIMEOUT_SECONDS: z.coerce.number().min(1).max(120).default(10),
     /** Quiet hours in TIME_ZONE, "HH:MM-HH:MM"; "off" disables them. */
     QUIET_HOURS: z

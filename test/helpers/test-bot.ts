@@ -15,6 +15,8 @@ export interface TestBotOptions {
   now?: () => Date;
   /** Options of the fake Bot API, e.g. Telegram's flood limits. */
   fake?: FakeBotApiOptions;
+  /** How long a started worker sleeps when nothing is due (default 500 ms). */
+  workerPollIntervalMs?: number;
 }
 
 let nextUpdateId = 1;
