@@ -1,7 +1,8 @@
 // How fast the queue hands out jobs: single-job claims per second (one UPDATE … RETURNING
 // each), and jobs per second through a worker (claim a batch, run a no-op, complete each).
 import type { Dialect } from "../src/db/client.js";
-import { claimJobs, enqueue, type JobInput } from "../src/jobs/queue.js";
+import { enqueue, type JobInput } from "../src/db/outbox.js";
+import { claimJobs } from "../src/jobs/queue.js";
 import { createWorker } from "../src/jobs/worker.js";
 import { createLogger } from "../src/logger.js";
 import { createTestDatabase } from "../test/helpers/database.js";

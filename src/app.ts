@@ -1,39 +1,26 @@
 // Builds the whole application from a config: database, bot, worker, intake. Used by
 // src/main.ts and by tests, so that both run the same wiring.
 import type { Bot } from "grammy";
-import { createActivityNoticeSender } from "./bot/activity-notifications.js";
-import { createBroadcastDelivery } from "./bot/broadcast-delivery.js";
-import { createBulletinSender } from "./bot/bulletin-message.js";
+import { createBroadcastProgress } from "./bot/broadcast-progress.js";
 import type { BotContext, BotDeps } from "./bot/context.js";
 import { type CreateBotOptions, createBot } from "./bot/create-bot.js";
 import { createI18n } from "./bot/i18n.js";
 import { createUpdateProcessor, type ProcessUpdate } from "./bot/intake/process-update.js";
-import {
-  createBulkApi,
-  createDelivery,
-  createDeliveryApi,
-  createNotificationSender,
-} from "./bot/notifications.js";
-import { createReminderSender } from "./bot/reminder-messages.js";
-import { classifySendError } from "./bot/telegram-errors.js";
+import { createRenderers } from "./bot/renderers/index.js";
+import { createBulkApi, createDeliveryApi, createTransport } from "./bot/transport.js";
 import type { Config } from "./config.js";
 import { createDatabase, type Database, preparePragmas } from "./db/client.js";
 import { migrate } from "./db/migrate.js";
-import { publishActivityBatch } from "./db/queries/activities.js";
+import { outboxWrites } from "./db/outbox.js";
+import { ACTIVITY_PUBLISH_TASK, publishActivityBatch } from "./db/queries/activities.js";
 import type { WorkingCalendar } from "./domain/working-days.js";
+import { createDeliveryEngine } from "./jobs/delivery.js";
 import { createPacer, type Pacer, pacerTransformer } from "./jobs/pacer.js";
 import { createScheduler, type Scheduler } from "./jobs/scheduler.js";
 import { scheduledTasks } from "./jobs/schedules.js";
-import { ACTIVITY_NOTICE_TASK, createActivityNoticeTask } from "./jobs/tasks/activity-notice.js";
-import {
-  ACTIVITY_PUBLISH_TASK,
-  createActivityPublishTask,
-  PUBLISH_BATCH_SIZE,
-} from "./jobs/tasks/activity-publish.js";
-import { createBroadcastTasks } from "./jobs/tasks/broadcast.js";
-import { createSendBulletinTask, SEND_BULLETIN_TASK } from "./jobs/tasks/monthly-bulletin.js";
-import { createNotifyTask, NOTIFY_TASK } from "./jobs/tasks/notify.js";
-import { createSendReminderTask, SEND_REMINDER_TASK } from "./jobs/tasks/send-reminder.js";
+import { createActivityPublishTask, PUBLISH_BATCH_SIZE } from "./jobs/tasks/activity-publish.js";
+import { createBroadcastTasks, recordBroadcastOutcome } from "./jobs/tasks/broadcast.js";
+import { createDeliverTasks } from "./jobs/tasks/deliver.js";
 import { createWorker, type Worker } from "./jobs/worker.js";
 import type { Logger } from "./logger.js";
 
@@ -84,7 +71,16 @@ export async function createApp(
     groupPerMinute: config.SEND_GROUP_PER_MINUTE,
   });
   bot.api.config.use(pacerTransformer(pacer));
-  const delivery = createDelivery({ api: createDeliveryApi(config), db, i18n, config, pacer });
+  // Every queued message, whatever its kind, goes through this one engine (src/jobs/delivery.ts).
+  const delivery = createDeliveryEngine({
+    db,
+    pacer,
+    config,
+    transport: createTransport(createDeliveryApi(config)),
+    renderers: createRenderers({ db, config }),
+    hooks: { broadcast: recordBroadcastOutcome(db) },
+    translator: (locale) => (key, vars) => i18n.t(locale, key, vars),
+  });
   const schedules = scheduledTasks(db, config, options.loadCalendar);
   const worker = createWorker({
     db,
@@ -94,32 +90,19 @@ export async function createApp(
     // About a second's worth of sends in progress, so that network latency does not cut the rate.
     concurrency: Math.max(10, Math.ceil(sendRate)),
     handlers: {
-      [NOTIFY_TASK]: createNotifyTask(createNotificationSender(delivery, { db, config })),
-      [SEND_REMINDER_TASK]: createSendReminderTask(
-        createReminderSender(delivery, {
-          db,
-          timeZone: config.TIME_ZONE,
-          remindAfterHours: config.REMIND_UNACCEPTED_HOURS,
-        }),
-      ),
+      ...createDeliverTasks(delivery),
       ...schedules.handlers,
-      [SEND_BULLETIN_TASK]: createSendBulletinTask(createBulletinSender(delivery, { db, config })),
       [ACTIVITY_PUBLISH_TASK]: createActivityPublishTask(async (publish) => {
         await publishActivityBatch(db, { ...publish, now: now(), batchSize: PUBLISH_BATCH_SIZE });
       }),
-      [ACTIVITY_NOTICE_TASK]: createActivityNoticeTask(
-        createActivityNoticeSender(delivery, { db, timeZone: config.TIME_ZONE }),
-      ),
       ...createBroadcastTasks({
         db,
         now,
-        ...createBroadcastDelivery({ api: createBulkApi(config, pacer), i18n, config }),
-        classify: classifySendError,
+        ...createBroadcastProgress({ api: createBulkApi(config, pacer), i18n, config }),
         progressIntervalMs: config.BROADCAST_PROGRESS_SECONDS * 1000,
       }),
     },
   });
-  deps.onJobsQueued = () => worker.wake();
   const scheduler = createScheduler({
     db,
     logger,
@@ -128,7 +111,15 @@ export async function createApp(
     timeZone: config.TIME_ZONE,
     onQueued: () => worker.wake(),
   });
-  const processUpdate = createUpdateProcessor(bot, deps);
+  // The worker is woken once per handled update that queued something, after its
+  // transactions have committed, so that what it queued goes out at once.
+  const handleUpdate = createUpdateProcessor(bot, deps);
+  const processUpdate: ProcessUpdate = async (update) => {
+    const queuedBefore = outboxWrites();
+    const claim = await handleUpdate(update);
+    if (outboxWrites() !== queuedBefore) worker.wake();
+    return claim;
+  };
   const database = db;
   return {
     config,

@@ -1,5 +1,6 @@
 // The zod schema of the environment: the only reader of process.env. Anything invalid stops
-// start-up with a message that names the variable (see src/main.ts).
+// start-up with a message that names the variable (see src/main.ts). Without BOT_TOKEN,
+// `npm start` runs the sandbox (src/sandbox/start.ts) instead of the bot on Telegram.
 import { existsSync } from "node:fs";
 import { validate as isValidCron } from "node-cron";
 import { z } from "zod";
@@ -57,7 +58,7 @@ export const configSchema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
     BOT_TOKEN: z
-      .string({ error: "is required (get one from @BotFather)" })
+      .string({ error: "is required (get one from @BotFather; without one, npm start runs the sandbox)" })
       .regex(/^\d+:[A-Za-z0-9_-]{20,}$/, "must look like 123456:ABC-DEF… (the token @BotFather gave)"),
     DATABASE_URL: databaseUrl,
     TELEGRAM_API_ROOT: optionalString.pipe(
@@ -103,7 +104,7 @@ export const configSchema = z
     SEND_PER_CHAT_PER_SECOND: z.coerce.number().min(0.01).max(1000).default(1),
     /** Messages per minute to one group chat (Telegram: 20). */
     SEND_GROUP_PER_MINUTE: z.coerce.number().min(1).max(1000).default(20),
-    /** Seconds before a queued send is given up as "outcome unknown" (see src/bot/notifications.ts). */
+    /** Seconds before a queued send is given up as "outcome unknown" (see src/jobs/delivery.ts). */
     SEND_TIMEOUT_SECONDS: z.coerce.number().min(1).max(120).default(10),
     /** Quiet hours in TIME_ZONE, "HH:MM-HH:MM"; "off" disables them. */
     QUIET_HOURS: z
@@ -169,12 +170,96 @@ export class ConfigError extends Error {
 export function parseConfig(env: Record<string, string | undefined>): Config {
   const result = configSchema.safeParse(env);
   if (result.success) return result.data;
-  throw new ConfigError(
-    result.error.issues.map((issue) => ({
-      variable: String(issue.path[0] ?? "environment"),
-      message: issue.message,
-    })),
+  throw new ConfigError(problemsOf(result.error));
+}
+
+const isHostName = (host: string) =>
+  z.ipv4().safeParse(host).success ||
+  z.ipv6().safeParse(host).success ||
+  /^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/.test(
+    host,
   );
+
+/** The sandbox's own variables (read only when there is no BOT_TOKEN). */
+export const sandboxConfigSchema = z.object({
+  /** Interface of the web chat; loopback unless told otherwise (anyone who reaches it can act as any persona). */
+  SANDBOX_HOST: z.string().default("127.0.0.1").refine(isHostName, {
+    message: "must be an IP address or host name, e.g. 127.0.0.1 (the default) or 0.0.0.0",
+  }),
+  /** Port of the web chat; 0 picks a free one. */
+  SANDBOX_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** Folder of the sandbox's database (sandbox.db), chat history and files; "reset demo" recreates them. */
+  SANDBOX_DATA_DIR: z.string().min(1).default("data"),
+  /** "telegram": the embedded Bot API answers 429 with retry_after above Telegram's flood limits; "off": never. */
+  SANDBOX_RATE_LIMIT: z.enum(["off", "telegram"]).default("off"),
+});
+
+export type SandboxConfig = z.infer<typeof sandboxConfigSchema>;
+
+/**
+ * What `npm start` runs: the bot on Telegram when BOT_TOKEN is set, otherwise the sandbox.
+ * A sandbox's `config` holds placeholders for BOT_TOKEN, TELEGRAM_API_ROOT and DATABASE_URL,
+ * which the sandbox replaces with its embedded Bot API and its own database.
+ */
+export type Startup =
+  | { mode: "production"; config: Config }
+  | { mode: "sandbox"; config: Config; sandbox: SandboxConfig };
+
+/** Stands in for the embedded Bot API's token and address until the sandbox has started it. */
+const SANDBOX_PLACEHOLDERS = {
+  BOT_TOKEN: "1:SANDBOX-PLACEHOLDER-aaaaaaaaaaaaaa",
+  TELEGRAM_API_ROOT: "http://127.0.0.1:1",
+} as const;
+
+function problemsOf(error: z.ZodError, fallback = "environment") {
+  return error.issues.map((issue) => ({
+    variable: String(issue.path[0] ?? fallback),
+    message: issue.message,
+  }));
+}
+
+/**
+ * Decides between production and the sandbox. `explicitSandbox` is `npm run sandbox`, which
+ * refuses to run when a token is set: the sandbox never runs beside a real bot's token.
+ * Throws ConfigError naming the variable for anything invalid, including BOT_TOKEN when
+ * BOT_MODE=webhook asks for Telegram without a token.
+ */
+export function parseStartup(env: Record<string, string | undefined>, explicitSandbox = false): Startup {
+  const hasToken = (env.BOT_TOKEN ?? "").trim() !== "";
+  if (hasToken && explicitSandbox)
+    throw new ConfigError([
+      {
+        variable: "BOT_TOKEN",
+        message:
+          "is set: the sandbox never runs with a real token (unset it, e.g. `BOT_TOKEN= npm run sandbox`)",
+      },
+    ]);
+  if (hasToken) return { mode: "production", config: parseConfig(env) };
+  if (env.BOT_MODE === "webhook")
+    throw new ConfigError([
+      {
+        variable: "BOT_TOKEN",
+        message:
+          "is required when BOT_MODE=webhook (without a token, npm start runs the sandbox, which polls)",
+      },
+    ]);
+  const sandbox = sandboxConfigSchema.safeParse(env);
+  if (!sandbox.success) throw new ConfigError(problemsOf(sandbox.error));
+  const config = parseConfig({
+    ...env,
+    ...SANDBOX_PLACEHOLDERS,
+    DATABASE_URL: `file:${sandbox.data.SANDBOX_DATA_DIR}/sandbox.db`,
+    BOT_MODE: "polling",
+    WEBHOOK_URL: undefined,
+    WEBHOOK_SECRET: undefined,
+  });
+  return { mode: "sandbox", config, sandbox: sandbox.data };
+}
+
+/** parseStartup on the environment, after loading `.env` when there is one (the environment wins). */
+export function loadStartup(explicitSandbox = false, envFile = ".env"): Startup {
+  if (existsSync(envFile)) process.loadEnvFile(envFile);
+  return parseStartup(process.env, explicitSandbox);
 }
 
 /** Only DATABASE_URL, for tools that touch the database and nothing else (db:migrate). */

@@ -1,65 +1,29 @@
-// Wires config → database (+ migrations) → bot, worker, scheduler, intake → graceful shutdown.
-import { createApp } from "./app.js";
-import { registerCommands } from "./bot/commands.js";
-import { allowedUpdates, createPoller } from "./bot/intake/polling.js";
-import { createWebhookServer } from "./bot/intake/webhook.js";
-import { ConfigError, loadConfig } from "./config.js";
-import { releaseAllClaims } from "./db/queries/processed-updates.js";
+// The entry point of `npm start`: with BOT_TOKEN, the bot on Telegram; without it (or with
+// `--sandbox`, i.e. `npm run sandbox`), the sandbox: the same bot against an embedded Bot API,
+// with a web chat. Wires config → bot (or sandbox) → graceful shutdown.
+import { ConfigError, loadStartup, type Startup } from "./config.js";
 import { createLogger } from "./logger.js";
+import { runBot } from "./run-bot.js";
+import { startSandbox } from "./sandbox/start.js";
+
+/** Bad configuration (also a sandbox port in use) ends the process with its message and exit code 1. */
+function exitOnConfigError(error: unknown): never {
+  if (error instanceof ConfigError) {
+    console.error(error.message);
+    process.exit(1);
+  }
+  throw error;
+}
 
 async function main(): Promise<void> {
-  let config: ReturnType<typeof loadConfig>;
+  let startup: Startup;
   try {
-    config = loadConfig();
+    startup = loadStartup(process.argv.includes("--sandbox"));
   } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      process.exit(1);
-    }
-    throw error;
+    exitOnConfigError(error);
   }
-  const logger = createLogger(config.LOG_LEVEL);
-  const app = await createApp(config, logger);
-  const { bot, worker } = app;
-  await bot.init();
-  await registerCommands(bot.api, app.deps.i18n, config.DEFAULT_LOCALE).catch((error) =>
-    logger.warn({ err: error }, "could not register the command menu"),
-  );
-  worker.start();
-  // Cron ticks only queue work; the start-up catch-up queues each schedule's latest slot.
-  await app.scheduler.start();
-
-  let stopIntake: () => Promise<void>;
-  if (config.BOT_MODE === "webhook") {
-    const url = new URL(config.WEBHOOK_URL!);
-    const server = createWebhookServer({
-      process: app.processUpdate,
-      secret: config.WEBHOOK_SECRET!,
-      path: url.pathname,
-      logger,
-    });
-    await new Promise<void>((resolve) => server.listen(config.PORT, resolve));
-    await bot.api.setWebhook(url.toString(), {
-      secret_token: config.WEBHOOK_SECRET,
-      allowed_updates: [...allowedUpdates],
-    });
-    logger.info({ port: config.PORT, url: url.toString() }, "webhook listening");
-    stopIntake = () => new Promise((resolve) => server.close(() => resolve()));
-  } else {
-    await bot.api.deleteWebhook();
-    const released = await releaseAllClaims(app.db);
-    if (released > 0) logger.warn({ released }, "released updates left unfinished by a previous run");
-    const poller = createPoller({
-      api: bot.api,
-      process: app.processUpdate,
-      logger,
-      onFatal: () => void shutdown("fatal polling error", 1),
-    });
-    await poller.start();
-    logger.info({ username: bot.botInfo.username }, "polling");
-    stopIntake = () => poller.stop();
-  }
-
+  const logger = createLogger(startup.config.LOG_LEVEL);
+  let stop: () => Promise<void> = async () => undefined;
   let stopping = false;
   async function shutdown(signal: string, code = 0): Promise<void> {
     if (stopping) return;
@@ -67,10 +31,23 @@ async function main(): Promise<void> {
     logger.info({ signal }, "shutting down");
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
-    await stopIntake();
-    await app.close();
+    await stop();
     clearTimeout(force);
     process.exit(code);
+  }
+
+  if (startup.mode === "sandbox") {
+    const sandbox = await startSandbox(startup, logger, {
+      onFatal: () => void shutdown("fatal polling error", 1),
+    });
+    // Printed whatever LOG_LEVEL says: it is what the person who typed `npm start` needs.
+    console.log(`Liaison Station sandbox: open ${sandbox.url} (no Telegram token: an embedded Bot API)`);
+    stop = () => sandbox.stop();
+  } else {
+    const bot = await runBot(startup.config, logger, {
+      onFatal: () => void shutdown("fatal polling error", 1),
+    });
+    stop = () => bot.stop();
   }
   process.once("SIGINT", () => void shutdown("SIGINT"));
   process.once("SIGTERM", () => void shutdown("SIGTERM"));

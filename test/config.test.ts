@@ -1,11 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, parseConfig } from "../src/config.js";
+import { ConfigError, parseConfig, parseStartup } from "../src/config.js";
 
 const token = "123456:TEST-TOKEN-aaaaaaaaaaaaaaaaaaaaaaaa";
 
-function problems(env: Record<string, string>): string[] {
+function problems(
+  env: Record<string, string>,
+  parse: (env: Record<string, string>) => unknown = parseConfig,
+): string[] {
   try {
-    parseConfig(env);
+    parse(env);
   } catch (error) {
     if (error instanceof ConfigError) return error.problems.map((p) => p.variable);
     throw error;
@@ -50,5 +53,53 @@ describe("configuration", () => {
     [{ BOT_TOKEN: token, LOG_LEVEL: "loud" }, "LOG_LEVEL"],
   ])("names the variable that is wrong: %j → %s", (env, variable) => {
     expect(problems(env as Record<string, string>)).toContain(variable);
+  });
+
+  describe("npm start: production with a token, the sandbox without", () => {
+    it("runs the bot on Telegram when BOT_TOKEN is set", () => {
+      const startup = parseStartup({ BOT_TOKEN: token, SANDBOX_PORT: "not read in production" });
+      expect(startup.mode).toBe("production");
+      expect(startup.config.BOT_TOKEN).toBe(token);
+    });
+
+    it.each([{}, { BOT_TOKEN: "" }, { BOT_TOKEN: "   " }])("runs the sandbox without a token: %j", (env) => {
+      const startup = parseStartup(env);
+      expect(startup.mode).toBe("sandbox");
+      if (startup.mode !== "sandbox") return;
+      expect(startup.sandbox).toEqual({
+        SANDBOX_HOST: "127.0.0.1",
+        SANDBOX_PORT: 3000,
+        SANDBOX_DATA_DIR: "data",
+        SANDBOX_RATE_LIMIT: "off",
+      });
+      expect(startup.config.DATABASE_URL).toBe("file:data/sandbox.db");
+      expect(startup.config.BOT_MODE).toBe("polling");
+    });
+
+    it("keeps the sandbox's database apart from DATABASE_URL", () => {
+      const startup = parseStartup({
+        DATABASE_URL: "postgresql://db/liaison",
+        SANDBOX_DATA_DIR: "/tmp/demo",
+      });
+      expect(startup.config.DATABASE_URL).toBe("file:/tmp/demo/sandbox.db");
+    });
+
+    it("never runs the sandbox beside a token, even when asked to (npm run sandbox)", () => {
+      expect(problems({ BOT_TOKEN: token }, (env) => parseStartup(env, true))).toEqual(["BOT_TOKEN"]);
+      expect(parseStartup({}, true).mode).toBe("sandbox");
+    });
+
+    it.each([
+      [{ BOT_MODE: "webhook" }, "BOT_TOKEN"],
+      [{ SANDBOX_PORT: "70000" }, "SANDBOX_PORT"],
+      [{ SANDBOX_PORT: "web" }, "SANDBOX_PORT"],
+      [{ SANDBOX_HOST: "not a host!" }, "SANDBOX_HOST"],
+      [{ SANDBOX_RATE_LIMIT: "sometimes" }, "SANDBOX_RATE_LIMIT"],
+      [{ SANDBOX_DATA_DIR: "" }, "SANDBOX_DATA_DIR"],
+      [{ TIME_ZONE: "Mars/Olympus" }, "TIME_ZONE"],
+      [{ BOT_TOKEN: "nonsense" }, "BOT_TOKEN"],
+    ])("names the variable that is wrong: %j → %s", (env, variable) => {
+      expect(problems(env as Record<string, string>, (e) => parseStartup(e))).toContain(variable);
+    });
   });
 });

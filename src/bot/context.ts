@@ -106,8 +106,6 @@ export interface BotDeps {
   logger: Logger;
   i18n: I18n<BotContext>;
   now: () => Date;
-  /** Wakes the worker so that queued notifications go out at once. */
-  onJobsQueued?: () => void;
 }
 
 interface ExtraContext {

@@ -1,7 +1,9 @@
 // Text helpers shared by replies and queued notifications. Messages use HTML parse mode,
 // so every value that comes from a user is escaped before it reaches a template.
 
-export type Translate = (key: string, vars?: Record<string, string | number>) => string;
+import type { Translate } from "../jobs/delivery.js";
+
+export type { Translate };
 
 export function escapeHtml(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");

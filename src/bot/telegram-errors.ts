@@ -3,13 +3,7 @@
 // A request that timed out is neither a success nor a failure: Telegram may well have
 // delivered the message and only its answer was lost, so it is "uncertain".
 import { GrammyError, HttpError } from "grammy";
-
-export type SendFailure =
-  | { kind: "recipient-gone"; reason: string }
-  | { kind: "rate-limited"; retryAfterMs: number }
-  | { kind: "bad-request"; reason: string }
-  | { kind: "uncertain"; reason: string }
-  | { kind: "transient"; reason: string };
+import type { SendFailure } from "../jobs/delivery.js";
 
 const goneMarkers = [
   "chat not found",
@@ -25,6 +19,7 @@ function isTimeout(error: HttpError): boolean {
   return inner instanceof Error && (inner.name === "AbortError" || /timed out/i.test(inner.message));
 }
 
+/** What Telegram's answer to a send means for the queue (the kinds: src/jobs/delivery.ts). */
 export function classifySendError(error: unknown): SendFailure {
   if (error instanceof GrammyError) {
     const description = error.description.toLowerCase();

@@ -6,6 +6,25 @@ export type HandlerScope =
   | { kind: "districts"; districtIds: ReadonlySet<number> }
   | { kind: "none" };
 
+/**
+ * The districts someone handles cases for: an admin all of them; a staff member their
+ * district's subtree; a deputy (or staff member also serving as one) the districts they are
+ * assigned to; anyone else none. `staffSubtree` is the staff district and everything below
+ * it (empty when they have none); `assignedDistricts` their deputy assignments.
+ */
+export function handlerScope(facts: {
+  role: string;
+  staffSubtree: readonly number[];
+  assignedDistricts: readonly number[];
+}): HandlerScope {
+  if (facts.role === "admin") return { kind: "all" };
+  const ids = new Set<number>();
+  if (facts.role === "staff") for (const id of facts.staffSubtree) ids.add(id);
+  if (facts.role === "representative" || facts.role === "staff")
+    for (const id of facts.assignedDistricts) ids.add(id);
+  return ids.size > 0 ? { kind: "districts", districtIds: ids } : { kind: "none" };
+}
+
 export function canHandleDistrict(scope: HandlerScope, districtId: number): boolean {
   if (scope.kind === "all") return true;
   if (scope.kind === "none") return false;

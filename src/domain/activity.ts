@@ -41,6 +41,19 @@ export function activityAuthority(user: {
   return "none";
 }
 
+/**
+ * Who decides on a representative's proposal (user ids): the staff covering its district,
+ * else, where none does, the admins; never the proposer themselves, nor anyone banned.
+ */
+export function activityApprovers(input: {
+  staff: { id: number; bannedAt: Date | null }[];
+  admins: { id: number; bannedAt: Date | null }[];
+  proposerId: number;
+}): number[] {
+  const deciders = input.staff.length > 0 ? input.staff : input.admins;
+  return deciders.filter((u) => u.id !== input.proposerId && !u.bannedAt).map((u) => u.id);
+}
+
 /** Announced `noticeDays` ahead, or at once when created closer than that. */
 export function publishTime(startsAt: Date, now: Date, noticeDays: number): Date {
   const ahead = new Date(startsAt.getTime() - noticeDays * 24 * 3_600_000);

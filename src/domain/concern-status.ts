@@ -15,6 +15,8 @@ export const concernStatuses = [
 export type ConcernStatus = (typeof concernStatuses)[number];
 
 export const openStatuses: readonly ConcernStatus[] = ["new", "accepted", "referred", "reopened"];
+/** Cases an assignee still has in hand: taken on (or reopened) and not referred or closed. */
+export const inHandStatuses: readonly ConcernStatus[] = ["accepted", "reopened"];
 /** Outcomes the citizen is asked to rate. */
 export const ratableStatuses: readonly ConcernStatus[] = ["resolved", "unresolved", "declined"];
 
@@ -69,6 +71,25 @@ export function canApply(status: string, action: ConcernAction): boolean {
 export function nextStatus(status: string, action: ConcernAction): ConcernStatus {
   if (!canApply(status, action)) throw new InvalidTransitionError(status, action);
   return transitions[action].to;
+}
+
+/** Resolving or declining closes a case: its outcome is kept and a fresh rating asked for. */
+export function closesCase(action: ConcernAction): boolean {
+  return action === "resolve" || action === "decline" || action === "close_unresolved";
+}
+
+/** Whoever acts on a case nobody has taken on becomes its assignee; an assignee stays. */
+export function assigneeAfterAction(currentAssigneeId: number | null, actorId: number): number {
+  return currentAssigneeId ?? actorId;
+}
+
+/**
+ * A deputy or staff member who answers a new case has taken it on: the status it moves to
+ * ("accepted"), or undefined when a message changes nothing (the citizen's, or a case
+ * already taken on).
+ */
+export function statusAfterMessage(status: string, from: "citizen" | "handler"): ConcernStatus | undefined {
+  return from === "handler" && status === "new" ? "accepted" : undefined;
 }
 
 /** Messages (replies) may go both ways only while a case is open. */

@@ -16,3 +16,6 @@ export function roleRank(role: Role): number {
 export function higherRole(a: Role, b: Role): Role {
   return roleRank(a) >= roleRank(b) ? a : b;
 }
+
+/** The roles that handle cases (deputies, staff, admins): those with an inbox and a morning digest. */
+export const handlerRoles: readonly Role[] = ["representative", "staff", "admin"];

@@ -22,7 +22,7 @@ export class RetryLaterError extends Error {
 /**
  * The send may or may not have reached Telegram (the request timed out). The job is retried
  * after a backoff, and its send marker is kept, so that the next attempt knows an earlier one
- * may have delivered it (see src/bot/notifications.ts for what it then does).
+ * may have delivered it (see src/jobs/delivery.ts for what it then does).
  */
 export class DeliveryUncertainError extends Error {
   constructor(message: string) {

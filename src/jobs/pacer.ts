@@ -6,9 +6,9 @@
 //   window holds at most about that many. Several instances divide the bot's budget
 //   (SEND_RATE_PER_SECOND / SEND_INSTANCES): no database round trip per message, at the price
 //   of an idle instance's share going unused. A 429 met by the delivery engine
-//   (src/bot/notifications.ts) is shared through the database instead, so that it pauses
-//   every instance; one met through the transformer below (answers, broadcasts) pauses this
-//   process only.
+//   (src/jobs/delivery.ts: every queued message) is shared through the database instead, so
+//   that it pauses every instance; one met through the transformer below (answers, a
+//   broadcast's progress edits) pauses this process only.
 // - Per chat: the next queued message to a chat starts only `1 / perChatPerSecond` after the
 //   previous one to it has *finished*: Telegram surely had the previous one by then, so even
 //   with network jitter the two arrive far enough apart. Groups also keep to 20 per minute.

@@ -1,21 +1,8 @@
-// The durable job queue: the only raw SQL of the project. A job is claimed by one atomic
-// UPDATE … RETURNING (with FOR UPDATE SKIP LOCKED on PostgreSQL; SQLite has one writer, so
-// the statement itself is the lock); a crashed worker's jobs come back when their lease
-// expires; a job's `key` makes enqueuing the same work twice a no-op.
+// The durable job queue's worker side (jobs are queued by the outbox, src/db/outbox.ts). A
+// job is claimed by one atomic UPDATE … RETURNING (with FOR UPDATE SKIP LOCKED on
+// PostgreSQL; SQLite has one writer, so the statement itself is the lock); a crashed
+// worker's jobs come back when their lease expires.
 import type { Database, Dialect, Prisma } from "../db/client.js";
-
-/** A Prisma client or an interactive-transaction client: enqueue inside the caller's transaction. */
-export type Tx = Pick<Prisma, "$executeRawUnsafe" | "$queryRawUnsafe">;
-
-export interface JobInput {
-  task: string;
-  payload: unknown;
-  /** Idempotency key: a second job with the same key is not created. */
-  key?: string;
-  runAt?: Date;
-  priority?: number;
-  maxAttempts?: number;
-}
 
 export interface JobRow {
   id: number;
@@ -32,40 +19,6 @@ export interface JobRow {
   lastError: string | null;
   /** Set when an earlier attempt handed the message to Telegram without learning the outcome. */
   sendStartedAt: Date | null;
-}
-
-const insertColumns = `"task","payload","key","status","priority","runAt","attempts","maxAttempts","createdAt","updatedAt"`;
-// Rows per INSERT: one statement per ~100 jobs keeps a schedule pass's transactions short,
-// well inside SQLite's limit of 32,766 bound parameters.
-const insertChunk = 100;
-
-function insertSql(dialect: Dialect, rows: number): string {
-  const values: string[] = [];
-  for (let row = 0; row < rows; row++) {
-    const p = (i: number) => (dialect === "sqlite" ? "?" : `$${row * 8 + i}`);
-    values.push(`(${p(1)},${p(2)},${p(3)},'queued',${p(4)},${p(5)},0,${p(6)},${p(7)},${p(8)})`);
-  }
-  return `INSERT INTO "Job" (${insertColumns}) VALUES ${values.join(",")} ON CONFLICT ("key") DO NOTHING`;
-}
-
-/** Enqueues jobs (inside the caller's transaction when `tx` is one); returns how many were new. */
-export async function enqueue(tx: Tx, dialect: Dialect, jobs: JobInput[], now: Date): Promise<number> {
-  let created = 0;
-  for (let start = 0; start < jobs.length; start += insertChunk) {
-    const chunk = jobs.slice(start, start + insertChunk);
-    const params = chunk.flatMap((job) => [
-      job.task,
-      JSON.stringify(job.payload ?? null),
-      job.key ?? null,
-      job.priority ?? 0,
-      job.runAt ?? now,
-      job.maxAttempts ?? 8,
-      now,
-      now,
-    ]);
-    created += await tx.$executeRawUnsafe(insertSql(dialect, chunk.length), ...params);
-  }
-  return created;
 }
 
 // Due jobs, or running jobs whose lease has expired (their worker died).

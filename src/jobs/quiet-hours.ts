@@ -1,6 +1,6 @@
 // Quiet hours (default 22:00–08:00 in TIME_ZONE): non-urgent messages either wait for the
 // morning ("defer") or go out without sound ("silent", Telegram's disable_notification).
-// Which messages are urgent is decided per message kind (src/bot/notifications.ts).
+// Which messages are urgent is decided per message kind (src/domain/messages.ts).
 import { localMinuteOfDay } from "../domain/local-time.js";
 
 export interface QuietHours {

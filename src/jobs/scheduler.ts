@@ -10,8 +10,8 @@
 // a catch-up when nobody was up to run it.
 import { createTask, type ScheduledTask } from "node-cron";
 import type { Database } from "../db/client.js";
+import { enqueue, type JobInput } from "../db/outbox.js";
 import type { Logger } from "../logger.js";
-import { enqueue, type JobInput } from "./queue.js";
 
 export interface Schedule {
   /** The task id of the pass (a worker handler). */

@@ -61,7 +61,7 @@ describe.each(testDialects)("the report to the voters on %s", (dialect) => {
   it("previews the pack as a one-page PNG", async () => {
     await deputy.press("🖼 预览图片");
     const photo = bot.fake.callsTo("sendPhoto").at(-1)!.payload.photo as UploadedFile;
-    expect(pngSize(photo.content)).toEqual({ width: 1240, height: 1754 });
+    expect(await pngSize(photo.content)).toEqual({ width: 1240, height: 1754 });
     expect(photo.content.length).toBeGreaterThan(20_000);
   });
 

@@ -134,7 +134,7 @@ describe.each(testDialects)("/stats on %s", (dialect) => {
     const media = album.payload.media as { type: string; media: UploadedFile }[];
     expect(media.map((m) => m.type)).toEqual(["photo", "photo", "photo"]);
     for (const item of media) {
-      expect(pngSize(item.media.content)).toEqual({ width: 1200, height: 700 });
+      expect(await pngSize(item.media.content)).toEqual({ width: 1200, height: 700 });
       expect(item.media.content.length).toBeGreaterThan(10_000);
       expect(item.media.content.length).toBeLessThan(500_000);
     }

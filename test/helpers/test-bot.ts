@@ -18,6 +18,8 @@ export interface TestBotOptions {
   fake?: FakeBotApiOptions;
   /** The working-day calendar the monthly bulletin goes by (default: the shipped years). */
   loadCalendar?: () => Promise<WorkingCalendar>;
+  /** How long a started worker sleeps when nothing is due (default 500 ms). */
+  workerPollIntervalMs?: number;
 }
 
 let nextUpdateId = 1;
@@ -70,6 +72,12 @@ export class TestBot {
 }
 
 type Markup = { inline_keyboard?: InlineKeyboardButton[][] };
+
+/** The message a recorded send created, or the one an edit changed, as the Bot API answered. */
+function messageIdOf(call: RecordedCall): number {
+  const result = call.result as { message_id?: number } | undefined;
+  return result?.message_id ?? Number(call.payload.message_id);
+}
 
 export class TestUser {
   constructor(
@@ -173,7 +181,7 @@ export class TestUser {
         for (const button of row) {
           const matches = typeof label === "string" ? button.text === label : label.test(button.text);
           if (matches && "callback_data" in button && button.callback_data) {
-            return { data: button.callback_data, messageId: (call.payload.message_id as number) ?? i + 1 };
+            return { data: button.callback_data, messageId: messageIdOf(call) };
           }
         }
       }
@@ -181,8 +189,10 @@ export class TestUser {
     return undefined;
   }
 
+  /** The message_id of the newest message the bot sent this user (1 when none). */
   private newestMessageId(): number {
-    return 1;
+    const last = this.received.at(-1);
+    return last ? messageIdOf(last) : 1;
   }
 
   /** Answers given to this user's button presses (toasts and alerts). */

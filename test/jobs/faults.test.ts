@@ -5,9 +5,10 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { runAdmin } from "../../src/admin.js";
 import type { Concern, User } from "../../src/db/generated/sqlite/client.js";
+import { enqueue, messageJob } from "../../src/db/outbox.js";
 import { recordDeliveryPause } from "../../src/db/queries/delivery-pause.js";
-import { enqueue, listDeadJobs } from "../../src/jobs/queue.js";
-import { type NotificationKind, notificationJob } from "../../src/jobs/tasks/notify.js";
+import type { CaseMessageKind } from "../../src/domain/messages.js";
+import { listDeadJobs } from "../../src/jobs/queue.js";
 import { addConcern, addUser } from "./fixtures.js";
 import { DAY, eventually, Harness, HOUR } from "./harness.js";
 
@@ -27,7 +28,7 @@ async function harness(options: Parameters<typeof Harness.create>[0] = {}) {
 /** A case of `citizen` with one message on it, and a notification of it queued for `recipient`. */
 async function queueNotification(
   h: Harness,
-  kind: NotificationKind,
+  kind: CaseMessageKind,
   citizen: User,
   recipient: User,
   text: string,
@@ -50,7 +51,7 @@ async function queueNotification(
   await enqueue(
     h.prisma,
     h.db.dialect,
-    [notificationJob({ kind, recipientId: recipient.id, concernId: concern.id, eventId: event.id })],
+    [messageJob({ kind, recipientId: recipient.id, concernId: concern.id, eventId: event.id })],
     h.clock.now(),
   );
 }

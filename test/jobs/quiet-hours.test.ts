@@ -1,10 +1,8 @@
 // Quiet hours, 22:00–08:00 in Asia/Shanghai (UTC+8) by default, whatever the server's zone.
 import { afterEach, describe, expect, it } from "vitest";
 import type { User } from "../../src/db/generated/sqlite/client.js";
-import { enqueue } from "../../src/jobs/queue.js";
+import { enqueue, messageJob } from "../../src/db/outbox.js";
 import { isQuietTime, parseQuietHours, quietHoursEnd } from "../../src/jobs/quiet-hours.js";
-import { notificationJob } from "../../src/jobs/tasks/notify.js";
-import { reminderJob } from "../../src/jobs/tasks/send-reminder.js";
 import { addConcern, addUser } from "./fixtures.js";
 import { DAY, Harness } from "./harness.js";
 
@@ -71,8 +69,8 @@ describe("sending in quiet hours", () => {
       h.prisma,
       h.db.dialect,
       [
-        reminderJob({ kind: "follow_up", recipientId: asked.id, concernId: closed.id }),
-        notificationJob({
+        messageJob({ kind: "follow_up", recipientId: asked.id, concernId: closed.id }),
+        messageJob({
           kind: "concern_message_to_citizen",
           recipientId: answered.id,
           concernId: open.id,

@@ -81,7 +81,6 @@ feature.callbackQuery(activityDecisionData.filter, async (ctx) => {
     });
     return;
   }
-  ctx.deps.onJobsQueued?.();
   await ctx.answerCallbackQuery({
     text: ctx.t(approve ? "activity-approved-toast" : "activity-rejected-toast"),
   });
@@ -181,7 +180,6 @@ feature.callbackQuery(activityManageData.filter, async (ctx) => {
         if (!(error instanceof ActivityStateError)) throw error;
         break;
       }
-      ctx.deps.onJobsQueued?.();
       await ctx.answerCallbackQuery();
       await ctx.editMessageText(ctx.t("activity-cancelled", { title: escapeHtml(activity.title) }), {
         parse_mode: "HTML",

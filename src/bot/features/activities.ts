@@ -101,7 +101,6 @@ feature.callbackQuery(activityRsvpData.filter, async (ctx) => {
     await ctx.answerCallbackQuery({ text: ctx.t(key), show_alert: true });
     return;
   }
-  ctx.deps.onJobsQueued?.();
   await ctx.answerCallbackQuery();
   // Redraw the buttons of the message pressed; an announcement keeps its "stop" button.
   const pressed = ctx.callbackQuery.message?.reply_markup?.inline_keyboard.flat() ?? [];

@@ -342,7 +342,6 @@ async function createFromDraft(ctx: BotContext, draft: ActivityDraftFlow): Promi
     noticeDays: config.ACTIVITY_NOTICE_DAYS,
   });
   ctx.session.flow = undefined;
-  ctx.deps.onJobsQueued?.();
   await ctx.answerCallbackQuery();
   const locale = await ctx.i18n.getLocale();
   const title = escapeHtml(activity.title);

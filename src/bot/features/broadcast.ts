@@ -1,6 +1,7 @@
 // /broadcast: staff compose a notice (text with formatting, optionally a photo or document),
 // see it exactly as recipients will, choose the audience within their scope, send now or
-// at a chosen time, and confirm. Delivery runs in the queue (src/jobs/tasks/broadcast.ts).
+// at a chosen time, and confirm. Delivery runs in the queue (src/jobs/tasks/broadcast.ts and
+// the delivery engine, src/jobs/delivery.ts).
 import { Composer, InlineKeyboard } from "grammy";
 import type { District } from "../../db/generated/sqlite/client.js";
 import { loadHandlerScope } from "../../db/queries/access.js";
@@ -9,7 +10,6 @@ import { cancelBroadcast, createBroadcast, findBroadcast } from "../../db/querie
 import { findDistrictById, listChildDistricts } from "../../db/queries/districts.js";
 import { type Audience, audiences, canAddress, isAudience, needsDistrict } from "../../domain/audience.js";
 import { parseLocalDateTime } from "../../domain/local-time.js";
-import { sendBroadcastContent } from "../broadcast-delivery.js";
 import {
   broadcastAudienceData,
   broadcastCancelData,
@@ -20,6 +20,8 @@ import {
 import { localName } from "../case-view.js";
 import type { BotContext, BroadcastFlow } from "../context.js";
 import { escapeHtml, formatDateTime } from "../format.js";
+import { broadcastMessage } from "../renderers/broadcast.js";
+import { sendPart } from "../transport.js";
 
 export const broadcastFeature = new Composer<BotContext>();
 const feature = broadcastFeature.chatType("private");
@@ -72,7 +74,8 @@ senders.on("message", async (ctx, next) => {
     mediaFileId: photo?.file_id ?? document?.file_id ?? null,
   } satisfies Partial<BroadcastFlow>);
   await ctx.reply(ctx.t("broadcast-preview-intro"));
-  await sendBroadcastContent(ctx.api, ctx.chat.id, broadcastContent(flow), ctx.t);
+  for (const part of broadcastMessage(broadcastContent(flow), ctx.t).parts)
+    await sendPart(ctx.api, ctx.chat.id, part);
   const keyboard = new InlineKeyboard();
   for (const audience of audiences) {
     if (audience === "all_citizens" && ctx.user.role !== "admin") continue;
@@ -250,7 +253,6 @@ senders.callbackQuery(broadcastConfirmData.filter, async (ctx) => {
     now,
   );
   ctx.session.flow = undefined;
-  ctx.deps.onJobsQueued?.();
   await ctx.answerCallbackQuery();
   const locale = await ctx.i18n.getLocale();
   await ctx.editMessageText(

@@ -85,7 +85,6 @@ async function handleCaseInput(ctx: BotContext, flow: CaseFlow): Promise<void> {
     return;
   }
   ctx.session.flow = undefined;
-  ctx.deps.onJobsQueued?.();
   const key =
     flow.kind === "message"
       ? role === "citizen"

@@ -244,7 +244,6 @@ async function submitDraft(ctx: BotContext, draft: ConcernFlow): Promise<void> {
     dueDays: config.CASE_DUE_DAYS,
     location: draft.location,
   });
-  ctx.deps.onJobsQueued?.();
   ctx.session.flow = undefined;
   await ctx.answerCallbackQuery();
   const details = await findConcern(db.prisma, concern.id);

@@ -94,7 +94,6 @@ feature.callbackQuery(caseActionData.filter, async (ctx) => {
         await ctx.answerCallbackQuery({ text: message, show_alert: true });
         return;
       }
-      ctx.deps.onJobsQueued?.();
       await ctx.answerCallbackQuery({ text: ctx.t("case-accepted-toast", { caseNo: concern.caseNo }) });
       await refreshCaseMessage(ctx, concern.id);
       return;

@@ -32,7 +32,6 @@ feature.callbackQuery(rateData.filter, async (ctx) => {
     await ctx.answerCallbackQuery({ text: message, show_alert: true });
     return;
   }
-  ctx.deps.onJobsQueued?.();
   await ctx.answerCallbackQuery();
   await ctx.editMessageReplyMarkup().catch(() => undefined);
   await ctx.reply(

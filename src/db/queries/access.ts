@@ -1,26 +1,23 @@
-import type { HandlerScope } from "../../domain/access.js";
+// The facts a user's handler scope is decided on (src/domain/access.ts).
+import { type HandlerScope, handlerScope } from "../../domain/access.js";
 import type { Prisma } from "../client.js";
 import { listDistrictSubtreeIds } from "./districts.js";
 import type { User } from "./users.js";
 
-/** A deputy handles their assigned districts; staff their district's subtree; admins all. */
+/** The user's handler scope (handlerScope), from their staff district's subtree and their deputy assignments. */
 export async function loadHandlerScope(
   prisma: Prisma,
   user: Pick<User, "id" | "role" | "staffDistrictId">,
 ): Promise<HandlerScope> {
-  if (user.role === "admin") return { kind: "all" };
-  const ids = new Set<number>();
-  if (user.role === "staff" && user.staffDistrictId) {
-    for (const id of await listDistrictSubtreeIds(prisma, user.staffDistrictId)) ids.add(id);
-  }
-  if (user.role === "representative" || user.role === "staff") {
-    const rows = await prisma.representativeAssignment.findMany({
-      where: { userId: user.id },
-      select: { districtId: true },
-    });
-    for (const row of rows) ids.add(row.districtId);
-  }
-  return ids.size > 0 ? { kind: "districts", districtIds: ids } : { kind: "none" };
+  // Only what the rule reads for this role is loaded.
+  const [staffSubtree, assignments] = await Promise.all([
+    user.role === "staff" && user.staffDistrictId ? listDistrictSubtreeIds(prisma, user.staffDistrictId) : [],
+    user.role === "representative" || user.role === "staff"
+      ? prisma.representativeAssignment.findMany({ where: { userId: user.id }, select: { districtId: true } })
+      : [],
+  ]);
+  const assignedDistricts = assignments.map((row) => row.districtId);
+  return handlerScope({ role: user.role, staffSubtree, assignedDistricts });
 }
 
 export async function scopeDistrictIds(prisma: Prisma, scope: HandlerScope): Promise<number[]> {

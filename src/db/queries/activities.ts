@@ -4,17 +4,17 @@
 import {
   type ActivityAuthority,
   type ActivityKind,
+  activityApprovers,
   activityAuthority,
   hasRoom,
   heldStatuses,
   publishTime,
   reminderTimes,
 } from "../../domain/activity.js";
-import { enqueue, type Tx } from "../../jobs/queue.js";
-import { type ActivityNoticeKind, activityNoticeJob } from "../../jobs/tasks/activity-notice.js";
-import { type ActivityPublish, activityPublishJob } from "../../jobs/tasks/activity-publish.js";
+import type { ActivityNoticeKind } from "../../domain/messages.js";
 import type { Database, Prisma } from "../client.js";
 import type { Activity, District, Prisma as PrismaTypes, User } from "../generated/sqlite/client.js";
+import { enqueue, enqueueMessages, type JobInput, messageJob } from "../outbox.js";
 import { audienceWhere, listAudienceBatch } from "./audience.js";
 import {
   findDistrictById,
@@ -25,6 +25,26 @@ import {
 } from "./districts.js";
 
 export type { Activity };
+
+/** The job that announces an activity to its subscribers, a batch at a time (the activity-publish task). */
+export const ACTIVITY_PUBLISH_TASK = "activity-publish";
+
+export interface ActivityPublish {
+  activityId: number;
+  /** Recipients are walked in id order; this batch starts after this user id. */
+  afterUserId: number;
+}
+
+export function activityPublishJob(publish: ActivityPublish, runAt: Date): JobInput {
+  const { activityId, afterUserId } = publish;
+  return {
+    task: ACTIVITY_PUBLISH_TASK,
+    payload: publish,
+    key: afterUserId === 0 ? `act-pub:${activityId}` : `act-pub:${activityId}:${afterUserId}`,
+    runAt,
+    priority: 1,
+  };
+}
 
 type TxClient = Parameters<Parameters<Prisma["$transaction"]>[0]>[0];
 
@@ -97,36 +117,45 @@ export async function loadActivityAuthority(
   return activityAuthority({ role: user.role, staffCovers, represents });
 }
 
-/** The districts a user may hold activities in, by code (the tree's order), with their authority. */
+/** The districts a user may hold activities in, by code (the tree's order), with their authority (activityAuthority). */
 export async function listActivityDistricts(
   prisma: Prisma,
   user: Actor,
 ): Promise<{ district: District; authority: Exclude<ActivityAuthority, "none"> }[]> {
-  const found = new Map<number, { district: District; authority: "approve" | "propose" }>();
-  if (user.role === "admin") {
-    for (const district of await prisma.district.findMany())
-      found.set(district.id, { district, authority: "approve" });
-  } else if (user.role === "staff" && user.staffDistrictId) {
-    const ids = await listDistrictSubtreeIds(prisma, user.staffDistrictId);
-    for (const district of await prisma.district.findMany({ where: { id: { in: ids } } }))
-      found.set(district.id, { district, authority: "approve" });
-  }
-  if (user.role === "representative" || user.role === "staff") {
-    const assignments = await prisma.representativeAssignment.findMany({
-      where: { userId: user.id },
-      include: { district: true },
-    });
-    for (const { district } of assignments)
-      if (!found.has(district.id)) found.set(district.id, { district, authority: "propose" });
-  }
-  return [...found.values()].sort((a, b) => a.district.code.localeCompare(b.district.code));
+  const subtree = new Set(
+    user.role === "staff" && user.staffDistrictId
+      ? await listDistrictSubtreeIds(prisma, user.staffDistrictId)
+      : [],
+  );
+  const assignments =
+    user.role === "representative" || user.role === "staff"
+      ? await prisma.representativeAssignment.findMany({
+          where: { userId: user.id },
+          select: { districtId: true },
+        })
+      : [];
+  const represented = new Set(assignments.map((a) => a.districtId));
+  const candidates =
+    user.role === "admin"
+      ? await prisma.district.findMany()
+      : await prisma.district.findMany({ where: { id: { in: [...subtree, ...represented] } } });
+  return candidates
+    .flatMap((district) => {
+      const authority = activityAuthority({
+        role: user.role,
+        staffCovers: subtree.has(district.id),
+        represents: represented.has(district.id),
+      });
+      return authority === "none" ? [] : [{ district, authority }];
+    })
+    .sort((a, b) => a.district.code.localeCompare(b.district.code));
 }
 
-/** Who decides on a representative's proposal: staff covering the district, else the admins. */
-async function listApprovers(tx: TxClient, districtId: number, exceptUserId: number): Promise<number[]> {
-  let approvers = await listStaffCovering(tx as Prisma, districtId);
-  if (approvers.length === 0) approvers = await tx.user.findMany({ where: { role: "admin" } });
-  return approvers.filter((u) => u.id !== exceptUserId && !u.bannedAt).map((u) => u.id);
+/** The staff covering a district and the admins: who may decide on a proposal (activityApprovers). */
+async function listApprovers(tx: TxClient, districtId: number, proposerId: number): Promise<number[]> {
+  const staff = await listStaffCovering(tx as Prisma, districtId);
+  const admins = staff.length > 0 ? [] : await tx.user.findMany({ where: { role: "admin" } });
+  return activityApprovers({ staff, admins, proposerId });
 }
 
 async function notice(
@@ -137,10 +166,10 @@ async function notice(
   recipientIds: number[],
   now: Date,
 ): Promise<void> {
-  await enqueue(
-    tx as Tx,
+  await enqueueMessages(
+    tx,
     db.dialect,
-    recipientIds.map((recipientId) => activityNoticeJob({ kind, activityId, recipientId })),
+    recipientIds.map((recipientId) => ({ kind, activityId, recipientId })),
     now,
   );
 }
@@ -210,7 +239,7 @@ export async function createActivity(
     let approvers: number[] = [];
     if (publishAt) {
       await enqueue(
-        tx as Tx,
+        tx,
         db.dialect,
         [activityPublishJob({ activityId: activity.id, afterUserId: 0 }, publishAt)],
         now,
@@ -250,12 +279,7 @@ export async function decideActivity(
       throw new ActivityStateError(activityId, current.status);
     }
     if (publishAt) {
-      await enqueue(
-        tx as Tx,
-        db.dialect,
-        [activityPublishJob({ activityId, afterUserId: 0 }, publishAt)],
-        now,
-      );
+      await enqueue(tx, db.dialect, [activityPublishJob({ activityId, afterUserId: 0 }, publishAt)], now);
     }
     if (activity.createdById && activity.createdById !== input.deciderId) {
       await notice(tx, db, input.approve ? "approved" : "rejected", activityId, [activity.createdById], now);
@@ -327,12 +351,7 @@ export async function publishActivityBatch(
   await prisma.$transaction(async (tx) => {
     await notice(tx, db, "announce", activityId, ids, now);
     if (more) {
-      await enqueue(
-        tx as Tx,
-        db.dialect,
-        [activityPublishJob({ activityId, afterUserId: ids.at(-1)! }, now)],
-        now,
-      );
+      await enqueue(tx, db.dialect, [activityPublishJob({ activityId, afterUserId: ids.at(-1)! }, now)], now);
     }
   });
   return { queued: ids.length, more };
@@ -382,10 +401,10 @@ export async function answerRsvp(
       // Keyed per person and activity: answering again queues nothing twice; a withdrawn
       // answer is checked when the reminder is due.
       await enqueue(
-        tx as Tx,
+        tx,
         db.dialect,
         reminderTimes(activity.startsAt, now).map((r) =>
-          activityNoticeJob({ kind: r.kind, activityId, recipientId: userId }, r.at),
+          messageJob({ kind: r.kind, activityId, recipientId: userId }, r.at),
         ),
         now,
       );

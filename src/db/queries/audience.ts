@@ -1,6 +1,6 @@
-// The people an audience stands for, as one query. Opted-out, inactive (blocked the bot)
-// and banned users are never in an audience.
-import type { Audience } from "../../domain/audience.js";
+// The people an audience stands for (src/domain/audience.ts), as one query. Opted-out,
+// inactive (blocked the bot), banned and unconsented users are never in an audience.
+import { type Audience, audienceRule } from "../../domain/audience.js";
 import type { Prisma } from "../client.js";
 import type { Prisma as PrismaTypes } from "../generated/sqlite/client.js";
 import { districtAncestors, listDistrictSubtreeIds } from "./districts.js";
@@ -14,39 +14,33 @@ const reachable: UserWhere = {
   consentedAt: { not: null },
 };
 
-/**
- * District audiences cover the district and everything below it. Its subscribers are those
- * subscribed to a district inside it, or to one that contains it (a county's subscribers
- * hear about each of its villages).
- */
+/** The audience's rule (src/domain/audience.ts) as a query over users. */
 export async function audienceWhere(
   prisma: Prisma,
   audience: Audience,
   districtId: number | null,
 ): Promise<UserWhere> {
-  const subtree = districtId === null ? null : await listDistrictSubtreeIds(prisma, districtId);
-  switch (audience) {
-    case "all_citizens":
-      return { ...reachable, role: "citizen" };
-    case "district_citizens":
-      return { ...reachable, role: "citizen", districtId: { in: subtree ?? [] } };
-    case "district_subscribers": {
+  const rule = audienceRule(audience, districtId);
+  // A district audience without a district narrows to nothing.
+  const subtree = districtId === null ? [] : await listDistrictSubtreeIds(prisma, districtId);
+  const inside = rule.districts === "everywhere" ? undefined : { in: subtree };
+  switch (rule.members) {
+    case "citizens":
+      return { ...reachable, role: "citizen", ...(inside ? { districtId: inside } : {}) };
+    case "subscribers": {
       const above = districtId === null ? [] : (await districtAncestors(prisma, districtId)).map((d) => d.id);
       return {
         ...reachable,
-        subscriptions: { some: { active: true, districtId: { in: [...(subtree ?? []), ...above] } } },
+        subscriptions: { some: { active: true, districtId: { in: [...subtree, ...above] } } },
       };
     }
-    case "representatives":
-      return {
-        ...reachable,
-        representativeOf: subtree ? { some: { districtId: { in: subtree } } } : { some: {} },
-      };
+    case "deputies":
+      return { ...reachable, representativeOf: inside ? { some: { districtId: inside } } : { some: {} } };
     case "staff":
       return {
         ...reachable,
         role: { in: ["staff", "admin"] },
-        ...(subtree ? { staffDistrictId: { in: subtree } } : {}),
+        ...(inside ? { staffDistrictId: inside } : {}),
       };
   }
 }

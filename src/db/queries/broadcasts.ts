@@ -1,15 +1,14 @@
 // Broadcasts: composed by staff, fixed to a list of recipients when sending starts, then
 // one queued job per recipient. Counts for the progress report come from the recipients.
 import type { Audience } from "../../domain/audience.js";
-import { enqueue } from "../../jobs/queue.js";
 import type { Database, Prisma } from "../client.js";
 import type { Broadcast } from "../generated/sqlite/client.js";
+import { enqueue, enqueueMessages, messageTasks } from "../outbox.js";
 import { audienceWhere, listAudienceBatch } from "./audience.js";
 
 export type { Broadcast };
 
 export const BROADCAST_START_TASK = "broadcast_start";
-export const BROADCAST_SEND_TASK = "broadcast_send";
 export const BROADCAST_PROGRESS_TASK = "broadcast_progress";
 
 export interface BroadcastDraft {
@@ -100,17 +99,10 @@ export async function materializeRecipients(db: Database, broadcast: Broadcast, 
           updatedAt: now,
         })),
       });
-      await enqueue(
+      await enqueueMessages(
         tx,
         db.dialect,
-        fresh.map((userId) => ({
-          task: BROADCAST_SEND_TASK,
-          payload: { broadcastId: broadcast.id, userId },
-          key: `bc:${broadcast.id}:${userId}`,
-          // Replies about cases go before a mass notice.
-          priority: -1,
-          maxAttempts: 5,
-        })),
+        fresh.map((recipientId) => ({ kind: "broadcast", broadcastId: broadcast.id, recipientId })),
         now,
       );
     });
@@ -172,7 +164,12 @@ export async function cancelBroadcast(db: Database, broadcastId: number, now: Da
     });
     if (count === 0) return false;
     await tx.job.updateMany({
-      where: { task: BROADCAST_SEND_TASK, status: "queued", key: { startsWith: `bc:${broadcastId}:` } },
+      // The messages' keys are "bc:<broadcast>:<recipient>" (src/domain/messages.ts).
+      where: {
+        task: messageTasks.broadcast,
+        status: "queued",
+        key: { startsWith: `bc:${broadcastId}:` },
+      },
       data: { status: "cancelled", finishedAt: now, updatedAt: now },
     });
     await tx.job.updateMany({

@@ -4,20 +4,28 @@
 
 import { caseYear, dueDate, formatCaseNumber } from "../../domain/case-number.js";
 import {
+  type CaseChange,
+  caseChangeMessages,
+  caseHandlers,
+  changeReachesHandlers,
+} from "../../domain/case-recipients.js";
+import {
+  assigneeAfterAction,
   type ConcernAction,
   canExchangeMessages,
   canRate,
+  closesCase,
   InvalidTransitionError,
   nextStatus,
   openStatuses,
   type Rating,
   reopensOnRating,
+  statusAfterMessage,
 } from "../../domain/concern-status.js";
-import { enqueue, type Tx } from "../../jobs/queue.js";
-import { type NotificationKind, notificationJob } from "../../jobs/tasks/notify.js";
 import type { Database, Prisma } from "../client.js";
 import type { Concern, ConcernEvent } from "../generated/sqlite/client.js";
-import { listRepresentativesOfDistrict, listStaffCovering } from "./districts.js";
+import { enqueueMessages } from "../outbox.js";
+import { loadCaseCircle } from "./case-people.js";
 
 export type { Concern, ConcernEvent };
 
@@ -84,33 +92,31 @@ export interface CreateConcernInput {
   held?: boolean | undefined;
 }
 
-/** Who on the deputies' side hears about a case: its assignee, else the district's deputies, else staff. */
-export async function caseHandlers(
+/**
+ * Who on the deputies' side hears about a case now (user ids; src/domain/case-recipients.ts):
+ * its assignee, else the district's active deputies, else the active staff covering it.
+ */
+export async function loadCaseHandlers(
   tx: TxClient,
-  concern: Pick<Concern, "assigneeId" | "districtId">,
+  concern: Pick<Concern, "citizenId" | "assigneeId" | "districtId">,
 ): Promise<number[]> {
-  if (concern.assigneeId) return [concern.assigneeId];
-  const reps = await listRepresentativesOfDistrict(tx as Prisma, concern.districtId);
-  if (reps.length > 0) return reps.map((r) => r.id);
-  const staff = await listStaffCovering(tx as Prisma, concern.districtId);
-  return staff.map((s) => s.id);
+  return caseHandlers(await loadCaseCircle(tx as Prisma, concern));
 }
 
+/** Queues the messages a change of a case causes (who hears of it: src/domain/case-recipients.ts). */
 export async function notify(
   tx: TxClient,
   db: Database,
-  kind: NotificationKind,
-  concernId: number,
+  change: CaseChange,
+  concern: Pick<Concern, "id" | "citizenId" | "assigneeId" | "districtId">,
   eventId: number,
-  recipientIds: number[],
   now: Date,
 ): Promise<void> {
-  await enqueue(
-    tx as Tx,
-    db.dialect,
-    recipientIds.map((recipientId) => notificationJob({ kind, recipientId, concernId, eventId })),
-    now,
-  );
+  const circle = changeReachesHandlers(change)
+    ? await loadCaseCircle(tx as Prisma, concern)
+    : { citizenId: concern.citizenId, assigneeId: concern.assigneeId, deputies: [], staff: [] };
+  const messages = caseChangeMessages(change, circle, { concernId: concern.id, eventId });
+  await enqueueMessages(tx, db.dialect, messages, now);
 }
 
 /** Files stay on Telegram's servers: a case keeps their file_id, with the event they came with. */
@@ -205,8 +211,7 @@ export async function insertConcern(
       },
     });
   }
-  if (!input.held)
-    await notify(tx, db, "concern_new", concern.id, event.id, await caseHandlers(tx, concern), now);
+  if (!input.held) await notify(tx, db, { kind: "submitted" }, concern, event.id, now);
   return { concern, created: true };
 }
 
@@ -276,12 +281,6 @@ export interface StatusChangeInput {
   now: Date;
 }
 
-const notificationOf: Record<StatusChangeInput["action"], NotificationKind> = {
-  accept: "concern_accepted",
-  resolve: "concern_outcome",
-  decline: "concern_outcome",
-};
-
 /** Accept, resolve or decline a case; the citizen is told through the queue. */
 export async function changeConcernStatus(db: Database, input: StatusChangeInput): Promise<Concern> {
   const { now } = input;
@@ -289,12 +288,12 @@ export async function changeConcernStatus(db: Database, input: StatusChangeInput
     const current = await tx.concern.findUnique({ where: { id: input.concernId } });
     if (!current) throw new ConcernNotFoundError(input.concernId);
     const to = nextStatus(current.status, input.action);
-    const closing = input.action !== "accept";
+    const closing = closesCase(input.action);
     const { count } = await tx.concern.updateMany({
       where: { id: current.id, status: current.status },
       data: {
         status: to,
-        assigneeId: current.assigneeId ?? input.actorId,
+        assigneeId: assigneeAfterAction(current.assigneeId, input.actorId),
         updatedAt: now,
         ...(closing ? { outcome: input.text ?? null, closedAt: now, rating: null, ratedAt: null } : {}),
       },
@@ -312,7 +311,7 @@ export async function changeConcernStatus(db: Database, input: StatusChangeInput
         createdAt: now,
       },
     });
-    await notify(tx, db, notificationOf[input.action], current.id, event.id, [current.citizenId], now);
+    await notify(tx, db, { kind: "status", action: input.action }, current, event.id, now);
     return (await tx.concern.findUnique({ where: { id: current.id } })) as Concern;
   });
 }
@@ -349,24 +348,15 @@ export async function addConcernMessage(db: Database, input: MessageInput): Prom
       },
     });
     await addAttachments(tx, concern.id, event.id, input.attachments ?? [], now);
-    const fromCitizen = input.actorRole === "citizen";
-    if (!fromCitizen && concern.status === "new") {
-      // A deputy who answers a new case has taken it on.
+    const from = input.actorRole === "citizen" ? "citizen" : "handler";
+    const takenOn = statusAfterMessage(concern.status, from);
+    if (takenOn) {
       await tx.concern.updateMany({
-        where: { id: concern.id, status: "new" },
-        data: { status: "accepted", assigneeId: input.actorId, updatedAt: now },
+        where: { id: concern.id, status: concern.status },
+        data: { status: takenOn, assigneeId: input.actorId, updatedAt: now },
       });
     }
-    const recipients = fromCitizen ? await caseHandlers(tx, concern) : [concern.citizenId];
-    await notify(
-      tx,
-      db,
-      fromCitizen ? "concern_message_to_handlers" : "concern_message_to_citizen",
-      concern.id,
-      event.id,
-      recipients,
-      now,
-    );
+    await notify(tx, db, { kind: "message", from }, concern, event.id, now);
     return event;
   });
 }
@@ -406,15 +396,7 @@ export async function rateConcern(
         createdAt: now,
       },
     });
-    await notify(
-      tx,
-      db,
-      reopened ? "concern_reopened" : "concern_rated",
-      current.id,
-      event.id,
-      await caseHandlers(tx, current),
-      now,
-    );
+    await notify(tx, db, { kind: "rated", reopened }, current, event.id, now);
     const concern = (await tx.concern.findUnique({ where: { id: current.id } })) as Concern;
     return { concern, reopened };
   });

@@ -15,7 +15,6 @@ import {
   ConcernNotFoundError,
   ConcurrentChangeError,
   type CreateConcernInput,
-  caseHandlers,
   insertConcern,
   notify,
 } from "./concerns.js";
@@ -271,9 +270,11 @@ async function decide(
         createdAt: now,
       },
     });
-    if (releasing)
-      await notify(tx, db, "concern_new", current.id, event.id, await caseHandlers(tx, current), now);
-    else await notify(tx, db, "concern_outcome", current.id, event.id, [current.citizenId], now);
+    // Released: its deputies hear of it as of a new case; declined: the citizen is told why.
+    const change = releasing
+      ? { kind: "submitted" as const }
+      : { kind: "status" as const, action: "decline" as const };
+    await notify(tx, db, change, current, event.id, now);
     return (await tx.concern.findUnique({ where: { id: current.id } })) as Concern;
   });
 }

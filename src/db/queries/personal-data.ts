@@ -9,7 +9,7 @@ import {
   retentionCutoff,
 } from "../../domain/personal-data.js";
 import type { Database, Prisma } from "../client.js";
-import { caseHandlers, type TxClient } from "./concerns.js";
+import { loadCaseHandlers, type TxClient } from "./concerns.js";
 
 export class AccountNotFoundError extends Error {
   constructor(readonly userId: number) {
@@ -221,7 +221,7 @@ async function eraseCaseContents(tx: TxClient, concernIds: number[], now: Date):
 
 /**
  * Cancels queued jobs whose JSON payload names one of `ids` under `field`. Payloads are
- * written by JSON.stringify (src/jobs/queue.ts), so `"field":id` is followed by , or }.
+ * written by JSON.stringify (src/db/outbox.ts), so `"field":id` is followed by , or }.
  */
 async function cancelQueuedJobs(tx: TxClient, field: string, ids: number[], now: Date): Promise<void> {
   for (const id of ids) {
@@ -288,7 +288,7 @@ export function deleteAccount(
       withdrawn.push({
         concernId: c.id,
         caseNo: c.caseNo,
-        handlerIds: c.status === "held" ? [] : await caseHandlers(tx, c),
+        handlerIds: c.status === "held" ? [] : await loadCaseHandlers(tx, c),
       });
     }
     await eraseCaseContents(

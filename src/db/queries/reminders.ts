@@ -4,12 +4,14 @@
 // pass, never reminded without a message or messaged twice. The state lives on the rows
 // (Concern.remindedAt / escalation / followedUpAt, Referral.escalation) rather than in the
 // keys of finished jobs, which housekeeping purges.
-import { openStatuses, ratableStatuses } from "../../domain/concern-status.js";
-import { enqueue, type JobInput, type Tx } from "../../jobs/queue.js";
+import { inHandStatuses, openStatuses, ratableStatuses } from "../../domain/concern-status.js";
+import type { OutgoingMessage } from "../../domain/messages.js";
+import type { OpenWork } from "../../domain/reminders.js";
+import { handlerRoles } from "../../domain/roles.js";
 import type { Database, Prisma } from "../client.js";
 import type { User } from "../generated/sqlite/client.js";
+import { enqueueMessages } from "../outbox.js";
 import { loadHandlerScope, scopeDistrictIds } from "./access.js";
-import { listRepresentativesOfDistrict, listStaffCovering } from "./districts.js";
 
 type TxClient = Parameters<Parameters<Prisma["$transaction"]>[0]>[0];
 
@@ -17,39 +19,13 @@ type TxClient = Parameters<Parameters<Prisma["$transaction"]>[0]>[0];
 export async function markAndQueue(
   db: Database,
   mark: (tx: TxClient) => Promise<unknown>,
-  jobs: JobInput[],
+  messages: OutgoingMessage[],
   now: Date,
 ): Promise<void> {
   await db.prisma.$transaction(async (tx) => {
     await mark(tx);
-    await enqueue(tx as Tx, db.dialect, jobs, now);
+    await enqueueMessages(tx, db.dialect, messages, now);
   });
-}
-
-/** Who to tell about a district's cases, looked up once per district and pass. */
-export function createRecipientLookup(prisma: Prisma) {
-  const reps = new Map<number, number[]>();
-  const staff = new Map<number, number[]>();
-  const staffOf = async (districtId: number) => {
-    let ids = staff.get(districtId);
-    if (!ids) {
-      ids = (await listStaffCovering(prisma, districtId)).filter((u) => !u.inactiveAt).map((u) => u.id);
-      staff.set(districtId, ids);
-    }
-    return ids;
-  };
-  return {
-    staffOf,
-    /** The district's deputies, or the staff covering it when it has none. */
-    async handlersOf(districtId: number): Promise<number[]> {
-      let ids = reps.get(districtId);
-      if (!ids) {
-        ids = (await listRepresentativesOfDistrict(prisma, districtId)).map((u) => u.id);
-        reps.set(districtId, ids);
-      }
-      return ids.length > 0 ? ids : staffOf(districtId);
-    },
-  };
 }
 
 // --- not accepted in time --------------------------------------------------------------
@@ -149,25 +125,10 @@ export function markConcernsFollowedUp(tx: TxClient, ids: number[], now: Date) {
 /** Deputies, staff and admins who can still be reached. */
 export function findDigestRecipients(prisma: Prisma, afterId: number, take: number): Promise<User[]> {
   return prisma.user.findMany({
-    where: { id: { gt: afterId }, role: { in: ["representative", "staff", "admin"] }, inactiveAt: null },
+    where: { id: { gt: afterId }, role: { in: [...handlerRoles] }, inactiveAt: null },
     orderBy: { id: "asc" },
     take,
   });
-}
-
-export interface OpenWork {
-  /** 待受理 in their districts. */
-  newCases: number;
-  /** Open cases past their due date in their districts. */
-  overdueCases: number;
-  /** Cases they accepted that are still theirs to answer. */
-  assignedCases: number;
-  /** Referrals in their districts past the department's deadline. */
-  overdueReferrals: number;
-}
-
-export function hasOpenWork(work: OpenWork): boolean {
-  return work.newCases + work.overdueCases + work.assignedCases + work.overdueReferrals > 0;
 }
 
 /** What is open for one deputy or staff member: the districts they handle, as in /inbox. */
@@ -177,7 +138,7 @@ export async function countOpenWork(prisma: Prisma, user: User, now: Date): Prom
   const [newCases, overdueCases, assignedCases, overdueReferrals] = await Promise.all([
     prisma.concern.count({ where: { ...inScope, status: "new" } }),
     prisma.concern.count({ where: { ...inScope, status: { in: [...openStatuses] }, dueAt: { lt: now } } }),
-    prisma.concern.count({ where: { assigneeId: user.id, status: { in: ["accepted", "reopened"] } } }),
+    prisma.concern.count({ where: { assigneeId: user.id, status: { in: [...inHandStatuses] } } }),
     prisma.referral.count({ where: { status: "open", deadline: { lt: now }, concern: inScope } }),
   ]);
   return { newCases, overdueCases, assignedCases, overdueReferrals };

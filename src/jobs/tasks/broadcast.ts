@@ -1,40 +1,31 @@
-// Tasks of a broadcast: "broadcast_start" fixes the recipients and queues one send each;
-// "broadcast_send" delivers to one recipient; "broadcast_progress" reports delivered /
-// total in the sender's progress message, at most every few seconds, until all are done.
+// Tasks of a broadcast: "broadcast_start" fixes the recipients and queues one message each
+// (kind "broadcast", sent by the delivery engine like every other message, src/jobs/delivery.ts);
+// "broadcast_progress" reports delivered / total in the sender's progress message, at most
+// every few seconds, until all are done. Each recipient's row follows what became of their
+// message through the kind's outcome hook (recordBroadcastOutcome).
 import { z } from "zod";
 import type { Database } from "../../db/client.js";
-import type { User } from "../../db/generated/sqlite/client.js";
+import { enqueue } from "../../db/outbox.js";
 import {
   BROADCAST_PROGRESS_TASK,
+  BROADCAST_START_TASK,
   type Broadcast,
   type BroadcastCounts,
   countRecipients,
   findBroadcast,
   markBroadcast,
   materializeRecipients,
+  type RecipientStatus,
   setRecipientStatus,
 } from "../../db/queries/broadcasts.js";
-import { markUserInactive } from "../../db/queries/users.js";
-import { PermanentJobError, RetryLaterError } from "../errors.js";
-import { enqueue } from "../queue.js";
+import type { OutcomeHook } from "../delivery.js";
 import type { TaskHandler } from "../worker.js";
-
-export type SendFailure =
-  | { kind: "recipient-gone"; reason: string }
-  | { kind: "rate-limited"; retryAfterMs: number }
-  | { kind: "bad-request"; reason: string }
-  | { kind: "transient"; reason: string }
-  /** The request may have reached Telegram (a timeout): retrying could send it twice. */
-  | { kind: "uncertain"; reason: string };
 
 export type ProgressPhase = "running" | "done" | "cancelled";
 
 export interface BroadcastTaskDeps {
   db: Database;
   now: () => Date;
-  /** Sends the broadcast to one user; throws what Telegram answered. */
-  deliver(broadcast: Broadcast, user: User): Promise<void>;
-  classify(error: unknown): SendFailure;
   /** Draws the sender's progress message; returns its message id. */
   showProgress(
     broadcast: Broadcast,
@@ -45,10 +36,6 @@ export interface BroadcastTaskDeps {
 }
 
 const startPayload = z.object({ broadcastId: z.number().int().positive() });
-const sendPayload = z.object({
-  broadcastId: z.number().int().positive(),
-  userId: z.number().int().positive(),
-});
 const progressPayload = z.object({ broadcastId: z.number().int().positive(), seq: z.number().int().min(0) });
 
 export function createBroadcastTasks(deps: BroadcastTaskDeps): Record<string, TaskHandler> {
@@ -84,54 +71,6 @@ export function createBroadcastTasks(deps: BroadcastTaskDeps): Record<string, Ta
     await scheduleProgress(broadcast.id, 0, 0);
   };
 
-  const send: TaskHandler = async (payload, job) => {
-    const { broadcastId, userId } = sendPayload.parse(payload);
-    const [broadcast, user] = await Promise.all([
-      findBroadcast(db.prisma, broadcastId),
-      db.prisma.user.findUnique({ where: { id: userId } }),
-    ]);
-    if (!broadcast || !user) return;
-    const skip = broadcast.status === "cancelled" || user.inactiveAt || user.noticesOptOutAt || user.bannedAt;
-    if (skip) {
-      await setRecipientStatus(db.prisma, broadcastId, userId, "skipped", now());
-      return;
-    }
-    try {
-      await deps.deliver(broadcast, user);
-    } catch (error) {
-      const failure = deps.classify(error);
-      switch (failure.kind) {
-        case "recipient-gone":
-          await markUserInactive(db.prisma, userId, failure.reason, now());
-          await setRecipientStatus(db.prisma, broadcastId, userId, "blocked", now(), failure.reason);
-          throw new PermanentJobError(failure.reason);
-        case "bad-request":
-          await setRecipientStatus(db.prisma, broadcastId, userId, "failed", now(), failure.reason);
-          throw new PermanentJobError(failure.reason);
-        case "rate-limited":
-          throw new RetryLaterError("rate limited", failure.retryAfterMs);
-        case "uncertain":
-          // A mass notice twice is worse than one unconfirmed: count it as sent, noted.
-          await setRecipientStatus(
-            db.prisma,
-            broadcastId,
-            userId,
-            "sent",
-            now(),
-            `unconfirmed: ${failure.reason}`,
-          );
-          return;
-        case "transient":
-          // The last attempt: the job is dead-lettered, and the report counts it as failed.
-          if (job.attempts >= job.maxAttempts) {
-            await setRecipientStatus(db.prisma, broadcastId, userId, "failed", now(), failure.reason);
-          }
-          throw error;
-      }
-    }
-    await setRecipientStatus(db.prisma, broadcastId, userId, "sent", now());
-  };
-
   const progress: TaskHandler = async (payload) => {
     const { broadcastId, seq } = progressPayload.parse(payload);
     const broadcast = await findBroadcast(db.prisma, broadcastId);
@@ -155,8 +94,31 @@ export function createBroadcastTasks(deps: BroadcastTaskDeps): Record<string, Ta
   };
 
   return {
-    broadcast_start: start,
-    broadcast_send: send,
-    broadcast_progress: progress,
+    [BROADCAST_START_TASK]: start,
+    [BROADCAST_PROGRESS_TASK]: progress,
+  };
+}
+
+/**
+ * The outcome hook of kind "broadcast": the recipient's row says sent, skipped (cancelled,
+ * opted out, banned or inactive before their turn), blocked or failed, for the progress
+ * report. An unconfirmed send counts as sent, noted: a mass notice is never sent twice.
+ */
+export function recordBroadcastOutcome(db: Database): OutcomeHook<"broadcast"> {
+  return async ({ broadcastId, recipientId }, outcome, { now }) => {
+    const set = (status: RecipientStatus, error?: string) =>
+      setRecipientStatus(db.prisma, broadcastId, recipientId, status, now, error);
+    switch (outcome.status) {
+      case "sent":
+        return set("sent");
+      case "dropped":
+        return set("skipped");
+      case "unconfirmed":
+        return set("sent", `unconfirmed: sent at ${outcome.since.toISOString()}, no answer`);
+      case "failed":
+        if (outcome.failure.kind === "recipient-gone") return set("blocked", outcome.failure.reason);
+        if (outcome.final)
+          return set("failed", "reason" in outcome.failure ? outcome.failure.reason : undefined);
+    }
   };
 }

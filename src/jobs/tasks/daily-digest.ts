@@ -5,21 +5,16 @@
 // morning's digest says the same, more truthfully.
 import { z } from "zod";
 import type { Database } from "../../db/client.js";
-import {
-  countOpenWork,
-  findDigestRecipients,
-  hasOpenWork,
-  markAndQueue,
-} from "../../db/queries/reminders.js";
+import { countOpenWork, findDigestRecipients, markAndQueue } from "../../db/queries/reminders.js";
 import { localDate } from "../../domain/local-time.js";
+import type { Reminder } from "../../domain/messages.js";
+import { DIGEST_STALE_AFTER_MS, hasOpenWork } from "../../domain/reminders.js";
 import { type WalkOptions, walkInBatches } from "../batches.js";
 import type { TaskHandler } from "../worker.js";
 import type { PassResult } from "./remind-unaccepted.js";
-import { reminderJob } from "./send-reminder.js";
 
 export const DAILY_DIGEST_TASK = "daily-digest";
 
-const STALE_AFTER_MS = 12 * 3_600_000;
 const tickSchema = z.object({ slot: z.iso.datetime() });
 
 export async function queueDailyDigests(
@@ -30,13 +25,13 @@ export async function queueDailyDigests(
   const rows = await walkInBatches(
     (afterId, take) => findDigestRecipients(db.prisma, afterId, take),
     async (batch) => {
-      const jobs = [];
+      const digests: Reminder[] = [];
       for (const user of batch) {
         if (hasOpenWork(await countOpenWork(db.prisma, user, options.now)))
-          jobs.push(reminderJob({ kind: "digest", recipientId: user.id, date: options.date }));
+          digests.push({ kind: "digest", recipientId: user.id, date: options.date });
       }
-      await markAndQueue(db, async () => undefined, jobs, options.now);
-      messages += jobs.length;
+      await markAndQueue(db, async () => undefined, digests, options.now);
+      messages += digests.length;
     },
     options,
   );
@@ -48,7 +43,8 @@ export function createDailyDigestTask(db: Database, timeZone: string): TaskHandl
     const now = context.now();
     const parsed = tickSchema.safeParse(payload);
     const slot = parsed.success ? new Date(parsed.data.slot) : now;
-    if (now.getTime() - slot.getTime() > STALE_AFTER_MS) return { note: "skipped: caught up too late" };
+    if (now.getTime() - slot.getTime() > DIGEST_STALE_AFTER_MS)
+      return { note: "skipped: caught up too late" };
     const result = await queueDailyDigests(db, {
       now,
       date: localDate(slot, timeZone),

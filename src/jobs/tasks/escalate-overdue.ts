@@ -4,19 +4,20 @@
 // its district; once past it, red. Each level is sent once per case or referral (the level
 // reached is kept on the row); one that is already overdue when first seen goes straight to red.
 import type { Database } from "../../db/client.js";
+import { createDistrictPeopleLookup } from "../../db/queries/case-people.js";
 import {
-  createRecipientLookup,
   findConcernsToEscalate,
   findReferralsToEscalate,
   markAndQueue,
   markConcernsEscalated,
   markReferralsEscalated,
 } from "../../db/queries/reminders.js";
+import { supervisingStaff } from "../../domain/case-recipients.js";
+import type { EscalationLevel, Reminder } from "../../domain/messages.js";
+import { escalationLevel, escalationWindows } from "../../domain/reminders.js";
 import { drainInBatches, type WalkOptions } from "../batches.js";
-import type { JobInput } from "../queue.js";
 import type { TaskHandler } from "../worker.js";
 import type { PassResult } from "./remind-unaccepted.js";
-import { type EscalationLevel, reminderJob } from "./send-reminder.js";
 
 export const ESCALATE_OVERDUE_TASK = "escalate-overdue";
 
@@ -32,15 +33,14 @@ export async function escalateOverdue(
   db: Database,
   options: WalkOptions & { now: Date; amberHours: number },
 ): Promise<PassResult> {
-  const { now } = options;
-  const amberFrom = new Date(now.getTime() + options.amberHours * 3_600_000);
-  const recipients = createRecipientLookup(db.prisma);
+  const { now, amberHours } = options;
+  const peopleOf = createDistrictPeopleLookup(db.prisma);
   const total: PassResult = { rows: 0, messages: 0 };
-  const levelOf = (dueAt: Date): EscalationLevel => (dueAt <= now ? "red" : "amber");
+  // Every row a window finds is due amber at least.
+  const levelOf = (dueAt: Date): EscalationLevel => escalationLevel(dueAt, now, amberHours) ?? "amber";
 
-  // One walk per (table, current level): never escalated and due soon or overdue; amber and now overdue.
-  for (const from of [null, "amber"] as const) {
-    const dueBefore = from === null ? amberFrom : now;
+  // One walk per (table, level reached so far).
+  for (const { from, dueBefore } of escalationWindows(now, amberHours)) {
     for (const table of ["concern", "referral"] as const) {
       const fetch = async (take: number): Promise<Due[]> =>
         table === "concern"
@@ -57,14 +57,14 @@ export async function escalateOverdue(
       total.rows += await drainInBatches(
         fetch,
         async (batch) => {
-          const jobs: JobInput[] = [];
+          const reminders: Reminder[] = [];
           const idsByLevel: Record<EscalationLevel, number[]> = { amber: [], red: [] };
           for (const row of batch) {
             const level = levelOf(row.dueAt);
             idsByLevel[level].push(row.id);
-            for (const recipientId of await recipients.staffOf(row.districtId)) {
+            for (const recipientId of supervisingStaff(await peopleOf(row.districtId))) {
               const { concernId, referralId } = row;
-              jobs.push(reminderJob({ kind: "escalation", recipientId, concernId, referralId, level }));
+              reminders.push({ kind: "escalation", recipientId, concernId, referralId, level });
             }
           }
           const mark = table === "concern" ? markConcernsEscalated : markReferralsEscalated;
@@ -74,10 +74,10 @@ export async function escalateOverdue(
               for (const level of ["amber", "red"] as const)
                 if (idsByLevel[level].length > 0) await mark(tx, idsByLevel[level], from, level);
             },
-            jobs,
+            reminders,
             now,
           );
-          total.messages += jobs.length;
+          total.messages += reminders.length;
         },
         options,
       );

@@ -4,34 +4,31 @@
 // alone, so that turning the feature on does not write to people about old cases.
 import type { Database } from "../../db/client.js";
 import { findUnratedOutcomes, markAndQueue, markConcernsFollowedUp } from "../../db/queries/reminders.js";
+import type { Reminder } from "../../domain/messages.js";
+import { followUpWindow } from "../../domain/reminders.js";
 import { drainInBatches, type WalkOptions } from "../batches.js";
 import type { TaskHandler } from "../worker.js";
 import type { PassResult } from "./remind-unaccepted.js";
-import { reminderJob } from "./send-reminder.js";
 
 export const FOLLOW_UP_UNRATED_TASK = "follow-up-unrated";
-
-const DAY_MS = 86_400_000;
-const LOOK_BACK_DAYS = 30;
 
 export async function followUpUnrated(
   db: Database,
   options: WalkOptions & { now: Date; afterDays: number },
 ): Promise<PassResult> {
   const { now } = options;
-  const closedBefore = new Date(now.getTime() - options.afterDays * DAY_MS);
-  const closedAfter = new Date(closedBefore.getTime() - LOOK_BACK_DAYS * DAY_MS);
+  const { closedAfter, closedBefore } = followUpWindow(now, options.afterDays);
   let messages = 0;
   const rows = await drainInBatches(
     (take) => findUnratedOutcomes(db.prisma, closedAfter, closedBefore, take),
     async (batch) => {
       // A citizen who blocked the bot is not asked; the case still counts as followed up.
-      const jobs = batch
+      const reminders = batch
         .filter((c) => !c.citizen.inactiveAt)
-        .map((c) => reminderJob({ kind: "follow_up", recipientId: c.citizenId, concernId: c.id }));
+        .map((c): Reminder => ({ kind: "follow_up", recipientId: c.citizenId, concernId: c.id }));
       const ids = batch.map((c) => c.id);
-      await markAndQueue(db, (tx) => markConcernsFollowedUp(tx, ids, now), jobs, now);
-      messages += jobs.length;
+      await markAndQueue(db, (tx) => markConcernsFollowedUp(tx, ids, now), reminders, now);
+      messages += reminders.length;
     },
     options,
   );

@@ -1,40 +1,21 @@
 // Schedule "monthly-bulletin" (default daily 08:30, SCHEDULE_MONTHLY_BULLETIN): on the first
 // working day of a month (or, after downtime, the first tick after it) every active staff
-// member is sent the previous month's bulletin (通报) for their scope, one "send-bulletin" job
-// each. A StatsState row per month, written in the same transaction as the jobs, makes that
+// member is sent the previous month's bulletin (通报) for their scope, one "bulletin" message
+// each (src/domain/messages.ts). A StatsState row per month, written in the same transaction as the jobs, makes that
 // happen once per month however many ticks and instances run (job keys alone would not:
 // finished jobs are purged after JOB_RETENTION_DAYS). The text is rendered at send time
-// (src/bot/bulletin-message.ts).
+// (src/bot/renderers/bulletin.ts) and sent by the delivery engine like every other message.
 import { z } from "zod";
 import type { Database } from "../../db/client.js";
+import { enqueueMessages } from "../../db/outbox.js";
 import { listBulletinRecipients } from "../../db/queries/stats-bulletin.js";
 import { refreshCaseFacts } from "../../db/queries/stats-facts.js";
 import { localDate } from "../../domain/local-time.js";
 import { previousMonth } from "../../domain/metrics/period.js";
 import { firstWorkingDayOfMonth, type WorkingCalendar } from "../../domain/working-days.js";
-import { PermanentJobError } from "../errors.js";
-import { enqueue, type JobInput, type JobRow, type Tx } from "../queue.js";
-import type { JobContext, JobResult, TaskHandler } from "../worker.js";
+import type { TaskHandler } from "../worker.js";
 
 export const MONTHLY_BULLETIN_TASK = "monthly-bulletin";
-export const SEND_BULLETIN_TASK = "send-bulletin";
-
-export const bulletinSchema = z.object({
-  recipientId: z.number().int().positive(),
-  /** The month reported on, "2026-10". */
-  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/),
-});
-export type Bulletin = z.infer<typeof bulletinSchema>;
-
-export function bulletinJob(bulletin: Bulletin): JobInput {
-  return {
-    task: SEND_BULLETIN_TASK,
-    payload: bulletin,
-    key: `bulletin:${bulletin.month}:${bulletin.recipientId}`,
-    priority: -1,
-  };
-}
-
 const tickSchema = z.object({ slot: z.iso.datetime() });
 
 export interface BulletinPassOptions {
@@ -65,12 +46,8 @@ export async function queueMonthlyBulletins(
   return db.prisma.$transaction(async (tx) => {
     if (await tx.statsState.findUnique({ where: { key } })) return 0;
     await tx.statsState.create({ data: { key, value: String(recipients.length), updatedAt: now } });
-    return enqueue(
-      tx as Tx,
-      db.dialect,
-      recipients.map((r) => bulletinJob({ recipientId: r.id, month })),
-      now,
-    );
+    const messages = recipients.map((r) => ({ kind: "bulletin" as const, recipientId: r.id, month }));
+    return enqueueMessages(tx, db.dialect, messages, now);
   });
 }
 
@@ -84,19 +61,5 @@ export function createMonthlyBulletinTask(db: Database, options: BulletinPassOpt
     const month = previousMonth(slot, options.timeZone);
     const queued = await queueMonthlyBulletins(db, { now, month, timeZone: options.timeZone });
     return { note: `${queued} bulletins for ${month} queued` };
-  };
-}
-
-export type BulletinSender = (
-  bulletin: Bulletin,
-  job: JobRow,
-  context: JobContext,
-) => Promise<JobResult | undefined>;
-
-export function createSendBulletinTask(send: BulletinSender): TaskHandler {
-  return async (payload, job, context) => {
-    const parsed = bulletinSchema.safeParse(payload);
-    if (!parsed.success) throw new PermanentJobError(`malformed payload: ${parsed.error.message}`);
-    return send(parsed.data, job, context);
   };
 }

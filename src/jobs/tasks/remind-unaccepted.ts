@@ -2,15 +2,13 @@
 // nobody accepted within REMIND_UNACCEPTED_HOURS (24) is brought back to its district's
 // deputies (or to the staff covering the district when it has none), once per case.
 import type { Database } from "../../db/client.js";
-import {
-  createRecipientLookup,
-  findUnremindedNewConcerns,
-  markAndQueue,
-  markConcernsReminded,
-} from "../../db/queries/reminders.js";
+import { createDistrictPeopleLookup } from "../../db/queries/case-people.js";
+import { findUnremindedNewConcerns, markAndQueue, markConcernsReminded } from "../../db/queries/reminders.js";
+import { caseHandlers } from "../../domain/case-recipients.js";
+import type { Reminder } from "../../domain/messages.js";
+import { unacceptedBefore } from "../../domain/reminders.js";
 import { drainInBatches, type WalkOptions } from "../batches.js";
 import type { TaskHandler } from "../worker.js";
-import { reminderJob } from "./send-reminder.js";
 
 export const REMIND_UNACCEPTED_TASK = "remind-unaccepted";
 
@@ -24,20 +22,22 @@ export async function remindUnaccepted(
   options: WalkOptions & { now: Date; afterHours: number },
 ): Promise<PassResult> {
   const { now } = options;
-  const createdBefore = new Date(now.getTime() - options.afterHours * 3_600_000);
-  const recipients = createRecipientLookup(db.prisma);
+  const createdBefore = unacceptedBefore(now, options.afterHours);
+  const peopleOf = createDistrictPeopleLookup(db.prisma);
   let messages = 0;
   const rows = await drainInBatches(
     (take) => findUnremindedNewConcerns(db.prisma, createdBefore, take),
     async (batch) => {
-      const jobs = [];
+      const reminders: Reminder[] = [];
       for (const concern of batch) {
-        for (const recipientId of await recipients.handlersOf(concern.districtId))
-          jobs.push(reminderJob({ kind: "unaccepted", recipientId, concernId: concern.id }));
+        // Nobody has taken a new case on: the district's deputies, else the staff covering it.
+        const handlers = caseHandlers({ assigneeId: null, ...(await peopleOf(concern.districtId)) });
+        for (const recipientId of handlers)
+          reminders.push({ kind: "unaccepted", recipientId, concernId: concern.id });
       }
       const ids = batch.map((c) => c.id);
-      await markAndQueue(db, (tx) => markConcernsReminded(tx, ids, now), jobs, now);
-      messages += jobs.length;
+      await markAndQueue(db, (tx) => markConcernsReminded(tx, ids, now), reminders, now);
+      messages += reminders.length;
     },
     options,
   );

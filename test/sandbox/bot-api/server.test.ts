@@ -1,6 +1,6 @@
 import { Api, GrammyError, HttpError, InputFile } from "grammy";
 import { afterEach, describe, expect, it } from "vitest";
-import { FakeBotApi, type FakeBotApiOptions } from "./fake-bot-api.js";
+import { FakeBotApi, type FakeBotApiOptions } from "../../helpers/fake-bot-api.js";
 
 let fake: FakeBotApi | undefined;
 
@@ -160,7 +160,7 @@ describe("FakeBotApi", () => {
     expect(payload.caption).toBe("123"); // free text is not JSON-parsed into a number
     expect(payload.document).toMatchObject({ filename: "a.txt", size: 5 });
     expect((payload.document as { content: Buffer }).content.toString()).toBe("hello");
-    expect(message.document?.file_id).toMatch(/^fake-document-/);
+    expect(fake.state.files.get(message.document!.file_id)?.fileName).toBe("a.txt");
     expect(fake.textsTo(3)).toEqual(["123"]);
   });
 

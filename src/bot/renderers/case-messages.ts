@@ -1,0 +1,94 @@
+// Renders the messages about a case caused by someone acting on it (kinds concern_*, who
+// hears of them: src/domain/case-recipients.ts): the new case to its handlers, acceptance,
+// replies and outcome to the citizen, the citizen's words and rating to the handlers.
+import type { Config } from "../../config.js";
+import type { Database } from "../../db/client.js";
+import { findConcern } from "../../db/queries/concerns.js";
+import type { CaseMessage, CaseMessageKind } from "../../domain/messages.js";
+import type { RenderedMessage, Renderer, RenderScene } from "../../jobs/delivery.js";
+import { PermanentJobError } from "../../jobs/errors.js";
+import { caseCard, citizenLabel } from "../case-view.js";
+import { displayName, escapeHtml, truncate } from "../format.js";
+import { citizenCaseKeyboard, handlerKeyboard, ratingKeyboard } from "../keyboards/case.js";
+import { htmlMessage } from "./parts.js";
+
+export interface CaseRendererDeps {
+  db: Database;
+  config: Pick<Config, "TIME_ZONE">;
+}
+
+export function createCaseRenderers({ db, config }: CaseRendererDeps): {
+  [K in CaseMessageKind]: Renderer<K>;
+} {
+  const render = async (message: CaseMessage, { t, locale }: RenderScene): Promise<RenderedMessage> => {
+    const prisma = db.prisma;
+    const [concern, event] = await Promise.all([
+      findConcern(prisma, message.concernId),
+      prisma.concernEvent.findUnique({ where: { id: message.eventId }, include: { actor: true } }),
+    ]);
+    if (!concern || !event) throw new PermanentJobError("case or event no longer exists");
+    const view = { t, locale, timeZone: config.TIME_ZONE };
+    const handlerButtons = () =>
+      handlerKeyboard(t, { ...concern, attachmentCount: concern._count.attachments });
+    const actorName = escapeHtml(event.actor ? displayName(event.actor) : "");
+    const caseNo = concern.caseNo;
+    switch (message.kind) {
+      case "concern_new":
+        return htmlMessage(
+          `${t("notify-new-case")}\n\n${caseCard(concern, "handler", view)}`,
+          handlerButtons(),
+        );
+      case "concern_accepted":
+        return htmlMessage(
+          t("notify-accepted", { caseNo, name: actorName }),
+          citizenCaseKeyboard(t, concern),
+        );
+      case "concern_message_to_citizen":
+        return htmlMessage(
+          t("notify-reply-to-citizen", {
+            caseNo,
+            name: actorName,
+            text: escapeHtml(truncate(event.text ?? "", 3500)),
+          }),
+          citizenCaseKeyboard(t, concern),
+        );
+      case "concern_message_to_handlers":
+        return htmlMessage(
+          t("notify-message-to-handlers", {
+            caseNo,
+            citizen: citizenLabel(t, concern),
+            text: escapeHtml(truncate(event.text ?? "", 3500)),
+          }),
+          handlerButtons(),
+        );
+      case "concern_outcome":
+        return htmlMessage(
+          t(event.toStatus === "declined" ? "notify-declined" : "notify-resolved", {
+            caseNo,
+            name: actorName,
+            text: escapeHtml(truncate(event.text ?? "", 3000)),
+          }),
+          ratingKeyboard(t, concern.id),
+        );
+      case "concern_reopened":
+        return htmlMessage(
+          t("notify-reopened", { caseNo, citizen: citizenLabel(t, concern) }),
+          handlerButtons(),
+        );
+      case "concern_rated":
+        return htmlMessage(
+          t("notify-rated", { caseNo, rating: t(`rating-${event.text ?? ""}`) }),
+          handlerButtons(),
+        );
+    }
+  };
+  return {
+    concern_new: render,
+    concern_accepted: render,
+    concern_message_to_citizen: render,
+    concern_message_to_handlers: render,
+    concern_outcome: render,
+    concern_reopened: render,
+    concern_rated: render,
+  };
+}

@@ -1,0 +1,184 @@
+// The messages the bot owes people, as contracts: a kind, a recipient (a User id) and the ids
+// of what the message is about. A contract is what the outbox stores (src/db/outbox.ts) and
+// what a renderer turns into text and buttons at send time, in the recipient's language
+// (src/bot/renderers/); the delivery engine (src/jobs/delivery.ts) sends it. Each kind also
+// carries its delivery policy: whether it is urgent (sent with sound in quiet hours), what an
+// attempt does when an earlier one may already have delivered it, its place in the queue,
+// and its idempotency key.
+//
+// Adding a kind: its schema in `messageSchema`, its spec in `messageSpecs`, a renderer in
+// src/bot/renderers/ (the compiler asks for both).
+import { z } from "zod";
+
+const id = z.number().int().positive();
+
+export const caseMessageKinds = [
+  "concern_new",
+  "concern_accepted",
+  "concern_message_to_citizen",
+  "concern_message_to_handlers",
+  "concern_outcome",
+  "concern_reopened",
+  "concern_rated",
+] as const;
+export type CaseMessageKind = (typeof caseMessageKinds)[number];
+
+export const escalationLevels = ["amber", "red"] as const;
+export type EscalationLevel = (typeof escalationLevels)[number];
+
+export const activityNoticeKinds = [
+  "announce",
+  "reminder_24h",
+  "reminder_2h",
+  "approval_request",
+  "approved",
+  "rejected",
+  "cancelled",
+] as const;
+export type ActivityNoticeKind = (typeof activityNoticeKinds)[number];
+
+/** Every message kind and its payload. `recipientId` also keeps one person's messages in order. */
+export const messageSchema = z.discriminatedUnion("kind", [
+  // Someone acted on a case; `eventId` is the timeline event that says what happened.
+  z.object({ kind: z.enum(caseMessageKinds), recipientId: id, concernId: id, eventId: id }),
+  // Scheduled reminders (src/jobs/tasks/remind-unaccepted.ts and the other passes).
+  z.object({ kind: z.literal("unaccepted"), recipientId: id, concernId: id }),
+  z.object({
+    kind: z.literal("escalation"),
+    recipientId: id,
+    concernId: id,
+    referralId: id.optional(),
+    level: z.enum(escalationLevels),
+  }),
+  z.object({ kind: z.literal("digest"), recipientId: id, date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }),
+  z.object({ kind: z.literal("follow_up"), recipientId: id, concernId: id }),
+  // Activities: announcements, reminders, approval requests and decisions, cancellations.
+  z.object({ kind: z.enum(activityNoticeKinds), recipientId: id, activityId: id }),
+  // One recipient of a broadcast.
+  z.object({ kind: z.literal("broadcast"), recipientId: id, broadcastId: id }),
+  // The monthly bulletin (通报) for a staff member's scope: `month` is the month reported on.
+  z.object({
+    kind: z.literal("bulletin"),
+    recipientId: id,
+    month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/),
+  }),
+]);
+
+export type OutgoingMessage = z.infer<typeof messageSchema>;
+export type MessageKind = OutgoingMessage["kind"];
+export type MessageOf<K extends MessageKind> = Extract<OutgoingMessage, { kind: K }>;
+export type CaseMessage = MessageOf<CaseMessageKind>;
+export type ActivityNotice = MessageOf<ActivityNoticeKind>;
+export type Reminder = MessageOf<"unaccepted" | "escalation" | "digest" | "follow_up">;
+
+/**
+ * The job family a kind is queued under; each family is one task id of the queue
+ * (src/db/outbox.ts), so that an operator reading dead jobs sees what sort of message it was.
+ */
+export type MessageFamily = "case" | "reminder" | "activity" | "broadcast";
+
+export interface DeliveryPolicy {
+  family: MessageFamily;
+  /** Sent with sound even in quiet hours (and never deferred by them). */
+  urgent: boolean;
+  /**
+   * When an earlier attempt may have delivered it (its send timed out): "assume-delivered"
+   * where something else brings the matter back (reminders, digests, /inbox, /my),
+   * "resend-with-note" where a loss is worse than a labelled repeat (people's own words, outcomes).
+   */
+  ifUncertain: "assume-delivered" | "resend-with-note";
+  /** Higher goes first: people waiting for an answer before bulk notices. */
+  priority: number;
+  /** Attempts before the job is dead-lettered; the queue's default (8) when omitted. */
+  maxAttempts?: number;
+}
+
+interface MessageSpec<K extends MessageKind> extends DeliveryPolicy {
+  /** The idempotency key: the same message is queued once, however often its cause is replayed. */
+  key(message: MessageOf<K>): string;
+}
+
+const caseSpec = (urgent: boolean, ifUncertain: DeliveryPolicy["ifUncertain"], priority = 0) => ({
+  family: "case" as const,
+  urgent,
+  ifUncertain,
+  priority,
+  // The same event never notifies the same person twice.
+  key: (m: CaseMessage) => `${m.kind}:${m.eventId}:${m.recipientId}`,
+});
+
+// None of the scheduled reminders is urgent or re-sent: the schedules bring the matter back.
+const reminderPolicy = {
+  family: "reminder",
+  urgent: false,
+  ifUncertain: "assume-delivered",
+  priority: -1,
+} as const;
+
+const activitySpec = (
+  prefix: string,
+  urgent = false,
+  ifUncertain: DeliveryPolicy["ifUncertain"] = "assume-delivered",
+  priority = 0,
+) => ({
+  family: "activity" as const,
+  urgent,
+  ifUncertain,
+  priority,
+  // One per activity, kind and person: re-running whatever queued it adds nothing.
+  key: (m: ActivityNotice) => `${prefix}:${m.activityId}:${m.recipientId}`,
+});
+
+// Urgent: the words people write to each other while a case is open (someone is waiting for
+// an answer and chose to write at this hour), and the 2-hour reminder of an activity
+// (deferring it could make it late). A cancellation is re-sent after an uncertain attempt:
+// missing it costs someone a trip.
+const messageSpecs: { [K in MessageKind]: MessageSpec<K> } = {
+  concern_new: caseSpec(false, "assume-delivered", 1),
+  concern_accepted: caseSpec(false, "assume-delivered"),
+  concern_message_to_citizen: caseSpec(true, "resend-with-note"),
+  concern_message_to_handlers: caseSpec(true, "resend-with-note"),
+  concern_outcome: caseSpec(false, "resend-with-note"),
+  concern_reopened: caseSpec(false, "assume-delivered"),
+  concern_rated: caseSpec(false, "assume-delivered"),
+  unaccepted: { ...reminderPolicy, key: (m) => `reminder:unaccepted:${m.concernId}:${m.recipientId}` },
+  escalation: {
+    ...reminderPolicy,
+    key: (m) => {
+      const subject = m.referralId ? `r${m.referralId}` : `c${m.concernId}`;
+      return `reminder:escalation:${m.level}:${subject}:${m.recipientId}`;
+    },
+  },
+  digest: { ...reminderPolicy, key: (m) => `reminder:digest:${m.date}:${m.recipientId}` },
+  follow_up: { ...reminderPolicy, key: (m) => `reminder:follow-up:${m.concernId}:${m.recipientId}` },
+  // Once a month per person (src/jobs/tasks/monthly-bulletin.ts also records the month as sent).
+  bulletin: { ...reminderPolicy, key: (m) => `reminder:bulletin:${m.month}:${m.recipientId}` },
+  // Announcements are bulk; the people waiting for a decision or a reminder come first.
+  announce: activitySpec("act", false, "assume-delivered", -1),
+  reminder_24h: activitySpec("act-r24"),
+  reminder_2h: activitySpec("act-r2", true),
+  approval_request: activitySpec("act-ask"),
+  approved: activitySpec("act-dec"),
+  rejected: activitySpec("act-dec"),
+  cancelled: activitySpec("act-off", false, "resend-with-note"),
+  // A mass notice twice is worse than one unconfirmed; replies about cases go before it.
+  broadcast: {
+    family: "broadcast",
+    urgent: false,
+    ifUncertain: "assume-delivered",
+    priority: -1,
+    maxAttempts: 5,
+    key: (m) => `bc:${m.broadcastId}:${m.recipientId}`,
+  },
+};
+
+/** How a message of this kind is queued and sent (see DeliveryPolicy). */
+export function deliveryPolicy(kind: MessageKind): DeliveryPolicy {
+  const { key: _key, ...policy } = messageSpecs[kind];
+  return policy;
+}
+
+/** The message's idempotency key, e.g. "concern_new:17:4" (kind, event, recipient). */
+export function messageKey(message: OutgoingMessage): string {
+  return (messageSpecs[message.kind] as MessageSpec<MessageKind>).key(message as never);
+}

@@ -1,0 +1,69 @@
+// When the scheduled passes (src/jobs/tasks/) remind people, as pure rules over times:
+// a new case nobody accepted, supervision colours (三色督办), the request to rate an outcome,
+// and whether someone's morning digest has anything to say.
+import type { EscalationLevel } from "./messages.js";
+
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
+
+/** New cases created at or before this instant are due a reminder (REMIND_UNACCEPTED_HOURS). */
+export function unacceptedBefore(now: Date, afterHours: number): Date {
+  return new Date(now.getTime() - afterHours * HOUR_MS);
+}
+
+/**
+ * The supervision level of an open case or referral due at `dueAt` (三色督办): red once the
+ * due date has passed (or is now), amber within `amberHours` (ESCALATION_AMBER_HOURS) of it,
+ * none before.
+ */
+export function escalationLevel(dueAt: Date, now: Date, amberHours: number): EscalationLevel | undefined {
+  if (dueAt <= now) return "red";
+  return dueAt.getTime() <= now.getTime() + amberHours * HOUR_MS ? "amber" : undefined;
+}
+
+/**
+ * What an escalation pass looks for, per level already reached: never escalated and due
+ * before the amber horizon; amber and now overdue. Each level is sent once; one first seen
+ * overdue goes straight to red.
+ */
+export function escalationWindows(
+  now: Date,
+  amberHours: number,
+): { from: "amber" | null; dueBefore: Date }[] {
+  return [
+    { from: null, dueBefore: new Date(now.getTime() + amberHours * HOUR_MS) },
+    { from: "amber", dueBefore: now },
+  ];
+}
+
+/** Outcomes older than this past the follow-up day are left alone (turning it on writes to no one about old cases). */
+export const FOLLOW_UP_LOOK_BACK_DAYS = 30;
+
+/**
+ * Outcomes closed in (closedAfter, closedBefore] are asked for a rating once: FOLLOW_UP_DAYS
+ * after they were given, within FOLLOW_UP_LOOK_BACK_DAYS of that.
+ */
+export function followUpWindow(now: Date, afterDays: number): { closedAfter: Date; closedBefore: Date } {
+  const closedBefore = new Date(now.getTime() - afterDays * DAY_MS);
+  return { closedAfter: new Date(closedBefore.getTime() - FOLLOW_UP_LOOK_BACK_DAYS * DAY_MS), closedBefore };
+}
+
+/** What is open for one deputy or staff member, as counted for the daily digest. */
+export interface OpenWork {
+  /** 待受理 in their districts. */
+  newCases: number;
+  /** Open cases past their due date in their districts. */
+  overdueCases: number;
+  /** Cases they accepted that are still theirs to answer. */
+  assignedCases: number;
+  /** Referrals in their districts past the department's deadline. */
+  overdueReferrals: number;
+}
+
+/** Someone with nothing open gets no digest. */
+export function hasOpenWork(work: OpenWork): boolean {
+  return work.newCases + work.overdueCases + work.assignedCases + work.overdueReferrals > 0;
+}
+
+/** A digest caught up more than this late is skipped: the next morning's says the same, more truthfully. */
+export const DIGEST_STALE_AFTER_MS = 12 * HOUR_MS;

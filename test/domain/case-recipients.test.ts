@@ -1,0 +1,81 @@
+import { describe, expect, it } from "vitest";
+import {
+  type CaseCircle,
+  caseChangeMessages,
+  caseHandlers,
+  changeReachesHandlers,
+  supervisingStaff,
+} from "../../src/domain/case-recipients.js";
+
+const gone = new Date("2026-10-01T00:00:00Z");
+const circle = (over: Partial<CaseCircle> = {}): CaseCircle => ({
+  citizenId: 1,
+  assigneeId: null,
+  deputies: [
+    { id: 10, inactiveAt: null },
+    { id: 11, inactiveAt: gone },
+    { id: 12, inactiveAt: null },
+  ],
+  staff: [
+    { id: 20, inactiveAt: null },
+    { id: 21, inactiveAt: gone },
+  ],
+  ...over,
+});
+const ids = { concernId: 5, eventId: 50 };
+
+describe("who handles a case", () => {
+  it("is its assignee once someone took it on", () => {
+    expect(caseHandlers(circle({ assigneeId: 12 }))).toEqual([12]);
+  });
+
+  it("is otherwise the district's active deputies", () => {
+    expect(caseHandlers(circle())).toEqual([10, 12]);
+  });
+
+  it("falls to the active staff covering the district when it has no active deputy", () => {
+    expect(caseHandlers(circle({ deputies: [{ id: 11, inactiveAt: gone }] }))).toEqual([20]);
+    expect(caseHandlers(circle({ deputies: [] }))).toEqual([20]);
+  });
+
+  it("is nobody when no one active is around the district", () => {
+    expect(caseHandlers(circle({ deputies: [], staff: [{ id: 21, inactiveAt: gone }] }))).toEqual([]);
+  });
+
+  it("leaves supervision to the active staff only", () => {
+    expect(supervisingStaff(circle())).toEqual([20]);
+  });
+});
+
+describe("the messages a change of a case causes", () => {
+  it("tells the handlers of a new case, one message each", () => {
+    expect(caseChangeMessages({ kind: "submitted" }, circle(), ids)).toEqual([
+      { kind: "concern_new", recipientId: 10, ...ids },
+      { kind: "concern_new", recipientId: 12, ...ids },
+    ]);
+  });
+
+  it("tells the citizen of acceptance, outcome and a handler's words", () => {
+    const toCitizen = (change: Parameters<typeof caseChangeMessages>[0]) =>
+      caseChangeMessages(change, circle({ assigneeId: 10 }), ids).map((m) => [m.kind, m.recipientId]);
+    expect(toCitizen({ kind: "status", action: "accept" })).toEqual([["concern_accepted", 1]]);
+    expect(toCitizen({ kind: "status", action: "resolve" })).toEqual([["concern_outcome", 1]]);
+    expect(toCitizen({ kind: "status", action: "decline" })).toEqual([["concern_outcome", 1]]);
+    expect(toCitizen({ kind: "message", from: "handler" })).toEqual([["concern_message_to_citizen", 1]]);
+  });
+
+  it("tells the handlers of the citizen's words and rating, and of a reopening", () => {
+    const toHandlers = (change: Parameters<typeof caseChangeMessages>[0]) =>
+      caseChangeMessages(change, circle({ assigneeId: 12 }), ids).map((m) => [m.kind, m.recipientId]);
+    expect(toHandlers({ kind: "message", from: "citizen" })).toEqual([["concern_message_to_handlers", 12]]);
+    expect(toHandlers({ kind: "rated", reopened: false })).toEqual([["concern_rated", 12]]);
+    expect(toHandlers({ kind: "rated", reopened: true })).toEqual([["concern_reopened", 12]]);
+  });
+
+  it("says when the district's people need not be read: the citizen alone hears of it", () => {
+    expect(changeReachesHandlers({ kind: "status", action: "accept" })).toBe(false);
+    expect(changeReachesHandlers({ kind: "message", from: "handler" })).toBe(false);
+    expect(changeReachesHandlers({ kind: "message", from: "citizen" })).toBe(true);
+    expect(changeReachesHandlers({ kind: "submitted" })).toBe(true);
+  });
+});
