@@ -17,7 +17,8 @@ export function printStats(r: StatsBenchResult): void {
   console.log(
     `  the 2026-11 bulletin for all ${r.staff} staff members: ${fixed(r.bulletinMs, 0)} ms = ${fixed(r.bulletinMs / r.scanMs, 3)}× the scan`,
   );
+  const mbList = (values: number[]) => values.map((v) => fixed(v, 0)).join(" ");
   console.log(
-    `  export of ${r.exportedRows} cases as CSV: ${fixed(r.exportSeconds)} s; heap ${fixed(r.heapStartMb, 0)} → max ${fixed(r.heapMaxMb, 0)} MB, RSS ${fixed(r.rssStartMb, 0)} → max ${fixed(r.rssMaxMb, 0)} MB`,
+    `  export of ${r.exportedRows} cases as CSV: ${fixed(r.exportSeconds)} s; every 100,000 rows, heap${r.heapAfterGc ? " after GC" : ""} (MB): ${mbList(r.heapMb)}; RSS (MB): ${mbList(r.rssMb)}`,
   );
 }

@@ -1,4 +1,5 @@
-// `npx tsx bench/stats-run.ts [cases]`: the statistics benchmark alone (it is also part of `npm run bench`).
+// `NODE_OPTIONS=--expose-gc npx tsx bench/stats-run.ts [cases]`: the statistics benchmark alone (it
+// is also part of `npm run bench`); with --expose-gc the export reports the heap after collection.
 import { benchStats } from "./stats.js";
 import { printStats } from "./stats-print.js";
 
