@@ -20,7 +20,8 @@ const tickKeys = async () =>
 
 describe("catch-up at start-up", () => {
   beforeEach(async () => {
-    h = await Harness.create({ env: { SCHEDULE_HOUSEKEEPING: "off" } });
+    // The housekeeping and the monthly bulletin schedules are off: four schedules to count here.
+    h = await Harness.create({ env: { SCHEDULE_HOUSEKEEPING: "off", SCHEDULE_MONTHLY_BULLETIN: "off" } });
   });
   afterEach(closeHarness);
 
