@@ -82,6 +82,12 @@ async function streamRows<T extends { id: number }>(
   return rows;
 }
 
+/** Rows after `afterId` written in the period: the cursor and the period of every batch. */
+const after = (afterId: number, options: ExportOptions) => ({
+  id: { gt: afterId },
+  createdAt: { gte: options.period.start, lt: options.period.end },
+});
+
 type CitizenColumns = {
   telegramId: bigint;
   firstName: string;
@@ -103,8 +109,7 @@ function exportCases(
     (afterId, take) =>
       db.prisma.concern.findMany({
         where: {
-          id: { gt: afterId },
-          createdAt: { gte: options.period.start, lt: options.period.end },
+          ...after(afterId, options),
           ...(options.districtIds ? { districtId: { in: options.districtIds } } : {}),
         },
         orderBy: { id: "asc" },
@@ -163,8 +168,7 @@ function exportEvents(
     (afterId, take) =>
       db.prisma.concernEvent.findMany({
         where: {
-          id: { gt: afterId },
-          createdAt: { gte: options.period.start, lt: options.period.end },
+          ...after(afterId, options),
           ...(options.districtIds ? { concern: { districtId: { in: options.districtIds } } } : {}),
         },
         orderBy: { id: "asc" },
