@@ -40,7 +40,7 @@ export interface StatsBenchResult {
   heapAfterGc: boolean;
 }
 
-export async function fill(db: TestDatabase, cases: number, now: Date): Promise<number> {
+export async function fill(db: TestDatabase, cases: number, now: Date, withEvents = true): Promise<number> {
   const prisma = db.prisma;
   await seedDirectory(prisma, readSeedFile(exampleSeedPath), now);
   const districts = (await prisma.district.findMany({ orderBy: { id: "asc" } })).map((d) => d.id);
@@ -88,7 +88,7 @@ export async function fill(db: TestDatabase, cases: number, now: Date): Promise<
     );
     const plus = (seconds: string) =>
       `strftime('%Y-%m-%dT%H:%M:%f', substr(c."createdAt", 1, 23), '+' || (${seconds}) || ' seconds') || '+00:00'`;
-    await prisma.$executeRawUnsafe(eventsSql(plus, 'c."id"'));
+    if (withEvents) await prisma.$executeRawUnsafe(eventsSql(plus, 'c."id"'));
   } else {
     const at = (offset: string) => `to_timestamp(${FIRST / 1000} + ${offset})::timestamp(3)`;
     const created = `i::bigint * ${step}`;
@@ -101,7 +101,7 @@ export async function fill(db: TestDatabase, cases: number, now: Date): Promise<
        FROM generate_series(1, ${cases}) AS i`,
     );
     const plus = (seconds: string) => `c."createdAt" + make_interval(secs => ${seconds})`;
-    await prisma.$executeRawUnsafe(eventsSql(plus, 'c."id"'));
+    if (withEvents) await prisma.$executeRawUnsafe(eventsSql(plus, 'c."id"'));
     await prisma.$executeRawUnsafe(`ANALYZE "Concern"`);
     await prisma.$executeRawUnsafe(`ANALYZE "ConcernEvent"`);
   }
@@ -132,7 +132,7 @@ function eventsSql(plus: (seconds: string) => string, id: string): string {
  * a forced collection when the process runs with --expose-gc (what is really kept), else as
  * found, and the RSS.
  */
-async function measureExport(db: TestDatabase, now: Date) {
+export async function measureExport(db: TestDatabase, now: Date) {
   const gc = (globalThis as { gc?: () => void }).gc;
   const heapNow = () => {
     gc?.();
