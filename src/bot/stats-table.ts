@@ -2,7 +2,6 @@
 // mark, so that Excel opens Chinese correctly) or as an XLSX workbook whose second sheet holds
 // the definition of every column's metric.
 import { stringify } from "csv-stringify/sync";
-import ExcelJS from "exceljs";
 import type { StatsGroup, StatsReport } from "../db/queries/stats-report.js";
 import {
   type MetricDefinition,
@@ -122,6 +121,8 @@ export function toCsv(table: Cell[][], definitions: Cell[][] = []): Buffer {
 
 /** An XLSX workbook: the table on the first sheet, the definitions on the second. */
 export async function toXlsx(t: Translate, table: Cell[][], definitions: Cell[][]): Promise<Buffer> {
+  // Loaded when first asked for: exceljs is large, and most processes never write a workbook.
+  const { default: ExcelJS } = await import("exceljs");
   const workbook = new ExcelJS.Workbook();
   workbook.created = new Date(0);
   const sheet = workbook.addWorksheet(t("stats-sheet-table"));

@@ -15,7 +15,6 @@ import { loadStatsScope } from "../../db/queries/stats-report.js";
 import { localDate } from "../../domain/local-time.js";
 import type { ReportPack } from "../../domain/metrics/report-pack.js";
 import { reportData } from "../callback-data.js";
-import { renderReportPage } from "../charts/report-page.js";
 import type { BotContext } from "../context.js";
 import { displayName, formatDateTime } from "../format.js";
 import { reportCasesCsv, reportFigureLines, reportText } from "../report-view.js";
@@ -64,13 +63,15 @@ function statusLine(ctx: BotContext, publishedAt: Date | null | undefined, local
     : ctx.t("report-draft");
 }
 
-function pageOf(
+async function pageOf(
   ctx: BotContext,
   heading: Awaited<ReturnType<typeof headingOf>>,
   pack: ReportPack,
   narrative: string,
-) {
+): Promise<Buffer> {
   const t = ctx.t;
+  // The canvas and the font are loaded when the first page is drawn.
+  const { renderReportPage } = await import("../charts/report-page.js");
   return renderReportPage({
     title: t("report-title", heading),
     sections: [
@@ -181,7 +182,9 @@ async function showPublishedReport(ctx: BotContext, deputyId: number, year: numb
   const pack = JSON.parse(report.snapshot) as ReportPack;
   const heading = await headingOf(ctx, deputyId, year);
   await ctx.answerCallbackQuery();
-  await ctx.replyWithPhoto(new InputFile(pageOf(ctx, heading, pack, report.narrative), `report-${year}.png`));
+  await ctx.replyWithPhoto(
+    new InputFile(await pageOf(ctx, heading, pack, report.narrative), `report-${year}.png`),
+  );
   await ctx.reply(
     reportText(ctx.t, heading, pack, report.narrative, statusLine(ctx, report.publishedAt, heading.locale)),
   );
@@ -222,7 +225,7 @@ feature.callbackQuery(reportData.filter, async (ctx) => {
       const report = await findDeputyReport(db.prisma, deputyId, year);
       const heading = await headingOf(ctx, deputyId, year);
       await ctx.replyWithPhoto(
-        new InputFile(pageOf(ctx, heading, pack, report?.narrative ?? ""), `report-${year}.png`),
+        new InputFile(await pageOf(ctx, heading, pack, report?.narrative ?? ""), `report-${year}.png`),
         {
           reply_markup: keyboardFor(ctx, access, deputyId, year),
         },
@@ -253,7 +256,7 @@ feature.callbackQuery(reportData.filter, async (ctx) => {
       await ctx.answerCallbackQuery();
       await ctx.reply(ctx.t("report-published"));
       await ctx.replyWithPhoto(
-        new InputFile(pageOf(ctx, heading, pack, report.narrative), `report-${year}.png`),
+        new InputFile(await pageOf(ctx, heading, pack, report.narrative), `report-${year}.png`),
       );
       await ctx.reply(
         reportText(

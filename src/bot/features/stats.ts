@@ -26,7 +26,6 @@ import {
 import type { StatsFilters, StatsScope } from "../../domain/metrics/stats-access.js";
 import { statsData } from "../callback-data.js";
 import { localName } from "../case-view.js";
-import { renderCategoryChart, renderFunnelChart, renderTrendChart } from "../charts/stats-charts.js";
 import type { BotContext, StatsQueryState } from "../context.js";
 import { escapeHtml, formatDateTime, type Translate } from "../format.js";
 import {
@@ -299,6 +298,10 @@ async function showGroupingMenu(ctx: BotContext): Promise<void> {
 const fileStem = (period: Period) => `stats-${period.from}_${period.to}`;
 
 async function sendCharts(ctx: BotContext, scope: StatsScope, state: StatsQueryState): Promise<void> {
+  // The canvas, Chart.js and the font are loaded when the first chart is asked for.
+  const { renderCategoryChart, renderFunnelChart, renderTrendChart } = await import(
+    "../charts/stats-charts.js"
+  );
   const t = ctx.t;
   const [monthly, byCategory] = [
     await answer(ctx, scope, state, "month"),
