@@ -21,8 +21,10 @@ export function localName(entity: { nameZh: string; nameEn: string }, locale: st
 /** The person behind a case as a deputy may see it. */
 export function citizenLabel(t: Translate, concern: Pick<ConcernDetails, "anonymous" | "citizen">): string {
   if (concern.anonymous) return t("case-anonymous-citizen");
-  const who = escapeHtml(displayName(concern.citizen));
-  return concern.citizen.username ? `${who} (@${escapeHtml(concern.citizen.username)})` : who;
+  const who = displayName(concern.citizen);
+  return concern.citizen.username && !who.startsWith("@")
+    ? `${escapeHtml(who)} (@${escapeHtml(concern.citizen.username)})`
+    : escapeHtml(who);
 }
 
 export function caseCard(
@@ -51,7 +53,9 @@ export function caseCard(
   return lines.join("\n");
 }
 
-type TimelineEvent = ConcernEvent & { actor: { firstName: string; lastName: string | null } | null };
+type TimelineEvent = ConcernEvent & {
+  actor: { firstName: string; lastName: string | null; username?: string | null; telegramId?: bigint } | null;
+};
 
 function actorLabel(t: Translate, event: TimelineEvent, viewer: Viewer, anonymous: boolean): string {
   if (event.actorRole === "citizen") {

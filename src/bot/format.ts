@@ -1,6 +1,7 @@
 // Text helpers shared by replies and queued notifications. Messages use HTML parse mode,
 // so every value that comes from a user is escaped before it reaches a template.
 
+import { type NameParts, personName } from "../domain/person-name.js";
 import type { Translate } from "../jobs/delivery.js";
 
 export type { Translate };
@@ -27,11 +28,11 @@ export function formatDateTime(date: Date, locale: string, timeZone: string): st
   }).format(date);
 }
 
-export function displayName(user: {
-  firstName: string;
-  lastName?: string | null;
-  username?: string | null;
-}): string {
-  const name = [user.firstName, user.lastName].filter(Boolean).join(" ").trim();
-  return name || (user.username ? `@${user.username}` : "—");
+/**
+ * A person's name as the bot shows it, plain text: never empty, never invisible (falls back
+ * to @username, then "ID <telegram id>"; src/domain/person-name.ts). Pass the row's
+ * telegramId so that the fallback can name the person.
+ */
+export function displayName(user: NameParts): string {
+  return personName(user);
 }

@@ -4,7 +4,7 @@ import type { Prisma } from "../db/client.js";
 import type { CaseGrouping } from "../db/queries/stats.js";
 import type { StatsGroup, StatsReport } from "../db/queries/stats-report.js";
 import { localName } from "./case-view.js";
-import { escapeHtml, type Translate } from "./format.js";
+import { displayName, escapeHtml, type Translate } from "./format.js";
 import { findValue, formatDefinitions, formatMetricLine, formatRankings, formatValue } from "./stats-view.js";
 
 /** Names of what groups and filters refer to, in one locale. */
@@ -21,14 +21,12 @@ export async function loadStatsLabels(prisma: Prisma, t: Translate, locale: stri
     prisma.category.findMany({ select: { id: true, nameZh: true, nameEn: true } }),
     prisma.user.findMany({
       where: { representativeOf: { some: {} } },
-      select: { id: true, firstName: true, lastName: true },
+      select: { id: true, firstName: true, lastName: true, username: true, telegramId: true },
     }),
   ]);
   const districtNames = new Map(districts.map((d) => [d.id, localName(d, locale)]));
   const categoryNames = new Map(categories.map((c) => [c.id, localName(c, locale)]));
-  const deputyNames = new Map(
-    deputies.map((u) => [u.id, [u.firstName, u.lastName].filter(Boolean).join(" ")]),
-  );
+  const deputyNames = new Map(deputies.map((u) => [u.id, displayName(u)]));
   return {
     district: (id) => districtNames.get(id) ?? `#${id}`,
     category: (id) => (id === null ? t("stats-no-category") : (categoryNames.get(id) ?? `#${id}`)),

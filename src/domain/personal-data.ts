@@ -5,6 +5,7 @@
 //   case records are kept for 3 years after a case is closed; account data until deletion.
 // Deletion and the retention pass erase the same things of a case (its contents); what stays
 // is anonymous statistics: case number, district, category, status, dates and rating.
+import { hasVisibleCharacter } from "./person-name.js";
 
 /** One promise of the privacy notice, as a rule. */
 export interface RetentionRule {
@@ -279,7 +280,9 @@ export function personalDataSummary(
     "",
     t("privacy-data-profile", {
       telegramId: p.telegramId,
-      name: [p.firstName, p.lastName].filter(Boolean).join(" ") || none,
+      name: hasVisibleCharacter([p.firstName, p.lastName].filter(Boolean).join(" "))
+        ? [p.firstName, p.lastName].filter(Boolean).join(" ")
+        : none,
       username: p.username ? `@${p.username}` : none,
       locale: p.locale ?? none,
       district: p.district?.code ?? none,

@@ -27,7 +27,7 @@ import type { StatsFilters, StatsScope } from "../../domain/metrics/stats-access
 import { statsData } from "../callback-data.js";
 import { localName } from "../case-view.js";
 import type { BotContext, StatsQueryState } from "../context.js";
-import { escapeHtml, formatDateTime, type Translate } from "../format.js";
+import { displayName, escapeHtml, formatDateTime, type Translate } from "../format.js";
 import {
   groupName,
   loadStatsLabels,
@@ -268,18 +268,13 @@ async function showDeputyMenu(ctx: BotContext, scope: StatsScope): Promise<void>
     },
     orderBy: { id: "asc" },
     take: DEPUTIES_LISTED,
-    select: { id: true, firstName: true, lastName: true },
+    select: { id: true, firstName: true, lastName: true, username: true, telegramId: true },
   });
   const keyboard = new InlineKeyboard()
     .text(t("stats-button-all"), statsData.pack({ action: "rpick", value: 0 }))
     .row();
   for (const d of deputies)
-    keyboard
-      .text(
-        [d.firstName, d.lastName].filter(Boolean).join(" "),
-        statsData.pack({ action: "rpick", value: d.id }),
-      )
-      .row();
+    keyboard.text(displayName(d), statsData.pack({ action: "rpick", value: d.id })).row();
   keyboard.text(t("stats-button-back"), statsData.pack({ action: "back", value: 0 }));
   await ctx.answerCallbackQuery();
   await ctx.editMessageText(t("stats-choose-deputy"), { reply_markup: keyboard });

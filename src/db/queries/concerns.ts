@@ -263,7 +263,7 @@ export function listTimeline(prisma: Prisma, concernId: number, take = 20) {
     where: { concernId },
     orderBy: { id: "desc" },
     take,
-    include: { actor: { select: { firstName: true, lastName: true } } },
+    include: { actor: { select: { firstName: true, lastName: true, username: true, telegramId: true } } },
   });
 }
 

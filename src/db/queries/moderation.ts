@@ -127,7 +127,7 @@ export function listModerationActions(prisma: Prisma, userId: number) {
     where: { userId },
     orderBy: { id: "desc" },
     include: {
-      actor: { select: { id: true, firstName: true, lastName: true } },
+      actor: { select: { id: true, firstName: true, lastName: true, username: true, telegramId: true } },
       undoneBy: { select: { id: true, firstName: true, lastName: true } },
     },
   });
