@@ -37,7 +37,8 @@ export const usage = `Usage: npm run admin -- <command>
 Commands:
   seed <file.json>                         create or update districts, stations, departments, categories
   invite <representative|staff> <district> [--hours N] [--bot <username>] [--station <code>]
-                                           print a single-use invite link
+  invite department <department>           print a single-use invite link (a department's code for a
+                                           department contact, who answers its referrals)
   districts                                print the district tree
   calendar load <file.json>                load a year of the working-day calendar (prisma/calendar/<year>.json format)
   calendar list                            print the calendar's years, where each comes from, and whether confirmed
@@ -126,7 +127,7 @@ function parseCommand(argv: string[]): Command {
       throw new UsageError('"calendar" takes "load <file.json>" or "list"');
     }
     case "invite": {
-      expect(2, "a role and a district code");
+      expect(2, "a role and a district (or department) code");
       const role = rest[0]!;
       if (!(inviteRoles as readonly string[]).includes(role))
         throw new UsageError(`role must be one of ${inviteRoles.join(", ")} (got "${role}")`);
@@ -231,8 +232,9 @@ export async function runAdmin(argv: string[], io: AdminIo, deps: AdminDeps = {}
           now,
         });
         io.out(inviteLink(bot, invite.token));
+        const target = invite.department ?? invite.district;
         io.out(
-          `${command.role} of ${invite.district.code} ${invite.district.nameZh} / ${invite.district.nameEn}, single use, expires ${invite.expiresAt.toISOString()}`,
+          `${command.role} of ${target.code} ${target.nameZh} / ${target.nameEn}, single use, expires ${invite.expiresAt.toISOString()}`,
         );
         break;
       }

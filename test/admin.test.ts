@@ -31,7 +31,7 @@ describe("admin command line without a database", () => {
   it("exits with 2 for an invite role that does not exist", async () => {
     const { io, err } = capture();
     expect(await runAdmin(["invite", "mayor", "QS"], io)).toBe(2);
-    expect(err[0]).toContain("role must be one of representative, staff");
+    expect(err[0]).toContain("role must be one of representative, staff, department");
   });
 
   it("prints usage on stdout and exits with 0 for help", async () => {

@@ -1,5 +1,5 @@
 ## Administration
-admin-invite-usage = Usage: /invite representative district-code or /invite staff district-code
+admin-invite-usage = Usage: /invite representative district-code, /invite staff district-code or /invite department department-code
 admin-invite-created = A single-use { $role } invite for district { $district }, valid for { $hours } hours:
     { $link }
 admin-unknown-district = There is no district with code <code>{ $code }</code>. Send /districts to list them.

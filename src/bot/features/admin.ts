@@ -1,9 +1,14 @@
 // What the operator's command line does, from the bot, for admins named in ADMIN_IDS:
-// /invite makes a single-use link for a representative or staff member, /seed loads a
+// /invite makes a single-use link for a representative, staff member or department contact, /seed loads a
 // seed file sent as a document, /districts lists the codes.
 import { Composer } from "grammy";
 import { listChildDistricts } from "../../db/queries/districts.js";
-import { createInvite, inviteLink, UnknownDistrictError } from "../../db/queries/invites.js";
+import {
+  createInvite,
+  inviteLink,
+  UnknownDepartmentError,
+  UnknownDistrictError,
+} from "../../db/queries/invites.js";
 import { seedDirectory, seedFileSchema } from "../../db/queries/seed.js";
 import type { BotContext } from "../context.js";
 import { escapeHtml } from "../format.js";
@@ -14,7 +19,7 @@ const admins = feature.filter((ctx) => ctx.user?.role === "admin");
 
 admins.command("invite", async (ctx) => {
   const [role, districtCode] = ctx.match.trim().split(/\s+/);
-  if ((role !== "representative" && role !== "staff") || !districtCode) {
+  if ((role !== "representative" && role !== "staff" && role !== "department") || !districtCode) {
     await ctx.reply(ctx.t("admin-invite-usage"));
     return;
   }
@@ -27,7 +32,7 @@ admins.command("invite", async (ctx) => {
       now: ctx.deps.now(),
     });
     await ctx.reply(
-      ctx.t("admin-invite-created", {
+      ctx.t(role === "department" ? "admin-invite-created-department" : "admin-invite-created", {
         role: ctx.t(`role-${role}`),
         district: escapeHtml(districtCode),
         link: inviteLink(ctx.me.username, invite.token),
@@ -36,10 +41,10 @@ admins.command("invite", async (ctx) => {
       { parse_mode: "HTML" },
     );
   } catch (error) {
-    if (!(error instanceof UnknownDistrictError)) throw error;
-    await ctx.reply(ctx.t("admin-unknown-district", { code: escapeHtml(districtCode) }), {
-      parse_mode: "HTML",
-    });
+    if (!(error instanceof UnknownDistrictError || error instanceof UnknownDepartmentError)) throw error;
+    const key =
+      error instanceof UnknownDepartmentError ? "admin-unknown-department" : "admin-unknown-district";
+    await ctx.reply(ctx.t(key, { code: escapeHtml(districtCode) }), { parse_mode: "HTML" });
   }
 });
 

@@ -25,9 +25,12 @@ async function handleInvite(ctx: BotContext, token: string): Promise<void> {
   }
   ctx.user = (await db.prisma.user.findUnique({ where: { id: ctx.user.id } })) ?? ctx.user;
   const locale = await ctx.i18n.getLocale();
+  const place = result.role === "department" ? result.department : result.district;
   await ctx.reply(
-    ctx.t(`invite-welcome-${result.role}`, { district: escapeHtml(localName(result.district, locale)) }),
-    { parse_mode: "HTML" },
+    ctx.t(`invite-welcome-${result.role}`, { district: escapeHtml(localName(place, locale)) }),
+    {
+      parse_mode: "HTML",
+    },
   );
 }
 

@@ -1,15 +1,16 @@
-// Single-use, expiring invites that make an account a representative or a staff member.
+// Single-use, expiring invites that make an account a representative, a staff member or a
+// contact of a department (职能部门联系人, who answers the referrals of that department).
 import { randomBytes } from "node:crypto";
 import { higherRole, isRole, type Role } from "../../domain/roles.js";
 import type { Prisma } from "../client.js";
-import type { District, Prisma as PrismaNamespace } from "../generated/sqlite/client.js";
+import type { Department, District, Prisma as PrismaNamespace } from "../generated/sqlite/client.js";
 import { UnknownDistrictError } from "./districts.js";
 
 export { UnknownDistrictError };
 
 type Tx = PrismaNamespace.TransactionClient;
 
-export const inviteRoles = ["representative", "staff"] as const;
+export const inviteRoles = ["representative", "staff", "department"] as const;
 export type InviteRole = (typeof inviteRoles)[number];
 
 export class UnknownStationError extends Error {
@@ -19,8 +20,17 @@ export class UnknownStationError extends Error {
   }
 }
 
+/** A department code that is not in the database. */
+export class UnknownDepartmentError extends Error {
+  constructor(readonly code: string) {
+    super(`unknown department code "${code}"`);
+    this.name = "UnknownDepartmentError";
+  }
+}
+
 export interface CreateInviteInput {
   role: InviteRole;
+  /** The district (representative, staff) or, for role "department", the department's code. */
   districtCode: string;
   /** For a representative: the station they are grouped into; else the district's first one. */
   stationCode?: string;
@@ -30,7 +40,8 @@ export interface CreateInviteInput {
 }
 
 export type RedeemResult =
-  | { ok: true; role: InviteRole; district: District }
+  | { ok: true; role: "representative" | "staff"; district: District }
+  | { ok: true; role: "department"; department: Department }
   | { ok: false; reason: "not_found" | "used" | "expired" };
 
 /** 18 random bytes are exactly 24 base64url characters, all valid in a /start payload. */
@@ -38,10 +49,37 @@ function newToken(): string {
   return randomBytes(18).toString("base64url");
 }
 
+/** What an invite is for: a district (representative, staff) or a department. */
+export type InviteTarget =
+  | { district: District; department?: undefined }
+  | { department: Department; district?: undefined };
+
+/**
+ * Creates a single-use invite expiring after `ttlHours`. Throws UnknownDistrictError,
+ * UnknownStationError, or for role "department" UnknownDepartmentError (the code is then the
+ * department's).
+ */
 export async function createInvite(
   prisma: Prisma,
   input: CreateInviteInput,
-): Promise<{ token: string; expiresAt: Date; district: District }> {
+): Promise<{ token: string; expiresAt: Date } & InviteTarget> {
+  if (input.role === "department") {
+    const department = await prisma.department.findUnique({ where: { code: input.districtCode } });
+    if (!department) throw new UnknownDepartmentError(input.districtCode);
+    const token = newToken();
+    const expiresAt = new Date(input.now.getTime() + input.ttlHours * 3_600_000);
+    await prisma.invite.create({
+      data: {
+        token,
+        role: "department",
+        departmentId: department.id,
+        createdById: input.createdById ?? null,
+        expiresAt,
+        createdAt: input.now,
+      },
+    });
+    return { token, expiresAt, department };
+  }
   const district = await prisma.district.findUnique({ where: { code: input.districtCode } });
   if (!district) throw new UnknownDistrictError(input.districtCode);
   let stationId: number | null = null;
@@ -87,6 +125,10 @@ async function grantRole(tx: Tx, userId: number, role: Role, now: Date, staffDis
   });
 }
 
+/**
+ * Redeems an invite for a user, once: a representative is assigned to the district, staff get
+ * its subtree as their scope, a department contact is added to the department. Never demotes.
+ */
 export function redeemInvite(
   prisma: Prisma,
   { token, userId, now }: { token: string; userId: number; now: Date },
@@ -102,11 +144,24 @@ export function redeemInvite(
       if (!invite) return { ok: false, reason: "not_found" };
       return { ok: false, reason: invite.usedAt ? "used" : "expired" };
     }
-    const invite = await tx.invite.findUniqueOrThrow({ where: { token }, include: { district: true } });
+    const invite = await tx.invite.findUniqueOrThrow({
+      where: { token },
+      include: { district: true, department: true },
+    });
     if (!isInviteRole(invite.role))
       throw new Error(`invite ${invite.id} has an unknown role "${invite.role}"`);
+    if (invite.role === "department") {
+      const department = invite.department;
+      if (!department) throw new Error(`invite ${invite.id} (department) has no department`);
+      await tx.departmentContact.upsert({
+        where: { departmentId_userId: { departmentId: department.id, userId } },
+        create: { departmentId: department.id, userId, createdAt: now },
+        update: { removedAt: null },
+      });
+      await grantRole(tx, userId, "department", now);
+      return { ok: true, role: "department", department };
+    }
     const district = invite.district;
-    // Only department invites go without a district, and they are not redeemed here.
     if (!district) throw new Error(`invite ${invite.id} (${invite.role}) has no district`);
 
     if (invite.role === "representative") {
