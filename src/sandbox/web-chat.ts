@@ -120,7 +120,10 @@ export function createWebChat(deps: WebChatDeps) {
       personaId: persona.id,
       messages,
       replyKeyboard: chat?.replyKeyboard ?? null,
-      commands: api.state.commandsFor(telegramUserOf(persona).language_code),
+      commands: api.state.commandsFor({
+        chatId: persona.id,
+        languageCode: telegramUserOf(persona).language_code,
+      }),
       blocked: chat?.blocked ?? false,
     };
   };
@@ -302,7 +305,8 @@ async function jsonBody(c: Context): Promise<Record<string, unknown>> {
 
 /**
  * The message a persona sends: JSON `{ text }` or `{ location: { latitude, longitude } }`, or a
- * multipart form with `kind` (photo, document or voice), `file` and an optional `caption`.
+ * multipart form with `kind` (photo, document or voice), `file`, an optional `caption` and, for
+ * a voice note, its `duration` in seconds.
  * Throws PageError 400 for anything else, 413 for a file over its limit (photos have their own).
  */
 async function userMessageOf(c: Context, limits: UploadLimits): Promise<UserMessage> {
@@ -325,10 +329,12 @@ async function userMessageOf(c: Context, limits: UploadLimits): Promise<UserMess
     throw new PageError(413, "sandbox-error-too-large", {
       megabytes: Number((limit / 1024 / 1024).toFixed(2)),
     });
+  const duration = Number(form.duration);
   const upload = {
     content: Buffer.from(await file.arrayBuffer()),
     fileName: file.name || "file",
     ...(file.type ? { mimeType: file.type } : {}),
+    ...(kind === "voice" && Number.isFinite(duration) && duration >= 0 ? { duration } : {}),
   };
   const caption = typeof form.caption === "string" ? form.caption : undefined;
   if (kind === "photo") return { photo: upload, caption };

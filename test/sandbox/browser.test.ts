@@ -164,7 +164,7 @@ describe("the sandbox's web chat in Chromium", () => {
   });
 
   it("fits a phone's screen: switcher, chat and message box without sideways scrolling", async () => {
-    const phone = await chromium.browser.newPage({ viewport: { width: 390, height: 844 } });
+    const phone = await chromium.browser.newPage({ viewport: { width: 360, height: 740 } });
     phone.setDefaultTimeout(15_000);
     await phone.goto(sandbox.url);
     await actAs(phone, "王代表");
@@ -175,10 +175,10 @@ describe("the sandbox's web chat in Chromium", () => {
       phone.getByRole("button", { name: "发送", exact: true }),
     ]) {
       const box = await part.boundingBox();
-      expect(box && box.x >= 0 && box.x + box.width <= 390).toBe(true);
+      expect(box && box.x >= 0 && box.x + box.width <= 360).toBe(true);
     }
     const pageWidth = await phone.locator("html").evaluate((root) => root.scrollWidth);
-    expect(pageWidth).toBeLessThanOrEqual(390);
+    expect(pageWidth).toBeLessThanOrEqual(360);
     await phone.close();
   });
 });

@@ -27,6 +27,8 @@ export class ClientActionError extends Error {
 export interface UploadedContent {
   content: Buffer;
   fileName: string;
+  /** Seconds, for a voice note (the page measures it). */
+  duration?: number;
   mimeType?: string;
 }
 
@@ -161,7 +163,9 @@ export class TelegramClient {
     }
     const [kind, upload] =
       "voice" in content ? (["voice", content.voice] as const) : (["document", content.document] as const);
-    const file = files.add({ ...upload, kind });
+    // Telegram apps record voice notes as OGG/Opus and say so.
+    const mimeType = upload.mimeType ?? (kind === "voice" ? "audio/ogg" : undefined);
+    const file = files.add({ ...upload, kind, ...(mimeType ? { mimeType } : {}) });
     return { [kind]: fileObject(file), ...caption };
   }
 }

@@ -33,6 +33,8 @@ export interface StoredFile {
   /** Pixels, for photos. */
   width?: number;
   height?: number;
+  /** Seconds, for voice notes, audio and video (as the sender's app measured it). */
+  duration?: number;
 }
 
 export interface NewFile {
@@ -40,11 +42,16 @@ export interface NewFile {
   kind: FileKind;
   fileName?: string;
   mimeType?: string;
+  /** Seconds of a voice note, audio or video, when the sender knows it. */
+  duration?: number;
   /** A file_id to use instead of a new one (tests that plant a file). */
   fileId?: string;
   /** A file_path to use instead of a new one. */
   filePath?: string;
 }
+
+/** Kinds whose Bot API object has a required `duration` (Voice, Audio, Video, VideoNote, Animation). */
+const TIMED_KINDS = new Set<FileKind>(["voice", "audio", "video", "video_note", "animation"]);
 
 const FOLDER: Record<FileKind, string> = {
   photo: "photos",
@@ -109,6 +116,7 @@ export class FileStore {
       size,
       ...(file.fileName ? { fileName: file.fileName } : {}),
       ...(file.mimeType ? { mimeType: file.mimeType } : {}),
+      ...(TIMED_KINDS.has(file.kind) ? { duration: Math.max(0, Math.round(file.duration ?? 0)) } : {}),
       ...dimensions,
     };
     if (this.directory) writeFileSync(join(this.directory, fileUniqueId), file.content);
@@ -161,6 +169,7 @@ export function fileObject(file: StoredFile): Record<string, unknown> {
     file_unique_id: file.fileUniqueId,
     file_size: file.size,
     ...(file.kind === "photo" ? { width: file.width, height: file.height } : {}),
+    ...(TIMED_KINDS.has(file.kind) ? { duration: file.duration ?? 0 } : {}),
     ...(file.fileName && file.kind !== "photo" ? { file_name: file.fileName } : {}),
     ...(file.mimeType && file.kind !== "photo" ? { mime_type: file.mimeType } : {}),
   };

@@ -87,12 +87,23 @@ export class BotApiState extends EventEmitter<BotApiEvents> {
     };
   }
 
-  /** The command menu a user with `languageCode` sees in a private chat: their language's, else the default. */
-  commandsFor(languageCode: string | undefined): Json[] {
-    const language = languageCode?.split("-")[0]?.toLowerCase() ?? "";
-    for (const scope of ["all_private_chats", "default"])
-      for (const lang of [language, ""]) {
-        const list = this.commands.get(commandsKey({ type: scope }, lang));
+  /**
+   * The command menu the Telegram app of `user` shows in their private chat, found as Telegram
+   * finds it (Bot API, "Determining list of commands"): the chat's own scope, then
+   * all_private_chats, then default; within each, the list for the user's language first,
+   * then the one without a language. `languageCode` is the app's IETF tag ("zh-hans", "en");
+   * menus are keyed by its two-letter language. Empty when the bot set no menu.
+   */
+  commandsFor(user: { chatId: number | string; languageCode?: string | undefined }): Json[] {
+    const language = user.languageCode?.split("-")[0]?.toLowerCase() ?? "";
+    const scopes = [
+      { type: "chat", chat_id: user.chatId },
+      { type: "all_private_chats" },
+      { type: "default" },
+    ];
+    for (const scope of scopes)
+      for (const lang of language ? [language, ""] : [""]) {
+        const list = this.commands.get(commandsKey(scope, lang));
         if (list) return list;
       }
     return [];
@@ -129,8 +140,10 @@ export class BotApiState extends EventEmitter<BotApiEvents> {
   }
 }
 
+/** The key of a command menu: its scope (type, chat, member) and its two-letter language ("" for none). */
 export function commandsKey(scope: unknown, languageCode: unknown): string {
   const s = typeof scope === "object" && scope !== null ? (scope as Json) : {};
-  const type = `${String(s.type ?? "default")}${s.chat_id === undefined ? "" : `:${String(s.chat_id)}`}`;
-  return `${type}|${typeof languageCode === "string" ? languageCode : ""}`;
+  const chat = s.chat_id === undefined ? "" : `:${String(s.chat_id)}`;
+  const member = s.user_id === undefined ? "" : `:${String(s.user_id)}`;
+  return `${String(s.type ?? "default")}${chat}${member}|${typeof languageCode === "string" ? languageCode : ""}`;
 }

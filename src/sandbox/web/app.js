@@ -13,6 +13,23 @@ const TOAST_MS = 3500;
 /** Telegram stops a button's loading mark when the bot answers, or after about 15 s. */
 const PENDING_MS = 15_000;
 
+/** Seconds of an audio file, as a Telegram app measures a voice note; 0 when the browser cannot tell. */
+function durationOf(file) {
+  return new Promise((resolve) => {
+    const audio = new Audio();
+    const url = URL.createObjectURL(file);
+    const done = (seconds) => {
+      URL.revokeObjectURL(url);
+      resolve(Number.isFinite(seconds) ? Math.round(seconds) : 0);
+    };
+    audio.preload = "metadata";
+    audio.onloadedmetadata = () => done(audio.duration);
+    audio.onerror = () => done(0);
+    setTimeout(() => done(0), 2000);
+    audio.src = url;
+  });
+}
+
 function chatReducer(chat, action) {
   switch (action.type) {
     case "load":
@@ -182,6 +199,7 @@ function App() {
     const form = new FormData();
     form.set("kind", kind);
     form.set("file", file);
+    if (kind === "voice") form.set("duration", String(await durationOf(file)));
     if (caption.trim()) form.set("caption", caption);
     const sent = await call("POST", `/api/chats/${personaId}/messages`, form);
     if (sent) dispatch({ type: "upsert", message: sent.message });

@@ -66,6 +66,14 @@ function InlineKeyboard({ message, pending, onPress, onLink }) {
 
 function Message({ message, t, pending, onPress, onLink, onReply }) {
   const onClick = (event) => {
+    // A spoiler is revealed by a tap, as in Telegram (phones have no hover); a link inside one
+    // opens only once it is revealed.
+    const spoiler = event.target.closest("tg-spoiler, .tg-spoiler");
+    if (spoiler && !spoiler.classList.contains("revealed")) {
+      event.preventDefault();
+      spoiler.classList.add("revealed");
+      return;
+    }
     const link = event.target.closest("a[href]");
     if (!link || link.hasAttribute("download") || link.classList.contains("photo")) return;
     event.preventDefault();

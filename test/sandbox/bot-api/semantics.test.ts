@@ -305,6 +305,23 @@ describe("the embedded Bot API", () => {
       expect(asPhoto.description).toBe("Bad Request: can't use file of type Document as Photo");
     });
 
+    it("gives the bot a persona's voice note and location as Telegram does, and the voice back by file_id", async () => {
+      const { server, api } = await setup();
+      const ogg = Buffer.from("OggS voice");
+      server.client.send(ann, { voice: { content: ogg, fileName: "note.ogg", duration: 3.4 } });
+      server.client.send(ann, { location: { latitude: 30.27, longitude: 120.15 } });
+
+      const [voice, location] = (await nextUpdates(api)).map((u) => u.message!);
+      const echoed = await api.sendVoice(ann.id, voice!.voice!.file_id);
+      const file = await api.getFile(voice!.voice!.file_id);
+      const download = await fetch(`${server.apiRoot}/file/bot${server.token}/${file.file_path}`);
+
+      expect(voice!.voice).toMatchObject({ duration: 3, mime_type: "audio/ogg", file_size: ogg.length });
+      expect(location!.location).toEqual({ latitude: 30.27, longitude: 120.15 });
+      expect(echoed.voice?.file_unique_id).toBe(voice!.voice!.file_unique_id);
+      expect(Buffer.from(await download.arrayBuffer())).toEqual(ogg);
+    });
+
     it("reads a multipart upload whose file name has spaces (grammY does not quote it)", async () => {
       const { server, api } = await setup();
       server.client.send(ann, { text: "/start" });
@@ -385,12 +402,54 @@ describe("the embedded Bot API", () => {
 
       const invalid = await errorOf(api.setMyCommands([{ command: "New Case", description: "x" }]));
 
-      expect(server.state.commandsFor("zh-hans")).toEqual([{ command: "new", description: "反映问题" }]);
-      expect(server.state.commandsFor("en")).toEqual([{ command: "new", description: "Raise a concern" }]);
+      expect(server.state.commandsFor({ chatId: bo.id, languageCode: "zh-hans" })).toEqual([
+        { command: "new", description: "反映问题" },
+      ]);
+      expect(server.state.commandsFor({ chatId: ann.id, languageCode: "en" })).toEqual([
+        { command: "new", description: "Raise a concern" },
+      ]);
       expect(await api.getMyCommands({ language_code: "zh" })).toEqual([
         { command: "new", description: "反映问题" },
       ]);
       expect(invalid.description).toBe("Bad Request: BOT_COMMAND_INVALID");
+    });
+
+    it("finds a user's menu as Telegram does: their chat's scope, then all private chats, then default", async () => {
+      const { server, api } = await setup();
+      server.client.send(ann, { text: "/start" });
+      server.client.send(bo, { text: "/start" });
+      const menu = (command: string) => [{ command, description: command }];
+      await api.setMyCommands(menu("default"));
+      await api.setMyCommands(menu("default_zh"), { language_code: "zh" });
+      await api.setMyCommands(menu("private"), { scope: { type: "all_private_chats" } });
+      await api.setMyCommands(menu("ann"), { scope: { type: "chat", chat_id: ann.id } });
+      await api.setMyCommands(menu("ann_zh"), {
+        scope: { type: "chat", chat_id: ann.id },
+        language_code: "zh",
+      });
+      const menuOf = (user: TelegramUser, languageCode = user.language_code) =>
+        server.state.commandsFor({ chatId: user.id, languageCode })[0]?.command;
+
+      expect([menuOf(ann), menuOf(ann, "zh-hant"), menuOf(bo)]).toEqual(["ann", "ann_zh", "private"]);
+      await api.deleteMyCommands({ scope: { type: "chat", chat_id: ann.id } });
+      await api.deleteMyCommands({ scope: { type: "all_private_chats" } });
+      expect([menuOf(ann), menuOf(ann, "zh-hant"), menuOf(bo)]).toEqual(["default", "ann_zh", "default_zh"]);
+      expect(
+        await api.getMyCommands({ scope: { type: "chat", chat_id: ann.id }, language_code: "zh" }),
+      ).toEqual(menu("ann_zh"));
+
+      const errors = await Promise.all([
+        errorOf(api.setMyCommands(menu("x"), { scope: { type: "everyone" } as never })),
+        errorOf(api.setMyCommands(menu("x"), { scope: { type: "chat" } as never })),
+        errorOf(api.setMyCommands(menu("x"), { scope: { type: "chat", chat_id: 999 } })),
+        errorOf(api.setMyCommands(menu("x"), { language_code: "zh-hans" as never })),
+      ]);
+      expect(errors.map((e) => e.description)).toEqual([
+        "Bad Request: can't parse BotCommandScope: unknown scope type",
+        "Bad Request: chat_id is empty",
+        "Bad Request: chat not found",
+        "Bad Request: invalid language code specified",
+      ]);
     });
 
     it("answers 429 with retry_after when its optional rate limit is on", async () => {

@@ -2,7 +2,7 @@
 // answerCallbackQuery, the command menu, getChat.
 import { MAX_DOWNLOAD_BYTES } from "../files.js";
 import { badRequest, ok } from "../replies.js";
-import { commandsKey } from "../state.js";
+import { type BotApiState, commandsKey } from "../state.js";
 import type { Json } from "../types.js";
 import type { Method } from "./common.js";
 
@@ -48,6 +48,37 @@ const getFile: Method = (payload, state) => {
   });
 };
 
+/** BotCommandScope types, and the fields each needs. */
+const SCOPE_FIELDS: Record<string, string[]> = {
+  default: [],
+  all_private_chats: [],
+  all_group_chats: [],
+  all_chat_administrators: [],
+  chat: ["chat_id"],
+  chat_administrators: ["chat_id"],
+  chat_member: ["chat_id", "user_id"],
+};
+
+/**
+ * The scope of a *MyCommands call, checked: absent means default. Throws BotApiError 400 for
+ * an unknown scope type or a missing chat_id/user_id, and (strict) "chat not found" for a
+ * chat the server does not know. language_code must be empty or two letters (ISO 639-1).
+ */
+function commandScope(payload: Json, state: BotApiState): { scope: Json; language: string } {
+  const raw = payload.scope ?? { type: "default" };
+  const scope = typeof raw === "object" && raw !== null ? (raw as Json) : {};
+  const fields = SCOPE_FIELDS[String(scope.type)];
+  if (!fields) throw badRequest("can't parse BotCommandScope: unknown scope type");
+  for (const field of fields)
+    if (scope[field] === undefined || scope[field] === "") throw badRequest(`${field} is empty`);
+  if (state.strict && scope.chat_id !== undefined && !state.chats.get(scope.chat_id))
+    throw badRequest("chat not found");
+  const language = payload.language_code ?? "";
+  if (typeof language !== "string" || !/^([a-z]{2})?$/.test(language))
+    throw badRequest("invalid language code specified");
+  return { scope, language };
+}
+
 const setMyCommands: Method = (payload, state) => {
   const list = payload.commands;
   if (!Array.isArray(list)) throw badRequest("can't parse commands JSON object");
@@ -59,7 +90,8 @@ const setMyCommands: Method = (payload, state) => {
     if (typeof description !== "string" || description.length < 1 || description.length > 256)
       throw badRequest("BOT_COMMAND_DESCRIPTION_INVALID");
   }
-  const key = commandsKey(payload.scope, payload.language_code);
+  const { scope, language } = commandScope(payload, state);
+  const key = commandsKey(scope, language);
   if (list.length === 0) state.commands.delete(key);
   else
     state.commands.set(
@@ -70,11 +102,14 @@ const setMyCommands: Method = (payload, state) => {
   return ok(true);
 };
 
-const getMyCommands: Method = (payload, state) =>
-  ok(state.commands.get(commandsKey(payload.scope, payload.language_code)) ?? []);
+const getMyCommands: Method = (payload, state) => {
+  const { scope, language } = commandScope(payload, state);
+  return ok(state.commands.get(commandsKey(scope, language)) ?? []);
+};
 
 const deleteMyCommands: Method = (payload, state) => {
-  state.commands.delete(commandsKey(payload.scope, payload.language_code));
+  const { scope, language } = commandScope(payload, state);
+  state.commands.delete(commandsKey(scope, language));
   state.emit("commands");
   return ok(true);
 };
