@@ -57,6 +57,15 @@ export const draftData = codec(
 );
 /** Separate consent to attach a location to a concern. */
 export const locationConsentData = codec("lc", ["answer"], z.object({ answer: z.enum(["yes", "no"]) }));
+/** "Me too": join one of the similar cases offered before submitting, or go on with one's own. */
+export const meTooData = codec(
+  "mt",
+  ["action", "concernId"],
+  z.object({
+    action: z.enum(["join", "skip"]),
+    concernId: z.coerce.number().int().min(0).max(2_147_483_647),
+  }),
+);
 export const openCaseData = codec("co", ["concernId"], z.object({ concernId: id }));
 export const caseActionData = codec(
   "ca",

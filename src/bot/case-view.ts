@@ -6,7 +6,8 @@ import type { ConcernDetails } from "../db/queries/concerns.js";
 import { displayName, escapeHtml, formatDateTime, type Translate, truncate } from "./format.js";
 import type { ViewOptions } from "./view-options.js";
 
-export type Viewer = "citizen" | "handler";
+/** Who is looking: the case's citizen, a co-signer of it ("me too"), or its handlers. */
+export type Viewer = "citizen" | "cosigner" | "handler";
 
 export type { ViewOptions };
 
@@ -45,6 +46,7 @@ export function caseCard(
     if (concern.dueAt)
       lines.push(t("case-card-due", { time: formatDateTime(concern.dueAt, locale, timeZone) }));
   }
+  if (concern._count.parties > 0) lines.push(t("cosign-card-count", { count: concern._count.parties }));
   if (concern._count.attachments > 0)
     lines.push(t("case-card-attachments", { count: concern._count.attachments }));
   lines.push("", escapeHtml(truncate(concern.description, 1500)));
@@ -59,6 +61,7 @@ type TimelineEvent = ConcernEvent & {
 
 function actorLabel(t: Translate, event: TimelineEvent, viewer: Viewer, anonymous: boolean): string {
   if (event.actorRole === "citizen") {
+    if (viewer === "cosigner") return t("timeline-filer");
     return viewer === "citizen"
       ? t("timeline-you")
       : anonymous
@@ -79,6 +82,8 @@ export function timelineText(
 ): string {
   const lines = [t("timeline-title")];
   for (const event of [...events].reverse()) {
+    // A co-signer hears the handlers' side; what the filer wrote stays between them and the deputies.
+    if (viewer === "cosigner" && event.actorRole === "citizen" && event.kind === "message") continue;
     const when = formatDateTime(event.createdAt, locale, timeZone);
     const who = actorLabel(t, event, viewer, anonymous);
     let what: string;

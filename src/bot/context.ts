@@ -21,7 +21,7 @@ export interface AttachmentDraft {
 export type Flow =
   | {
       kind: "concern";
-      step: "describe" | "category" | "confirm";
+      step: "describe" | "category" | "similar" | "confirm";
       /** Idempotency key of this draft: submitting it twice creates one case. */
       draftId: string;
       description: string;
@@ -33,6 +33,8 @@ export type Flow =
       location?: { latitude: number; longitude: number };
       /** A location waiting for that consent. */
       pendingLocation?: { latitude: number; longitude: number };
+      /** The similar open cases offered ("me too"): only these may be joined. */
+      similarIds?: number[];
     }
   | { kind: "message"; concernId: number }
   | { kind: "resolve"; concernId: number }

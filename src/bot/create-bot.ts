@@ -18,6 +18,7 @@ import { districtFeature } from "./features/district.js";
 import { fallbackFeature } from "./features/fallback.js";
 import { inboxFeature } from "./features/inbox.js";
 import { languageFeature } from "./features/language.js";
+import { meTooFeature } from "./features/me-too.js";
 import { membershipFeature } from "./features/membership.js";
 import { menuFeature } from "./features/menu.js";
 import { noticesFeature } from "./features/notices.js";
@@ -68,7 +69,15 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Bot<Bo
   bot.use(startFeature, languageFeature, menuFeature, adminFeature);
   // 9. Everything else needs the citizen's consent to the privacy notice.
   bot.use(requireConsent);
-  bot.use(districtFeature, concernIntakeFeature, casesFeature, inboxFeature, ratingFeature, caseInputFeature);
+  bot.use(
+    districtFeature,
+    concernIntakeFeature,
+    meTooFeature,
+    casesFeature,
+    inboxFeature,
+    ratingFeature,
+    caseInputFeature,
+  );
   bot.use(broadcastFeature, noticesFeature);
   bot.use(activityCreateFeature, activitiesManageFeature, activitiesFeature, deputiesFeature);
   bot.use(statsFeature, reportFeature);

@@ -22,6 +22,8 @@ export interface CaseCircle extends DistrictPeople {
   citizenId: number;
   /** The deputy or staff member who took the case on, if anyone has. */
   assigneeId: number | null;
+  /** Co-signers ("me too") who have not left: they hear what the citizen hears. */
+  cosignerIds?: number[];
 }
 
 function active(people: Reachable[]): number[] {
@@ -74,7 +76,8 @@ export function changeReachesHandlers(change: CaseChange): boolean {
 /**
  * The messages a change of a case causes, one per recipient: a citizen's words, submission
  * and rating go to the case's handlers (caseHandlers); a handler's words, acceptance and
- * outcome to the citizen. `eventId` is the timeline event recording the change.
+ * outcome to the citizen and to its co-signers (a co-signer is a party to the case: issue 11).
+ * `eventId` is the timeline event recording the change.
  */
 export function caseChangeMessages(
   change: CaseChange,
@@ -82,6 +85,9 @@ export function caseChangeMessages(
   ids: { concernId: number; eventId: number },
 ): CaseMessage[] {
   const { kind, to } = messageKindOf(change);
-  const recipients = to === "citizen" ? [circle.citizenId] : caseHandlers(circle);
+  const recipients =
+    to === "citizen"
+      ? [circle.citizenId, ...(circle.cosignerIds ?? []).filter((id) => id !== circle.citizenId)]
+      : caseHandlers(circle);
   return recipients.map((recipientId) => ({ kind, recipientId, ...ids }));
 }

@@ -126,7 +126,16 @@ export const personalDataMap: Record<string, { onDeletion: string; erased: strin
     erased: ["contactName", "contactPhone", "claimCodeHash"],
     kept: ["source"],
   },
-  ConcernParty: { onDeletion: "co-signatures kept, left (still counted)", erased: [], kept: ["role"] },
+  ConcernParty: {
+    onDeletion: "co-signatures kept, left (still counted), with their rating as anonymous statistics",
+    erased: [],
+    kept: ["role", "rating"],
+  },
+  PrivacyRequest: {
+    onDeletion: "kept: the record that the person asked for an export or the deletion (kind, date)",
+    erased: [],
+    kept: ["kind"],
+  },
   ConcernHold: { onDeletion: "kept: reason codes only", erased: [], kept: ["reason", "decision"] },
   ModerationAction: {
     onDeletion: "kept as the audit record; staff's free-text reason nulled",

@@ -64,6 +64,15 @@ describe("the messages a change of a case causes", () => {
     expect(toCitizen({ kind: "message", from: "handler" })).toEqual([["concern_message_to_citizen", 1]]);
   });
 
+  it("tells the co-signers what the citizen hears, and the handlers nothing more", () => {
+    const withCosigners = circle({ assigneeId: 10, cosignerIds: [5, 6, 1] });
+    const to = (change: Parameters<typeof caseChangeMessages>[0]) =>
+      caseChangeMessages(change, withCosigners, ids).map((m) => m.recipientId);
+    expect(to({ kind: "status", action: "resolve" })).toEqual([1, 5, 6]);
+    expect(to({ kind: "message", from: "handler" })).toEqual([1, 5, 6]);
+    expect(to({ kind: "message", from: "citizen" })).toEqual([10]);
+  });
+
   it("tells the handlers of the citizen's words and rating, and of a reopening", () => {
     const toHandlers = (change: Parameters<typeof caseChangeMessages>[0]) =>
       caseChangeMessages(change, circle({ assigneeId: 12 }), ids).map((m) => [m.kind, m.recipientId]);

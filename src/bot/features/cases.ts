@@ -1,11 +1,17 @@
 // Looking at cases: /my (a citizen's own), opening one with its timeline, its files.
 import { Composer, InlineKeyboard } from "grammy";
-import { listAttachments, listConcernsOfCitizen, listTimeline } from "../../db/queries/concerns.js";
+import { findCosignature } from "../../db/queries/concern-parties.js";
+import {
+  findConcern,
+  listAttachments,
+  listConcernsOfCitizen,
+  listTimeline,
+} from "../../db/queries/concerns.js";
 import { cancelFlowData, citizenReplyData, listPageData, openCaseData } from "../callback-data.js";
 import { accessCase } from "../case-access.js";
 import { caseCard, timelineText } from "../case-view.js";
 import type { BotContext } from "../context.js";
-import { citizenCaseKeyboard, handlerKeyboard } from "../keyboards/case.js";
+import { citizenCaseKeyboard, cosignerCaseKeyboard, handlerKeyboard } from "../keyboards/case.js";
 import { caseListKeyboard, PAGE_SIZE } from "../keyboards/lists.js";
 import { viewOptionsOf } from "../view-options.js";
 
@@ -31,7 +37,7 @@ feature.callbackQuery(listPageData.filter, async (ctx, next) => {
 
 export async function sendCase(ctx: BotContext, concernId: number): Promise<boolean> {
   const access = await accessCase(ctx, concernId);
-  if (access.as === "none") return false;
+  if (access.as === "none") return sendCosignedCase(ctx, concernId);
   const view = await viewOptionsOf(ctx);
   const viewer = access.as;
   const events = await listTimeline(ctx.deps.db.prisma, concernId, 10);
@@ -41,6 +47,22 @@ export async function sendCase(ctx: BotContext, concernId: number): Promise<bool
       ? handlerKeyboard(ctx.t, { ...access.concern, attachmentCount: access.concern._count.attachments })
       : citizenCaseKeyboard(ctx.t, access.concern);
   await ctx.reply(text.slice(0, 4096), { parse_mode: "HTML", reply_markup: keyboard });
+  return true;
+}
+
+/** A case the user co-signed ("me too") and has not left: the citizen's view, without the filer's words. */
+async function sendCosignedCase(ctx: BotContext, concernId: number): Promise<boolean> {
+  const prisma = ctx.deps.db.prisma;
+  const party = await findCosignature(prisma, concernId, ctx.user.id);
+  const concern = party && party.leftAt === null ? await findConcern(prisma, concernId) : null;
+  if (!concern) return false;
+  const view = await viewOptionsOf(ctx);
+  const events = await listTimeline(prisma, concernId, 10);
+  const text = `${caseCard(concern, "cosigner", view)}\n\n${timelineText(events, "cosigner", concern.anonymous, view)}`;
+  await ctx.reply(text.slice(0, 4096), {
+    parse_mode: "HTML",
+    reply_markup: cosignerCaseKeyboard(ctx.t, concern),
+  });
   return true;
 }
 

@@ -5,14 +5,13 @@ import { Composer, InlineKeyboard } from "grammy";
 import { createConcern, findConcern } from "../../db/queries/concerns.js";
 import { draftData, locationConsentData, newConcernData } from "../callback-data.js";
 import { localName } from "../case-view.js";
-import type { BotContext, Flow } from "../context.js";
-import { escapeHtml, truncate } from "../format.js";
+import { type ConcernFlow, showConfirmation } from "../concern-confirmation.js";
+import type { BotContext } from "../context.js";
 import { citizenCaseKeyboard } from "../keyboards/case.js";
-import { categoryKeyboard, confirmKeyboard, describeKeyboard } from "../keyboards/concern-draft.js";
+import { categoryKeyboard, describeKeyboard } from "../keyboards/concern-draft.js";
 import { extractAttachment, MAX_ATTACHMENTS } from "../media.js";
 import { showDistrictPicker } from "./district.js";
-
-type ConcernFlow = Extract<Flow, { kind: "concern" }>;
+import { offerSimilarCases } from "./me-too.js";
 
 export const concernIntakeFeature = new Composer<BotContext>();
 const feature = concernIntakeFeature.chatType("private");
@@ -148,27 +147,6 @@ feature.callbackQuery(locationConsentData.filter, async (ctx) => {
   );
 });
 
-async function showConfirmation(ctx: BotContext, draft: ConcernFlow): Promise<void> {
-  const locale = await ctx.i18n.getLocale();
-  const prisma = ctx.deps.db.prisma;
-  const [district, category] = await Promise.all([
-    prisma.district.findUnique({ where: { id: ctx.user.districtId ?? 0 } }),
-    draft.categoryId ? prisma.category.findUnique({ where: { id: draft.categoryId } }) : null,
-  ]);
-  const text = ctx.t("concern-confirm", {
-    district: escapeHtml(district ? localName(district, locale) : "—"),
-    category: category ? escapeHtml(localName(category, locale)) : ctx.t("case-no-category"),
-    files: draft.attachments.length,
-    description: escapeHtml(truncate(draft.description, 1000)),
-    anonymity: draft.anonymous ? ctx.t("concern-anonymous-yes") : ctx.t("concern-anonymous-no"),
-    location: draft.location ? ctx.t("concern-location-yes") : ctx.t("concern-location-no"),
-  });
-  await ctx.editMessageText(text, {
-    parse_mode: "HTML",
-    reply_markup: confirmKeyboard(ctx.t, draft.anonymous),
-  });
-}
-
 feature.callbackQuery(draftData.filter, async (ctx) => {
   const data = draftData.unpack(ctx.callbackQuery.data);
   const draft = currentDraft(ctx);
@@ -205,8 +183,9 @@ feature.callbackQuery(draftData.filter, async (ctx) => {
       if (draft.step !== "category") break;
       if (data.value !== 0 && !(await prisma.category.findUnique({ where: { id: data.value } }))) break;
       draft.categoryId = data.value || null;
-      draft.step = "confirm";
       await ctx.answerCallbackQuery();
+      if (await offerSimilarCases(ctx, draft)) return;
+      draft.step = "confirm";
       await showConfirmation(ctx, draft);
       return;
     }

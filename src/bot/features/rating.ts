@@ -1,6 +1,8 @@
 // The citizen rates an outcome: 满意 / 基本满意 / 不满意; 不满意 re-opens the case.
 import { Composer } from "grammy";
+import { rateAsCosigner } from "../../db/queries/concern-parties.js";
 import { rateConcern } from "../../db/queries/concerns.js";
+import type { Rating } from "../../domain/concern-status.js";
 import { rateData, ratingOfCode } from "../callback-data.js";
 import { caseErrorMessage } from "../case-access.js";
 import type { BotContext } from "../context.js";
@@ -15,6 +17,8 @@ feature.callbackQuery(rateData.filter, async (ctx) => {
     return;
   }
   const rating = ratingOfCode[data.rating];
+  const concern = await ctx.deps.db.prisma.concern.findUnique({ where: { id: data.concernId } });
+  if (concern && concern.citizenId !== ctx.user.id) return rateCosigned(ctx, concern.id, rating);
   let reopened: boolean;
   let caseNo: string;
   try {
@@ -41,3 +45,27 @@ feature.callbackQuery(rateData.filter, async (ctx) => {
     { parse_mode: "HTML" },
   );
 });
+
+/** A co-signer's rating: kept on their co-signature and counted; it never reopens the case. */
+async function rateCosigned(ctx: BotContext, concernId: number, rating: Rating): Promise<void> {
+  let caseNo: string;
+  try {
+    const result = await rateAsCosigner(ctx.deps.db.prisma, {
+      concernId,
+      userId: ctx.user.id,
+      rating,
+      now: ctx.deps.now(),
+    });
+    caseNo = result.concern.caseNo;
+  } catch (error) {
+    const message = caseErrorMessage(ctx, error);
+    if (!message) throw error;
+    await ctx.answerCallbackQuery({ text: message, show_alert: true });
+    return;
+  }
+  await ctx.answerCallbackQuery();
+  await ctx.editMessageReplyMarkup().catch(() => undefined);
+  await ctx.reply(ctx.t("cosign-rating-thanks", { caseNo, rating: ctx.t(`rating-${rating}`) }), {
+    parse_mode: "HTML",
+  });
+}

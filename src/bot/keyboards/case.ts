@@ -1,5 +1,5 @@
 import { InlineKeyboard } from "grammy";
-import { canApply, canExchangeMessages } from "../../domain/concern-status.js";
+import { canApply, canExchangeMessages, canRate } from "../../domain/concern-status.js";
 import { caseActionData, citizenReplyData, openCaseData, rateData } from "../callback-data.js";
 import type { Translate } from "../format.js";
 
@@ -32,6 +32,12 @@ export function citizenCaseKeyboard(t: Translate, concern: { id: number; status:
     kb.text(t("button-add-message"), citizenReplyData.pack({ concernId: concern.id }));
   kb.text(t("button-open-case"), openCaseData.pack({ concernId: concern.id }));
   return kb;
+}
+
+/** A co-signer's buttons: open the case, and rate an outcome that may be rated. */
+export function cosignerCaseKeyboard(t: Translate, concern: { id: number; status: string }) {
+  const kb = canRate(concern.status, null) ? ratingKeyboard(t, concern.id).row() : new InlineKeyboard();
+  return kb.text(t("button-open-case"), openCaseData.pack({ concernId: concern.id }));
 }
 
 export function ratingKeyboard(t: Translate, concernId: number) {

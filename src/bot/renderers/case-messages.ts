@@ -9,7 +9,12 @@ import type { RenderedMessage, Renderer, RenderScene } from "../../jobs/delivery
 import { PermanentJobError } from "../../jobs/errors.js";
 import { caseCard, citizenLabel } from "../case-view.js";
 import { displayName, escapeHtml, truncate } from "../format.js";
-import { citizenCaseKeyboard, handlerKeyboard, ratingKeyboard } from "../keyboards/case.js";
+import {
+  citizenCaseKeyboard,
+  cosignerCaseKeyboard,
+  handlerKeyboard,
+  ratingKeyboard,
+} from "../keyboards/case.js";
 import { htmlMessage } from "./parts.js";
 
 export interface CaseRendererDeps {
@@ -20,7 +25,10 @@ export interface CaseRendererDeps {
 export function createCaseRenderers({ db, config }: CaseRendererDeps): {
   [K in CaseMessageKind]: Renderer<K>;
 } {
-  const render = async (message: CaseMessage, { t, locale }: RenderScene): Promise<RenderedMessage> => {
+  const render = async (
+    message: CaseMessage,
+    { t, locale, recipient }: RenderScene,
+  ): Promise<RenderedMessage> => {
     const prisma = db.prisma;
     const [concern, event] = await Promise.all([
       findConcern(prisma, message.concernId),
@@ -32,6 +40,11 @@ export function createCaseRenderers({ db, config }: CaseRendererDeps): {
       handlerKeyboard(t, { ...concern, attachmentCount: concern._count.attachments });
     const actorName = escapeHtml(event.actor ? displayName(event.actor) : "");
     const caseNo = concern.caseNo;
+    // A co-signer ("me too") hears what the citizen hears, marked as a case they co-signed.
+    const cosigner = recipient.id !== concern.citizenId;
+    const toCitizen = (text: string) => (cosigner ? `${t("cosign-notify-header")}\n${text}` : text);
+    const citizenButtons = () =>
+      cosigner ? cosignerCaseKeyboard(t, concern) : citizenCaseKeyboard(t, concern);
     switch (message.kind) {
       case "concern_new":
         return htmlMessage(
@@ -39,18 +52,17 @@ export function createCaseRenderers({ db, config }: CaseRendererDeps): {
           handlerButtons(),
         );
       case "concern_accepted":
-        return htmlMessage(
-          t("notify-accepted", { caseNo, name: actorName }),
-          citizenCaseKeyboard(t, concern),
-        );
+        return htmlMessage(toCitizen(t("notify-accepted", { caseNo, name: actorName })), citizenButtons());
       case "concern_message_to_citizen":
         return htmlMessage(
-          t("notify-reply-to-citizen", {
-            caseNo,
-            name: actorName,
-            text: escapeHtml(truncate(event.text ?? "", 3500)),
-          }),
-          citizenCaseKeyboard(t, concern),
+          toCitizen(
+            t("notify-reply-to-citizen", {
+              caseNo,
+              name: actorName,
+              text: escapeHtml(truncate(event.text ?? "", 3500)),
+            }),
+          ),
+          citizenButtons(),
         );
       case "concern_message_to_handlers":
         return htmlMessage(
@@ -63,11 +75,13 @@ export function createCaseRenderers({ db, config }: CaseRendererDeps): {
         );
       case "concern_outcome":
         return htmlMessage(
-          t(event.toStatus === "declined" ? "notify-declined" : "notify-resolved", {
-            caseNo,
-            name: actorName,
-            text: escapeHtml(truncate(event.text ?? "", 3000)),
-          }),
+          toCitizen(
+            t(event.toStatus === "declined" ? "notify-declined" : "notify-resolved", {
+              caseNo,
+              name: actorName,
+              text: escapeHtml(truncate(event.text ?? "", 3000)),
+            }),
+          ),
           ratingKeyboard(t, concern.id),
         );
       case "concern_reopened":

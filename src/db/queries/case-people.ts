@@ -30,13 +30,26 @@ export async function listDistrictPeople(prisma: Prisma, districtId: number): Pr
   return { deputies, staff };
 }
 
-/** A case with the people around its district. */
+/** A case with the people around its district and its co-signers who have not left. */
 export async function loadCaseCircle(
   prisma: Prisma,
-  concern: Pick<Concern, "citizenId" | "assigneeId" | "districtId">,
+  concern: Pick<Concern, "id" | "citizenId" | "assigneeId" | "districtId">,
 ): Promise<CaseCircle> {
-  const people = await listDistrictPeople(prisma, concern.districtId);
-  return { citizenId: concern.citizenId, assigneeId: concern.assigneeId, ...people };
+  const [people, cosignerIds] = await Promise.all([
+    listDistrictPeople(prisma, concern.districtId),
+    loadCosignerIds(prisma, concern.id),
+  ]);
+  return { citizenId: concern.citizenId, assigneeId: concern.assigneeId, cosignerIds, ...people };
+}
+
+/** The co-signers of a case who hear its updates: not left, account not deleted, by id. */
+export async function loadCosignerIds(prisma: Prisma, concernId: number): Promise<number[]> {
+  const rows = await prisma.concernParty.findMany({
+    where: { concernId, leftAt: null, user: { deletedAt: null, inactiveAt: null } },
+    orderBy: { id: "asc" },
+    select: { userId: true },
+  });
+  return rows.map((r) => r.userId);
 }
 
 /** listDistrictPeople, read once per district: for schedule passes over many cases. */

@@ -1,9 +1,9 @@
 // Co-signers ("me too", 联名): other citizens who have the same problem as an open case.
 // The filer stays Concern.citizenId; a co-signer is a ConcernParty row.
-import { isOpen } from "../../domain/concern-status.js";
+import { canRate, isOpen, type Rating } from "../../domain/concern-status.js";
 import type { Prisma } from "../client.js";
 import type { ConcernParty } from "../generated/sqlite/client.js";
-import { CaseClosedError, ConcernNotFoundError } from "./concerns.js";
+import { AlreadyRatedError, CaseClosedError, ConcernNotFoundError } from "./concerns.js";
 
 export type { ConcernParty };
 export { CaseClosedError, ConcernNotFoundError };
@@ -113,4 +113,34 @@ export async function countCosigners(prisma: Prisma, concernIds: number[]): Prom
     _count: { _all: true },
   });
   return new Map(groups.map((g) => [g.concernId, g._count._all]));
+}
+
+/** The co-signature of `userId` on a case, whether or not they left; null when none. */
+export function findCosignature(prisma: Prisma, concernId: number, userId: number) {
+  return prisma.concernParty.findUnique({ where: { concernId_userId: { concernId, userId } } });
+}
+
+/**
+ * A co-signer's own rating of a case's outcome, kept on their ConcernParty row: it is counted
+ * with the case but, unlike the filer's, never reopens it. Once per co-signer and outcome (a
+ * reopened and again closed case may be rated again). Throws ConcernNotFoundError (no such
+ * case, or not a co-signer of it) and AlreadyRatedError (not ratable now, or rated already).
+ */
+export async function rateAsCosigner(
+  prisma: Prisma,
+  input: { concernId: number; userId: number; rating: Rating; now: Date },
+): Promise<{ concern: { id: number; caseNo: string } }> {
+  const concern = await prisma.concern.findUnique({ where: { id: input.concernId } });
+  const party = concern ? await findCosignature(prisma, concern.id, input.userId) : null;
+  if (!concern || !party) throw new ConcernNotFoundError(input.concernId);
+  const ratedThisOutcome =
+    party.ratedAt !== null && concern.closedAt !== null && party.ratedAt >= concern.closedAt;
+  if (!canRate(concern.status, null) || ratedThisOutcome) throw new AlreadyRatedError(concern.id);
+  // The conditional update is the claim: of two concurrent taps only one matches.
+  const { count } = await prisma.concernParty.updateMany({
+    where: { id: party.id, ratedAt: party.ratedAt },
+    data: { rating: input.rating, ratedAt: input.now },
+  });
+  if (count !== 1) throw new AlreadyRatedError(concern.id);
+  return { concern };
 }

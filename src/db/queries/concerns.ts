@@ -25,7 +25,7 @@ import {
 import type { Database, Prisma } from "../client.js";
 import type { Concern, ConcernEvent } from "../generated/sqlite/client.js";
 import { enqueueMessages } from "../outbox.js";
-import { loadCaseCircle } from "./case-people.js";
+import { loadCaseCircle, loadCosignerIds } from "./case-people.js";
 
 export type { Concern, ConcernEvent };
 
@@ -98,7 +98,7 @@ export interface CreateConcernInput {
  */
 export async function loadCaseHandlers(
   tx: TxClient,
-  concern: Pick<Concern, "citizenId" | "assigneeId" | "districtId">,
+  concern: Pick<Concern, "id" | "citizenId" | "assigneeId" | "districtId">,
 ): Promise<number[]> {
   return caseHandlers(await loadCaseCircle(tx as Prisma, concern));
 }
@@ -114,7 +114,13 @@ export async function notify(
 ): Promise<void> {
   const circle = changeReachesHandlers(change)
     ? await loadCaseCircle(tx as Prisma, concern)
-    : { citizenId: concern.citizenId, assigneeId: concern.assigneeId, deputies: [], staff: [] };
+    : {
+        citizenId: concern.citizenId,
+        assigneeId: concern.assigneeId,
+        cosignerIds: await loadCosignerIds(tx as Prisma, concern.id),
+        deputies: [],
+        staff: [],
+      };
   const messages = caseChangeMessages(change, circle, { concernId: concern.id, eventId });
   await enqueueMessages(tx, db.dialect, messages, now);
 }
@@ -223,7 +229,7 @@ export function findConcern(prisma: Prisma, id: number) {
       district: true,
       citizen: true,
       assignee: true,
-      _count: { select: { attachments: true } },
+      _count: { select: { attachments: true, parties: true } },
     },
   });
 }
