@@ -92,6 +92,16 @@ export const configSchema = z
       .min(1)
       .max(24 * 90)
       .default(72),
+    /**
+     * Minutes a prompt waiting for one text (a reply, an outcome, a reason, a confirmation) stays
+     * open; any command or other button ends it sooner (src/domain/prompts.ts).
+     */
+    PROMPT_TIMEOUT_MINUTES: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60)
+      .default(10),
     /** Days before an activity that it is announced to the district's subscribers (sooner: at once). */
     ACTIVITY_NOTICE_DAYS: z.coerce.number().int().min(0).max(60).default(3),
 

@@ -77,6 +77,18 @@ describe("locales", () => {
       "case-declined",
       "timeline-role-representative",
       "timeline-role-staff",
+      ...[
+        "message",
+        "resolve",
+        "decline",
+        "case-confirm",
+        "activity-record",
+        "stats-range",
+        "report-narrative",
+      ].map((k) => `prompt-what-${k}`),
+      ...["command", "button", "timeout"].map((r) => `prompt-reason-${r}`),
+      ...["citizen", "handler", "staff", "admin"].map((m) => `menu-${m}`),
+      ...["message", "resolve", "decline"].map((a) => `case-confirm-${a}`),
     ];
     expect(dynamic.filter((k) => !zh.has(k))).toEqual([]);
   });

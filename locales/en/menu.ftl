@@ -5,6 +5,7 @@ menu-citizen =
     /my see the concerns you raised and how they are handled
     /activities upcoming activities (reception days, visits…)
     /deputies your district's deputies and liaison station
+    /report the deputies' yearly reports to the voters
     /notices notice subscriptions
     /district change your district
     /language change the language / 切换语言
@@ -14,7 +15,10 @@ menu-handler =
     /inbox open cases of your district
     /activity_new announce an activity (reception day, visit, hearing)
     /activities_manage manage, approve and record activities
-    /broadcast broadcast a notice (staff)
+    /stats statistics of the cases handled
+menu-staff =
+    <b>Staff:</b>
+    /broadcast broadcast a notice
 menu-admin =
     <b>Administrators:</b>
     /invite representative|staff district-code — a single-use invite link

@@ -30,7 +30,7 @@ concern-anonymous-yes = 匿名(代表看不到您的身份)
 concern-anonymous-no = 实名(代表可以看到您的名字)
 concern-cancelled = 已取消,未提交任何内容。
 concern-submitted =
-    ✅ 已受理。您的诉求编号是 <b>{ $caseNo }</b>。
+    ✅ 已收到。您的诉求编号是 <b>{ $caseNo }</b>。
     代表处理后会通过本机器人告诉您结果,发送 /my 可随时查看进度。
 button-done-describing = 描述完成
 button-skip-category = 不确定,跳过

@@ -5,6 +5,7 @@ menu-citizen =
     /my 查看我反映的问题和办理进度
     /activities 近期代表活动(接待日、走访等)
     /deputies 本选区的人大代表和联络站
+    /report 代表的年度述职报告
     /notices 通知订阅设置
     /district 更改所在选区
     /language 切换语言 / Language
@@ -14,7 +15,10 @@ menu-handler =
     /inbox 查看本选区待办诉求
     /activity_new 发布活动(接待日、走访、听证会)
     /activities_manage 管理活动、审核与记录
-    /broadcast 群发通知(工作人员)
+    /stats 办理情况统计
+menu-staff =
+    <b>工作人员:</b>
+    /broadcast 群发通知
 menu-admin =
     <b>管理员:</b>
     /invite representative|staff 选区代码 — 生成一次性邀请链接

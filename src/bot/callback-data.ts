@@ -72,6 +72,16 @@ export const caseActionData = codec(
   ["action", "concernId"],
   z.object({ action: z.enum(["accept", "reply", "resolve", "decline", "files"]), concernId: id }),
 );
+/**
+ * The Send / Edit / Cancel check of a deputy's or staff member's text for a case; `nonce`
+ * binds it to one text (src/bot/features/case-input.ts). Its prefix is one of the prompt's own
+ * buttons in src/domain/prompts.ts.
+ */
+export const caseConfirmData = codec(
+  "cs",
+  ["action", "nonce"],
+  z.object({ action: z.enum(["send", "edit", "cancel"]), nonce: z.string().regex(/^[\w-]{8}$/) }),
+);
 export const citizenReplyData = codec("cr", ["concernId"], z.object({ concernId: id }));
 export const rateData = codec(
   "rt",

@@ -6,6 +6,7 @@ import type { CaseGrouping } from "../db/queries/stats.js";
 import type { User } from "../db/queries/users.js";
 import type { ActivityKind } from "../domain/activity.js";
 import type { PeriodChoice } from "../domain/metrics/period.js";
+import type { PromptEndReason, PromptKind } from "../domain/prompts.js";
 import type { Logger } from "../logger.js";
 
 export interface AttachmentDraft {
@@ -39,6 +40,7 @@ export type Flow =
   | { kind: "message"; concernId: number }
   | { kind: "resolve"; concernId: number }
   | { kind: "decline"; concernId: number }
+  | CaseConfirmFlow
   | BroadcastFlow
   | ActivityDraftFlow
   | ActivityRecordFlow
@@ -46,6 +48,31 @@ export type Flow =
   | { kind: "stats_range" }
   /** /report: waiting for the deputy's narrative for a year (src/bot/features/report.ts). */
   | { kind: "report_narrative"; year: number };
+
+/**
+ * A deputy's or staff member's text for a case, shown back with Send / Edit / Cancel before it
+ * reaches the citizen or changes the case (src/bot/features/case-input.ts).
+ */
+export interface CaseConfirmFlow {
+  kind: "case_confirm";
+  action: "message" | "resolve" | "decline";
+  concernId: number;
+  text: string;
+  attachments: AttachmentDraft[];
+  /** Idempotency key of the Telegram message the text came from. */
+  sourceKey: string;
+  /** Binds the Send button to this text: a button under an older text sends nothing. */
+  nonce: string;
+}
+
+/** A prompt that ended without its answer (src/bot/middlewares/prompt-guard.ts). */
+export interface EndedPrompt {
+  kind: PromptKind;
+  concernId?: number;
+  reason: PromptEndReason;
+  /** ISO time it ended. */
+  at: string;
+}
 
 /** A broadcast being composed by staff (src/bot/features/broadcast.ts). */
 export interface BroadcastFlow {
@@ -89,6 +116,10 @@ export interface SessionData {
   pendingDistrictCode?: string;
   /** Free text sent outside a flow, offered as the start of a new concern. */
   pendingText?: string;
+  /** ISO time the open prompt (src/domain/prompts.ts) was asked; set by the prompt guard. */
+  promptStartedAt?: string;
+  /** The prompt that ended last without its answer, until the next text or flow. */
+  endedPrompt?: EndedPrompt;
   /** The question /stats is answering, changed by its buttons and checked again on each. */
   stats?: StatsQueryState;
 }

@@ -26,6 +26,7 @@ import { ratingFeature } from "./features/rating.js";
 import { reportFeature } from "./features/report.js";
 import { startFeature } from "./features/start.js";
 import { statsFeature } from "./features/stats.js";
+import { promptGuard } from "./middlewares/prompt-guard.js";
 import { rejectBanned } from "./middlewares/reject-banned.js";
 import { requireConsent } from "./middlewares/require-consent.js";
 import { attachUser } from "./middlewares/user.js";
@@ -63,6 +64,9 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Bot<Bo
   bot.use(deps.i18n);
   // 6. Moderation.
   bot.use(rejectBanned);
+  // 6b. A prompt waiting for one text ends on any command, other button or its time limit,
+  // before any feature could take a stale prompt's text as its answer.
+  bot.use(promptGuard);
   // 7. Membership changes (the user blocked or restarted the bot) need no consent or reply.
   bot.use(membershipFeature);
   // 8. What works before consent: /start and the privacy notice, language, help, admin.

@@ -76,7 +76,12 @@ describe("bad input", () => {
     // A flow forged into the outsider's session (as if their scope changed meanwhile).
     await bot.prisma.session.update({
       where: { key: "2002" },
-      data: { value: JSON.stringify({ flow: { kind: "resolve", concernId: caseId } }) },
+      data: {
+        value: JSON.stringify({
+          flow: { kind: "resolve", concernId: caseId },
+          promptStartedAt: new Date().toISOString(),
+        }),
+      },
     });
     await outsider.send("随便办结");
     expect(outsider.lastText()).toBe("找不到这条诉求,或您无权查看。");

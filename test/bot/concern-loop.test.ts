@@ -91,6 +91,8 @@ describe.each(testDialects)("the concern loop on %s", (dialect) => {
   it("carries the deputy's reply to the citizen and the citizen's answer back", async () => {
     await deputy.press("回复");
     await deputy.send("已联系街道办,明天派人维修。");
+    expect(deputy.lastText()).toContain("请确认发给群众的回复");
+    await deputy.press("发送");
     expect(deputy.lastText()).toContain("回复已发送给群众");
     await bot.drainJobs();
     expect(citizen.lastText()).toContain("王代表 代表回复了您的诉求");
@@ -113,6 +115,7 @@ describe.each(testDialects)("the concern loop on %s", (dialect) => {
   it("sends the outcome with a rating prompt; 不满意 re-opens the case and tells the deputy", async () => {
     await deputy.press("办结");
     await deputy.send("路灯已修复。");
+    await deputy.press("发送");
     await bot.drainJobs();
     expect(citizen.lastText()).toContain("办理结果:路灯已修复。");
     expect(citizen.findButton("不满意")).toBeDefined();
@@ -128,6 +131,7 @@ describe.each(testDialects)("the concern loop on %s", (dialect) => {
   it("records a second outcome and a satisfied rating, and refuses a second rating", async () => {
     await deputy.press("办结");
     await deputy.send("路灯和井盖都已修好,已回访确认。");
+    await deputy.press("发送");
     await bot.drainJobs();
     await citizen.press("满意");
     const concern = await bot.prisma.concern.findFirstOrThrow();
@@ -200,6 +204,7 @@ describe("anonymity", () => {
     await deputy.press("查看详情");
     await deputy.press("回复");
     await deputy.send("收到,已转告村委会。");
+    await deputy.press("发送");
     await citizen.press("补充说明");
     await citizen.send("谢谢代表。");
     await bot.drainJobs();

@@ -29,6 +29,9 @@ const bot = {
   accepted: (caseNo: string) => `已受理 ${caseNo}`,
   reply: "回复",
   writeReply: "请输入给群众的回复",
+  checkReply: "请确认发给群众的回复",
+  checkOutcome: "请确认办理结果",
+  send: "发送",
   replySent: "回复已发送给群众",
   resolve: "办结",
   writeOutcome: "请输入办理结果",
@@ -75,11 +78,13 @@ async function sendPhoto(page: Page): Promise<void> {
   await log(page).locator('article[data-from="me"] img').last().waitFor();
 }
 
-/** The deputy's reply to the citizen (issue 7 may add a confirmation step: this is where it goes). */
+/** The deputy's reply to the citizen, shown back for a check before it is sent. */
 async function deputyReplies(page: Page, text: string): Promise<void> {
   await tap(page, bot.reply);
   await botSays(page, bot.writeReply);
   await say(page, text);
+  await botSays(page, bot.checkReply);
+  await tap(page, bot.send);
   await botSays(page, bot.replySent);
 }
 
@@ -87,6 +92,8 @@ async function deputyResolves(page: Page, outcome: string): Promise<void> {
   await tap(page, bot.resolve);
   await botSays(page, bot.writeOutcome);
   await say(page, outcome);
+  await botSays(page, bot.checkOutcome);
+  await tap(page, bot.send);
   await botSays(page, bot.resolved);
 }
 

@@ -1,10 +1,17 @@
 // Messages typed while a flow waits for them: a case description, a message on a case
-// (either way), an outcome or a reason for declining. Commands never reach this point.
-import { Composer } from "grammy";
+// (either way), an outcome or a reason for declining. Commands never reach this point (the
+// prompt guard, src/bot/middlewares/prompt-guard.ts, ends a prompt on any command). A citizen's
+// message goes to the case at once; a deputy's or staff member's text — which reaches the
+// citizen or changes the case — is shown back first with Send / Edit / Cancel.
+import { randomBytes } from "node:crypto";
+import { Composer, InlineKeyboard } from "grammy";
+import type { Message } from "grammy/types";
 import { addConcernMessage, changeConcernStatus } from "../../db/queries/concerns.js";
 import { handlerRole } from "../../domain/access.js";
+import { cancelFlowData, caseConfirmData } from "../callback-data.js";
 import { accessCase, caseErrorMessage } from "../case-access.js";
-import type { BotContext, Flow } from "../context.js";
+import type { AttachmentDraft, BotContext, CaseConfirmFlow, Flow } from "../context.js";
+import { escapeHtml } from "../format.js";
 import { extractAttachment } from "../media.js";
 import { handleDraftInput } from "./concern-intake.js";
 
@@ -22,16 +29,30 @@ feature.on("message", async (ctx, next) => {
     case "message":
     case "resolve":
     case "decline":
-      return handleCaseInput(ctx, flow);
+      return takeCaseText(ctx, { action: flow.kind, concernId: flow.concernId });
+    case "case_confirm":
+      // A new text while one waits for Send replaces it (and is shown back in turn).
+      return takeCaseText(ctx, { action: flow.action, concernId: flow.concernId });
     default:
       // Flows of other features (broadcasts, activities) are handled by them.
       return next();
   }
 });
 
-type CaseFlow = Extract<Flow, { kind: "message" | "resolve" | "decline" }>;
+/** What a text on a case is for: a message (either way), an outcome, a reason for declining. */
+export interface CaseTextTarget {
+  action: "message" | "resolve" | "decline";
+  concernId: number;
+}
 
-async function handleCaseInput(ctx: BotContext, flow: CaseFlow): Promise<void> {
+/**
+ * Takes the current message as a text on a case: checks it (text needed, length, file size)
+ * and the sender's access; a citizen's message is added to the case at once, a deputy's or
+ * staff member's text is shown back with Send / Edit / Cancel (CaseConfirmFlow). Used by the
+ * prompts above and by Telegram replies to the bot's messages about a case
+ * (src/bot/features/case-replies.ts). Answers every refusal in the user's language.
+ */
+export async function takeCaseText(ctx: BotContext, target: CaseTextTarget): Promise<void> {
   const message = ctx.message!;
   const media = extractAttachment(message);
   const text = message.text ?? message.caption ?? "";
@@ -40,7 +61,7 @@ async function handleCaseInput(ctx: BotContext, flow: CaseFlow): Promise<void> {
     return;
   }
   // Outcomes and reasons are words; messages may also carry a photo or file.
-  if (!text.trim() && (flow.kind !== "message" || media.kind === "none")) {
+  if (!text.trim() && (target.action !== "message" || media.kind === "none")) {
     await ctx.reply(ctx.t("case-need-text"));
     return;
   }
@@ -48,32 +69,86 @@ async function handleCaseInput(ctx: BotContext, flow: CaseFlow): Promise<void> {
     await ctx.reply(ctx.t("case-text-too-long", { max: MAX_MESSAGE_LENGTH }));
     return;
   }
-  const access = await accessCase(ctx, flow.concernId);
-  if (access.as === "none" || (flow.kind !== "message" && access.as !== "handler")) {
+  const access = await accessCase(ctx, target.concernId);
+  if (access.as === "none" || (target.action !== "message" && access.as !== "handler")) {
     ctx.session.flow = undefined;
     await ctx.reply(ctx.t("case-not-found"));
     return;
   }
+  const attachments = media.kind === "attachment" ? [media.attachment] : [];
+  const sourceKey = `msg:${message.chat.id}:${message.message_id}`;
+  if (access.as === "citizen") {
+    await applyCaseText(ctx, { ...target, text, attachments, sourceKey }, access.concern.caseNo);
+    return;
+  }
+  const flow: CaseConfirmFlow = {
+    kind: "case_confirm",
+    ...target,
+    text,
+    attachments,
+    sourceKey,
+    nonce: randomBytes(6).toString("base64url"),
+  };
+  ctx.session.flow = flow;
+  await showConfirmation(ctx, flow, access.concern.caseNo, message);
+}
+
+async function showConfirmation(
+  ctx: BotContext,
+  flow: CaseConfirmFlow,
+  caseNo: string,
+  source: Message,
+): Promise<void> {
+  const files = flow.attachments.length;
+  const body = [
+    ctx.t(`case-confirm-${flow.action}`, { caseNo }),
+    "",
+    escapeHtml(flow.text),
+    ...(files > 0 ? ["", ctx.t("case-confirm-files", { count: files })] : []),
+  ].join("\n");
+  const pack = (action: "send" | "edit" | "cancel") => caseConfirmData.pack({ action, nonce: flow.nonce });
+  await ctx.reply(body, {
+    parse_mode: "HTML",
+    reply_parameters: { message_id: source.message_id, allow_sending_without_reply: true },
+    reply_markup: new InlineKeyboard()
+      .text(ctx.t("button-confirm-send"), pack("send"))
+      .text(ctx.t("button-confirm-edit"), pack("edit"))
+      .text(ctx.t("button-cancel"), pack("cancel")),
+  });
+}
+
+/** Adds the message to the case, or resolves or declines it, and says so; the citizen hears through the queue. */
+async function applyCaseText(
+  ctx: BotContext,
+  input: CaseTextTarget & { text: string; attachments: AttachmentDraft[]; sourceKey: string },
+  caseNo: string,
+): Promise<boolean> {
+  const access = await accessCase(ctx, input.concernId);
+  if (access.as === "none" || (input.action !== "message" && access.as !== "handler")) {
+    ctx.session.flow = undefined;
+    await ctx.reply(ctx.t("case-not-found"));
+    return false;
+  }
   const { db, now } = ctx.deps;
   const role = access.as === "citizen" ? "citizen" : handlerRole(ctx.user.role);
   try {
-    if (flow.kind === "message") {
+    if (input.action === "message") {
       await addConcernMessage(db, {
-        concernId: flow.concernId,
+        concernId: input.concernId,
         actorId: ctx.user.id,
         actorRole: role,
-        text,
-        attachments: media.kind === "attachment" ? [media.attachment] : [],
-        sourceKey: `msg:${message.chat.id}:${message.message_id}`,
+        text: input.text,
+        attachments: input.attachments,
+        sourceKey: input.sourceKey,
         now: now(),
       });
     } else {
       await changeConcernStatus(db, {
-        concernId: flow.concernId,
-        action: flow.kind,
+        concernId: input.concernId,
+        action: input.action,
         actorId: ctx.user.id,
         actorRole: role,
-        text,
+        text: input.text,
         now: now(),
       });
     }
@@ -82,14 +157,53 @@ async function handleCaseInput(ctx: BotContext, flow: CaseFlow): Promise<void> {
     if (!answer) throw error;
     ctx.session.flow = undefined;
     await ctx.reply(answer);
-    return;
+    return false;
   }
   ctx.session.flow = undefined;
   const key =
-    flow.kind === "message"
+    input.action === "message"
       ? role === "citizen"
         ? "case-message-sent"
         : "case-reply-sent"
-      : `case-${flow.kind}d`;
-  await ctx.reply(ctx.t(key, { caseNo: access.concern.caseNo }), { parse_mode: "HTML" });
+      : `case-${input.action}d`;
+  await ctx.reply(ctx.t(key, { caseNo }), { parse_mode: "HTML" });
+  return true;
 }
+
+type PromptFlow = Extract<Flow, { kind: "message" | "resolve" | "decline" }>;
+
+feature.callbackQuery(caseConfirmData.filter, async (ctx) => {
+  const data = caseConfirmData.unpack(ctx.callbackQuery.data);
+  const flow = ctx.session.flow;
+  if (!data || flow?.kind !== "case_confirm" || flow.nonce !== data.nonce) {
+    // An older check, or one that ended (a command, another button, the time limit).
+    await ctx.answerCallbackQuery({ text: ctx.t("case-confirm-stale"), show_alert: true });
+    await ctx.editMessageReplyMarkup().catch(() => undefined);
+    return;
+  }
+  const concern = await ctx.deps.db.prisma.concern.findUnique({
+    where: { id: flow.concernId },
+    select: { caseNo: true },
+  });
+  await ctx.answerCallbackQuery();
+  await ctx.editMessageReplyMarkup().catch(() => undefined);
+  const caseNo = concern?.caseNo ?? "—";
+  switch (data.action) {
+    case "send":
+      await applyCaseText(ctx, flow, caseNo);
+      return;
+    case "edit": {
+      const prompt: PromptFlow = { kind: flow.action, concernId: flow.concernId };
+      ctx.session.flow = prompt;
+      const key = flow.action === "message" ? "case-write-reply" : `case-write-${flow.action}`;
+      await ctx.reply(ctx.t(key, { caseNo }), {
+        reply_markup: new InlineKeyboard().text(ctx.t("button-cancel"), cancelFlowData.pack({ zero: "0" })),
+      });
+      return;
+    }
+    case "cancel":
+      ctx.session.flow = undefined;
+      await ctx.reply(ctx.t("case-confirm-cancelled"));
+      return;
+  }
+});

@@ -1,14 +1,13 @@
 // The main menu and /help: what this user can do, by role.
 import { Composer } from "grammy";
+import { menuSections } from "../../domain/roles.js";
 import type { BotContext } from "../context.js";
 
 export const menuFeature = new Composer<BotContext>();
 const feature = menuFeature.chatType("private");
 
 export async function showMainMenu(ctx: BotContext): Promise<void> {
-  const parts = [ctx.t("menu-citizen")];
-  if (ctx.user.role !== "citizen") parts.push(ctx.t("menu-handler"));
-  if (ctx.user.role === "admin") parts.push(ctx.t("menu-admin"));
+  const parts = menuSections(ctx.user.role).map((section) => ctx.t(`menu-${section}`));
   await ctx.reply(parts.join("\n\n"), { parse_mode: "HTML" });
 }
 

@@ -1,0 +1,20 @@
+## Prompts waiting for a text, and the check before a text reaches a citizen or changes a case
+prompt-ended = ⚠️ This message was neither sent nor saved: the prompt for { $what } had ended ({ $reason }). To go on, tap the button again.
+prompt-what-message = a message on case { $caseNo }
+prompt-what-resolve = the outcome of case { $caseNo }
+prompt-what-decline = the reason for declining case { $caseNo }
+prompt-what-case-confirm = the text waiting for your check on case { $caseNo }
+prompt-what-activity-record = the activity's record
+prompt-what-stats-range = the date range of the statistics
+prompt-what-report-narrative = the text of your report
+prompt-reason-command = you sent another command
+prompt-reason-button = you tapped another button
+prompt-reason-timeout = nothing was typed for { $minutes } minutes
+case-confirm-message = <b>Check your reply to the citizen</b> (case { $caseNo }); it is sent only when you confirm:
+case-confirm-resolve = <b>Check the outcome</b> (case { $caseNo }); sending it closes the case, and the citizen receives it and is asked to rate it:
+case-confirm-decline = <b>Check the reason for declining</b> (case { $caseNo }); sending it declines the case, and the citizen receives the reason:
+case-confirm-files = Attachments: { $count }
+case-confirm-cancelled = Cancelled; nothing was sent.
+case-confirm-stale = This check is no longer current; nothing was sent.
+button-confirm-send = Send
+button-confirm-edit = Edit

@@ -1,0 +1,20 @@
+## 等待输入的提示,以及发给群众或改变诉求前的确认
+prompt-ended = ⚠️ 这条消息没有发送,也没有保存:等待输入{ $what }的提示已结束({ $reason })。如需继续,请重新点击相应的按钮。
+prompt-what-message = 诉求 { $caseNo } 的留言
+prompt-what-resolve = 诉求 { $caseNo } 的办理结果
+prompt-what-decline = 诉求 { $caseNo } 不予处理的理由
+prompt-what-case-confirm = 诉求 { $caseNo } 待确认的内容
+prompt-what-activity-record = 活动记录
+prompt-what-stats-range = 统计的日期范围
+prompt-what-report-narrative = 述职报告正文
+prompt-reason-command = 您发送了其他命令
+prompt-reason-button = 您点击了其他按钮
+prompt-reason-timeout = 超过 { $minutes } 分钟没有输入
+case-confirm-message = <b>请确认发给群众的回复</b>(诉求 { $caseNo }),确认后才会发送:
+case-confirm-resolve = <b>请确认办理结果</b>(诉求 { $caseNo }),发送后诉求办结,群众会收到结果并被请求评价:
+case-confirm-decline = <b>请确认不予处理的理由</b>(诉求 { $caseNo }),发送后诉求标记为不予处理,群众会收到理由:
+case-confirm-files = 附件:{ $count } 个
+case-confirm-cancelled = 已取消,没有发送任何内容。
+case-confirm-stale = 这个确认已失效,没有发送任何内容。
+button-confirm-send = 发送
+button-confirm-edit = 修改
