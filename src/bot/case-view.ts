@@ -3,7 +3,7 @@
 
 import type { ConcernEvent } from "../db/generated/sqlite/client.js";
 import type { ConcernDetails } from "../db/queries/concerns.js";
-import { displayName, escapeHtml, formatDateTime, type Translate, truncate } from "./format.js";
+import { displayName, escapeHtml, formatDateTime, type Translate } from "./format.js";
 import type { ViewOptions } from "./view-options.js";
 
 /** Who is looking: the case's citizen, a co-signer of it ("me too"), or its handlers. */
@@ -49,9 +49,9 @@ export function caseCard(
   if (concern._count.parties > 0) lines.push(t("cosign-card-count", { count: concern._count.parties }));
   if (concern._count.attachments > 0)
     lines.push(t("case-card-attachments", { count: concern._count.attachments }));
-  lines.push("", escapeHtml(truncate(concern.description, 1500)));
-  if (concern.outcome)
-    lines.push("", t("case-card-outcome", { outcome: escapeHtml(truncate(concern.outcome, 800)) }));
+  // Whole: a long card is sent in several messages (src/bot/split-text.ts), never cut.
+  lines.push("", escapeHtml(concern.description));
+  if (concern.outcome) lines.push("", t("case-card-outcome", { outcome: escapeHtml(concern.outcome) }));
   return lines.join("\n");
 }
 
@@ -93,13 +93,13 @@ export function timelineText(
         break;
       case "status":
         what = t("timeline-status", { status: statusLabel(t, event.toStatus ?? "") });
-        if (event.text) what += `: ${escapeHtml(truncate(event.text, 200))}`;
+        if (event.text) what += `: ${escapeHtml(event.text)}`;
         break;
       case "rating":
         what = t("timeline-rating", { rating: t(`rating-${event.text ?? ""}`) });
         break;
       default:
-        what = escapeHtml(truncate(event.text ?? "", 200));
+        what = escapeHtml(event.text ?? "");
     }
     lines.push(`${when} · ${who}: ${what}`);
   }

@@ -2,7 +2,7 @@
 // submit button. Shown after the category, or after the "me too" offer was passed over.
 import { localName } from "./case-view.js";
 import type { BotContext, Flow } from "./context.js";
-import { escapeHtml, truncate } from "./format.js";
+import { escapeHtml } from "./format.js";
 import { confirmKeyboard } from "./keyboards/concern-draft.js";
 
 export type ConcernFlow = Extract<Flow, { kind: "concern" }>;
@@ -19,7 +19,7 @@ export async function showConfirmation(ctx: BotContext, draft: ConcernFlow): Pro
     district: escapeHtml(district ? localName(district, locale) : "—"),
     category: category ? escapeHtml(localName(category, locale)) : ctx.t("case-no-category"),
     files: draft.attachments.length,
-    description: escapeHtml(truncate(draft.description, 1000)),
+    description: escapeHtml(draft.description),
     anonymity: draft.anonymous ? ctx.t("concern-anonymous-yes") : ctx.t("concern-anonymous-no"),
     location: draft.location ? ctx.t("concern-location-yes") : ctx.t("concern-location-no"),
   });

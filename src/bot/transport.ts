@@ -4,10 +4,8 @@ import { Api } from "grammy";
 import type { Config } from "../config.js";
 import type { MessagePart, Transport } from "../jobs/delivery.js";
 import { type Pacer, pacerTransformer } from "../jobs/pacer.js";
+import { MAX_CAPTION_LENGTH, MAX_TEXT_LENGTH, splitEntityText, splitHtml } from "./split-text.js";
 import { classifySendError } from "./telegram-errors.js";
-
-/** Telegram's limit on a text message, in characters (UTF-16 code units). */
-const MAX_TEXT_LENGTH = 4096;
 
 /**
  * An Api for queued sends: they are paced by the delivery engine rather than the interactive
@@ -35,7 +33,7 @@ function formatting(format: MessagePart["format"], field: "text" | "caption") {
 /**
  * Sends one part to a chat: a text (HTML, or with the entities a person's own message came
  * with), or a photo or document by file_id with its caption. Resolves to its message_id;
- * throws what Telegram answered. A longer text is cut at Telegram's 4,096 characters.
+ * throws what Telegram answered. The part must fit Telegram's limits (see fitPart).
  */
 export async function sendPart(
   api: Api,
@@ -48,18 +46,68 @@ export async function sendPart(
     ...(silent ? { disable_notification: true } : {}),
   };
   if (part.type === "text") {
-    const sent = await api.sendMessage(chatId, part.text.slice(0, MAX_TEXT_LENGTH), {
+    const sent = await api.sendMessage(chatId, part.text, {
       ...formatting(part.format, "text"),
       ...common,
     });
     return sent.message_id;
   }
   const options = { caption: part.caption, ...formatting(part.format, "caption"), ...common };
-  const sent =
-    part.type === "photo"
-      ? await api.sendPhoto(chatId, part.fileId, options)
-      : await api.sendDocument(chatId, part.fileId, options);
+  const senders = {
+    photo: () => api.sendPhoto(chatId, part.fileId, options),
+    document: () => api.sendDocument(chatId, part.fileId, options),
+    voice: () => api.sendVoice(chatId, part.fileId, options),
+    video: () => api.sendVideo(chatId, part.fileId, options),
+    audio: () => api.sendAudio(chatId, part.fileId, options),
+  };
+  const sent = await senders[part.type]();
   return sent.message_id;
+}
+
+/** Splits a text, keeping its formatting, into pieces within `limits` (see src/bot/split-text.ts). */
+function splitFormatted(
+  text: string,
+  format: MessagePart["format"],
+  limits: readonly number[],
+): { text: string; format: MessagePart["format"] }[] {
+  if ("html" in format) return splitHtml(text, limits).map((piece) => ({ text: piece, format }));
+  return splitEntityText({ text, entities: format.entities }, limits).map((piece) => ({
+    text: piece.text,
+    format: { entities: piece.entities },
+  }));
+}
+
+/**
+ * A part as the messages Telegram takes: a text over 4,096 characters as several texts, a
+ * caption over 1,024 as the file with the caption's first piece and texts with the rest;
+ * the part's buttons go on the last message. Nothing is cut.
+ */
+export function fitPart(part: MessagePart): MessagePart[] {
+  const { keyboard, ...rest } = part;
+  if (part.type === "text") {
+    const pieces = splitFormatted(part.text, part.format, [MAX_TEXT_LENGTH]);
+    if (pieces.length <= 1) return [part];
+    return pieces.map((piece, i) => ({
+      type: "text",
+      ...piece,
+      ...(i === pieces.length - 1 && keyboard ? { keyboard } : {}),
+    }));
+  }
+  if (!part.caption) return [part];
+  const pieces = splitFormatted(part.caption, part.format, [MAX_CAPTION_LENGTH, MAX_TEXT_LENGTH]);
+  if (pieces.length <= 1) return [part];
+  const [first, ...more] = pieces;
+  const file = { ...rest, caption: first!.text, format: first!.format } as MessagePart;
+  return [
+    file,
+    ...more.map(
+      (piece, i): MessagePart => ({
+        type: "text",
+        ...piece,
+        ...(i === more.length - 1 && keyboard ? { keyboard } : {}),
+      }),
+    ),
+  ];
 }
 
 /** The delivery engine's way to Telegram. */
@@ -67,5 +115,6 @@ export function createTransport(api: Api): Transport {
   return {
     send: (chatId, part, options) => sendPart(api, chatId, part, options),
     classify: classifySendError,
+    fit: fitPart,
   };
 }

@@ -46,11 +46,14 @@ export type SendFailure =
 /** Telegram's formatting: HTML parse mode, or the entities a person's own message came with. */
 export type PartFormat = { html: true } | { entities: MessageEntity[] };
 
+/** The kinds of file a part may send by file_id. */
+export type FilePartType = "photo" | "document" | "voice" | "video" | "audio";
+
 /** One Telegram message of a rendered message: a text, or a file sent by its file_id with a caption. */
 export type MessagePart =
   | { type: "text"; text: string; format: PartFormat; keyboard?: InlineKeyboardMarkup }
   | {
-      type: "photo" | "document";
+      type: FilePartType;
       fileId: string;
       caption?: string;
       format: PartFormat;
@@ -106,6 +109,11 @@ export interface Transport {
   /** Sends one part; resolves to Telegram's message_id; throws what Telegram answered. */
   send(chatId: number, part: MessagePart, options: { silent: boolean }): Promise<number>;
   classify(error: unknown): SendFailure;
+  /**
+   * Makes a part fit Telegram's limits: a text or caption too long for one message becomes
+   * several parts (src/bot/split-text.ts), the buttons on the last. Identity when absent.
+   */
+  fit?(part: MessagePart): MessagePart[];
 }
 
 export interface DeliveryEngineDeps {
@@ -281,6 +289,7 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps): DeliveryEngine {
         }
         parts = withResentNote(parts, t("delivery-resent-note"));
       }
+      if (transport.fit) parts = parts.flatMap((part) => transport.fit!(part));
       const quiet = !policy.urgent && isQuietTime(quietHours, now);
       if (quiet && quietHours && config.QUIET_HOURS_MODE === "defer") {
         const end = quietHoursEnd(quietHours, now);

@@ -33,6 +33,8 @@ import {
   recordInputKeyboard,
   recordKeyboard,
 } from "../keyboards/activities.js";
+import { replyInPieces } from "../reply-in-pieces.js";
+import { splitHtml } from "../split-text.js";
 import { viewOptionsOf } from "../view-options.js";
 
 export const activitiesManageFeature = new Composer<BotContext>();
@@ -129,14 +131,16 @@ async function showRecord(ctx: BotContext, activityId: number, edit: boolean): P
   if (authority === "none") return false;
   const now = ctx.deps.now();
   const staff = authority === "approve";
-  const text = activityRecord(activity, await viewOptionsOf(ctx)).slice(0, 4096);
+  const text = activityRecord(activity, await viewOptionsOf(ctx));
   const reply_markup = recordKeyboard(ctx.t, activity.id, {
     decide: staff && activity.status === "pending_approval",
     cancel: staff && canCancel(activity, now),
     record: staff && canRecordOutcome(activity, now),
   });
-  if (edit) await ctx.editMessageText(text, { parse_mode: "HTML", reply_markup }).catch(() => undefined);
-  else await ctx.reply(text, { parse_mode: "HTML", reply_markup });
+  // A record too long to edit into one message is sent anew, in pieces.
+  if (edit && splitHtml(text).length === 1)
+    await ctx.editMessageText(text, { parse_mode: "HTML", reply_markup }).catch(() => undefined);
+  else await replyInPieces(ctx, text, reply_markup);
   return true;
 }
 

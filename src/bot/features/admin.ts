@@ -12,6 +12,7 @@ import {
 import { seedDirectory, seedFileSchema } from "../../db/queries/seed.js";
 import type { BotContext } from "../context.js";
 import { escapeHtml } from "../format.js";
+import { replyInPieces } from "../reply-in-pieces.js";
 
 export const adminFeature = new Composer<BotContext>();
 const feature = adminFeature.chatType("private");
@@ -59,9 +60,7 @@ admins.command("districts", async (ctx) => {
     }
   };
   await walk(null, 0);
-  await ctx.reply(lines.length ? lines.join("\n").slice(0, 4000) : ctx.t("district-none-configured"), {
-    parse_mode: "HTML",
-  });
+  await replyInPieces(ctx, lines.length ? lines.join("\n") : ctx.t("district-none-configured"));
 });
 
 const MAX_SEED_BYTES = 1024 * 1024;

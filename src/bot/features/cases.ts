@@ -13,6 +13,7 @@ import { caseCard, timelineText } from "../case-view.js";
 import type { BotContext } from "../context.js";
 import { citizenCaseKeyboard, cosignerCaseKeyboard, handlerKeyboard } from "../keyboards/case.js";
 import { caseListKeyboard, PAGE_SIZE } from "../keyboards/lists.js";
+import { replyInPieces } from "../reply-in-pieces.js";
 import { viewOptionsOf } from "../view-options.js";
 
 export const casesFeature = new Composer<BotContext>();
@@ -46,7 +47,7 @@ export async function sendCase(ctx: BotContext, concernId: number): Promise<bool
     viewer === "handler"
       ? handlerKeyboard(ctx.t, { ...access.concern, attachmentCount: access.concern._count.attachments })
       : citizenCaseKeyboard(ctx.t, access.concern);
-  await ctx.reply(text.slice(0, 4096), { parse_mode: "HTML", reply_markup: keyboard });
+  await replyInPieces(ctx, text, keyboard);
   return true;
 }
 

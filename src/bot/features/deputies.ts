@@ -7,6 +7,7 @@ import { localText } from "../activity-view.js";
 import { localName } from "../case-view.js";
 import type { BotContext } from "../context.js";
 import { displayName, escapeHtml } from "../format.js";
+import { replyInPieces } from "../reply-in-pieces.js";
 import { showDistrictPicker } from "./district.js";
 
 export const deputiesFeature = new Composer<BotContext>();
@@ -70,5 +71,5 @@ feature.command("deputies", async (ctx) => {
       ctx.t("deputies-without-station", { deputies: withoutStation.join(ctx.t("activity-list-separator")) }),
     );
   blocks.push(ctx.t("deputies-hint"));
-  await ctx.reply(blocks.join("\n\n").slice(0, 4096), { parse_mode: "HTML" });
+  await replyInPieces(ctx, blocks.join("\n\n"));
 });

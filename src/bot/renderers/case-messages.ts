@@ -1,14 +1,22 @@
 // Renders the messages about a case caused by someone acting on it (kinds concern_*, who
 // hears of them: src/domain/case-recipients.ts): the new case to its handlers, acceptance,
 // replies and outcome to the citizen, the citizen's words and rating to the handlers.
+
+import type { InlineKeyboardMarkup } from "grammy/types";
 import type { Config } from "../../config.js";
 import type { Database } from "../../db/client.js";
 import { findConcern } from "../../db/queries/concerns.js";
 import type { CaseMessage, CaseMessageKind } from "../../domain/messages.js";
-import type { RenderedMessage, Renderer, RenderScene } from "../../jobs/delivery.js";
+import type {
+  FilePartType,
+  MessagePart,
+  RenderedMessage,
+  Renderer,
+  RenderScene,
+} from "../../jobs/delivery.js";
 import { PermanentJobError } from "../../jobs/errors.js";
 import { caseCard, citizenLabel } from "../case-view.js";
-import { displayName, escapeHtml, truncate } from "../format.js";
+import { displayName, escapeHtml } from "../format.js";
 import {
   citizenCaseKeyboard,
   cosignerCaseKeyboard,
@@ -21,6 +29,9 @@ export interface CaseRendererDeps {
   db: Database;
   config: Pick<Config, "TIME_ZONE">;
 }
+
+const filePartTypes: readonly string[] = ["photo", "document", "voice", "video", "audio"];
+const isFilePart = (kind: string): kind is FilePartType => filePartTypes.includes(kind);
 
 export function createCaseRenderers({ db, config }: CaseRendererDeps): {
   [K in CaseMessageKind]: Renderer<K>;
@@ -45,6 +56,19 @@ export function createCaseRenderers({ db, config }: CaseRendererDeps): {
     const toCitizen = (text: string) => (cosigner ? `${t("cosign-notify-header")}\n${text}` : text);
     const citizenButtons = () =>
       cosigner ? cosignerCaseKeyboard(t, concern) : citizenCaseKeyboard(t, concern);
+    // A message's photos and files follow its words, sent by file_id.
+    const withFiles = async (text: string, keyboard: InlineKeyboardMarkup): Promise<RenderedMessage> => {
+      const files = await prisma.attachment.findMany({
+        where: { eventId: event.id },
+        orderBy: { id: "asc" },
+      });
+      const parts: MessagePart[] = [...htmlMessage(text, keyboard).parts];
+      for (const file of files) {
+        if (!file.fileId || !isFilePart(file.kind)) continue;
+        parts.push({ type: file.kind, fileId: file.fileId, format: { html: true } });
+      }
+      return { parts };
+    };
     switch (message.kind) {
       case "concern_new":
         return htmlMessage(
@@ -54,22 +78,22 @@ export function createCaseRenderers({ db, config }: CaseRendererDeps): {
       case "concern_accepted":
         return htmlMessage(toCitizen(t("notify-accepted", { caseNo, name: actorName })), citizenButtons());
       case "concern_message_to_citizen":
-        return htmlMessage(
+        return withFiles(
           toCitizen(
             t("notify-reply-to-citizen", {
               caseNo,
               name: actorName,
-              text: escapeHtml(truncate(event.text ?? "", 3500)),
+              text: escapeHtml(event.text ?? ""),
             }),
           ),
           citizenButtons(),
         );
       case "concern_message_to_handlers":
-        return htmlMessage(
+        return withFiles(
           t("notify-message-to-handlers", {
             caseNo,
             citizen: citizenLabel(t, concern),
-            text: escapeHtml(truncate(event.text ?? "", 3500)),
+            text: escapeHtml(event.text ?? ""),
           }),
           handlerButtons(),
         );
@@ -79,7 +103,7 @@ export function createCaseRenderers({ db, config }: CaseRendererDeps): {
             t(event.toStatus === "declined" ? "notify-declined" : "notify-resolved", {
               caseNo,
               name: actorName,
-              text: escapeHtml(truncate(event.text ?? "", 3000)),
+              text: escapeHtml(event.text ?? ""),
             }),
           ),
           ratingKeyboard(t, concern.id),
