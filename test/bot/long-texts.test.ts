@@ -144,6 +144,7 @@ describe.each(testDialects)("long words through the bot on %s", (dialect) => {
   it("delivers a reply of 1,000 '&' whole", async () => {
     await deputy.press("回复");
     await deputy.send("&".repeat(1000));
+    await deputy.press("发送");
     await bot.drainJobs();
     const text = parseHtml(citizen.lastText()).text;
     expect(text).toContain("&".repeat(1000));
@@ -153,6 +154,7 @@ describe.each(testDialects)("long words through the bot on %s", (dialect) => {
   it("carries a photo in a deputy's reply to the citizen", async () => {
     await deputy.press("回复");
     await deputy.sendPhoto("现场修好了,请看照片");
+    await deputy.press("发送");
     await bot.drainJobs();
     const photos = bot.fake.callsTo("sendPhoto").filter((c) => Number(c.payload.chat_id) === citizen.id);
     expect(photos).toHaveLength(1);
