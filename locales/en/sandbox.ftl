@@ -43,6 +43,7 @@ sandbox-cancel = Cancel
 sandbox-empty-chat = No messages yet. Send /start, or open a station's QR code.
 sandbox-connecting = Connecting…
 sandbox-typing = typing…
+sandbox-open-link-hint = Paste a t.me link someone sent you (an invite, a QR code) to open it as this persona, as tapping it in Telegram would.
 sandbox-open-link = Open link
 sandbox-error-unknown-persona = There is no such persona; pick one from the list.
 sandbox-error-persona-name = Please give a name of 1 to 64 characters.
@@ -58,4 +59,5 @@ sandbox-error-bad-request = The request was not understood; reload the page and 
 sandbox-error-busy = The sandbox is getting ready (starting, or resetting the demo); one moment please.
 sandbox-error-no-such-file = There is no such file.
 sandbox-error-internal = Something went wrong in the sandbox; the terminal running it has the details.
+sandbox-error-not-a-bot-link = That is not a link to this bot: it should look like https://t.me/liaison_sandbox_bot?start=…
 sandbox-error-network = Cannot reach the sandbox; check that npm start is still running.

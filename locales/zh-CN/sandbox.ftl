@@ -43,6 +43,7 @@ sandbox-cancel = 取消
 sandbox-empty-chat = 还没有消息。发送 /start,或打开一个联络站二维码。
 sandbox-connecting = 正在连接…
 sandbox-typing = 正在输入…
+sandbox-open-link-hint = 粘贴别人发给您的 t.me 链接(邀请链接、二维码),以当前身份打开,就像在 Telegram 里点击它。
 sandbox-open-link = 打开链接
 sandbox-error-unknown-persona = 没有这个身份,请从列表中选择一个。
 sandbox-error-persona-name = 请输入 1 到 64 个字的名字。
@@ -58,4 +59,5 @@ sandbox-error-bad-request = 请求无效,请刷新页面后重试。
 sandbox-error-busy = 沙盒正在准备中(启动或重置演示),请稍候。
 sandbox-error-no-such-file = 文件不存在。
 sandbox-error-internal = 沙盒出错了,详情见运行它的终端。
+sandbox-error-not-a-bot-link = 这不是本机器人的链接,应当形如 https://t.me/liaison_sandbox_bot?start=…
 sandbox-error-network = 无法连接沙盒,请确认 npm start 仍在运行。

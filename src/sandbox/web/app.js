@@ -186,11 +186,12 @@ function App() {
   }, [uiLocale]);
 
   const persona = session?.personas.find((p) => p.id === personaId);
-  const sendText = async (text) => {
-    const query = replyTo ? `?replyTo=${replyTo.id}` : "";
+  /** Sends text as the persona; as a reply to `replyTo` unless `asReply` is false (a deep link's /start). */
+  const sendText = async (text, asReply = true) => {
+    const query = asReply && replyTo ? `?replyTo=${replyTo.id}` : "";
     const sent = await call("POST", `/api/chats/${personaId}/messages${query}`, { text });
     if (sent) {
-      setReplyTo(null);
+      if (query) setReplyTo(null);
       dispatch({ type: "upsert", message: sent.message });
     }
     return sent !== undefined;
@@ -220,10 +221,13 @@ function App() {
     if (!pressed) clearPending(message.id);
   };
   // t.me links to this bot open its chat with their /start payload, as in Telegram; others open a tab.
-  const openLink = (href) => {
+  const startCommand = (href) => {
     const payload = startPayloadOf(href, session.bot.username);
-    if (payload === null) window.open(href, "_blank", "noopener");
-    else void sendText(payload ? `/start ${payload}` : "/start");
+    return payload ? `/start ${payload}` : "/start";
+  };
+  const openLink = (href) => {
+    if (startPayloadOf(href, session.bot.username) === null) window.open(href, "_blank", "noopener");
+    else void sendText(startCommand(href), false);
   };
   const setBlocked = (blocked) => call("POST", `/api/chats/${personaId}/blocked`, { blocked });
 
@@ -251,6 +255,11 @@ function App() {
       }}
       onBlocked=${setBlocked}
       onPoster=${openLink}
+      onOpenLink=${async (href) => {
+        if (startPayloadOf(href, session.bot.username) !== null) return sendText(startCommand(href), false);
+        setError(t("sandbox-error-not-a-bot-link"));
+        return false;
+      }}
       onSettings=${(settings) => call("POST", "/api/settings", settings)}
       onLocale=${setUiLocale}
       onReset=${() => call("POST", "/api/reset")}

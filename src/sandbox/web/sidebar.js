@@ -32,6 +32,23 @@ function NewPersona({ t, onCreate }) {
   </form>`;
 }
 
+/** A t.me link pasted by hand (an invite someone sent, a QR code), opened as the current persona. */
+function OpenLink({ t, onOpen }) {
+  const [link, setLink] = useState("");
+  const submit = async (event) => {
+    event.preventDefault();
+    if (link.trim() && (await onOpen(link.trim()))) setLink("");
+  };
+  return html`<form class="open-link" onSubmit=${submit}>
+    <label
+      >${t("sandbox-open-link")}
+      <input type="url" placeholder="https://t.me/…" value=${link} onInput=${(e) => setLink(e.target.value)}
+    /></label>
+    <p class="hint">${t("sandbox-open-link-hint")}</p>
+    <button type="submit">${t("sandbox-open-link")}</button>
+  </form>`;
+}
+
 export function PersonaSwitcher({ session, personaId, t, onSelect }) {
   return html`<div class="persona-switcher">
     <label for="persona">${t("sandbox-persona")}</label>
@@ -49,6 +66,7 @@ export function Sidebar({
   onCreate,
   onBlocked,
   onPoster,
+  onOpenLink,
   onSettings,
   onLocale,
   onReset,
@@ -81,6 +99,7 @@ export function Sidebar({
         ${t("sandbox-block")}</label
       >`
       }
+      <${OpenLink} t=${t} onOpen=${onOpenLink} />
       <${NewPersona} t=${t} onCreate=${onCreate} />
     </details>
     <details>
