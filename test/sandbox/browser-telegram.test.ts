@@ -254,13 +254,11 @@ describe("Telegram's features in the sandbox's web chat (Chromium)", () => {
       .setInputFiles({ name: "notes.jpg", mimeType: "image/jpeg", buffer: Buffer.from("not an image") });
     await page.getByRole("alert").getByText("This file is not an image").waitFor();
 
-    await page
-      .getByLabel("File", { exact: true })
-      .setInputFiles({
-        name: "big.bin",
-        mimeType: "application/octet-stream",
-        buffer: Buffer.alloc(9000, 1),
-      });
+    await page.getByLabel("File", { exact: true }).setInputFiles({
+      name: "big.bin",
+      mimeType: "application/octet-stream",
+      buffer: Buffer.alloc(9000, 1),
+    });
     await page.getByRole("alert").getByText("The file is over the 0.01 MB limit").waitFor();
 
     await say("/privacy");
