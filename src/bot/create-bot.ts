@@ -26,6 +26,7 @@ import { ratingFeature } from "./features/rating.js";
 import { reportFeature } from "./features/report.js";
 import { startFeature } from "./features/start.js";
 import { statsFeature } from "./features/stats.js";
+import { bestEffort } from "./middlewares/best-effort.js";
 import { promptGuard } from "./middlewares/prompt-guard.js";
 import { rejectBanned } from "./middlewares/reject-banned.js";
 import { requireConsent } from "./middlewares/require-consent.js";
@@ -48,6 +49,8 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Bot<Bo
     ctx.logger = deps.logger.child({ updateId: ctx.update.update_id });
     return next();
   });
+  // Answering a button and editing a message never stop the action (src/bot/middlewares/best-effort.ts).
+  bot.use(bestEffort);
   // 2. The bot serves people in private chats; groups and channels are ignored.
   bot.drop((ctx) => ctx.chat !== undefined && ctx.chat.type !== "private");
   // 3. Who is writing (the locale negotiator below reads the stored locale).
