@@ -186,3 +186,19 @@ export const reportData = codec(
 );
 
 export const ratingOfCode = { s: "satisfied", b: "basically_satisfied", u: "unsatisfied" } as const;
+
+/**
+ * The triage desk on a case (src/bot/features/triage.ts): open its menu, list categories,
+ * set a category (value: its id), set the priority (value 0 一般 | 1 紧急), claim it, list the
+ * deputies it may be assigned to, assign it (value: the deputy's user id), start a merge or
+ * confirm one (value: the main case's id), start an internal note.
+ */
+export const triageData = codec(
+  "tg",
+  ["action", "concernId", "value"],
+  z.object({
+    action: z.enum(["menu", "cats", "cat", "pri", "claim", "deps", "assign", "merge", "mergeok", "note"]),
+    concernId: id,
+    value: z.coerce.number().int().min(0).max(2_147_483_647),
+  }),
+);

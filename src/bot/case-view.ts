@@ -3,6 +3,7 @@
 
 import type { ConcernEvent } from "../db/generated/sqlite/client.js";
 import type { ConcernDetails } from "../db/queries/concerns.js";
+import { citizenVisibility, isConcernEventKind, mayReachCitizen } from "../domain/event-kinds.js";
 import { displayName, escapeHtml, formatDateTime, type Translate } from "./format.js";
 import type { ViewOptions } from "./view-options.js";
 
@@ -43,6 +44,12 @@ export function caseCard(
   ];
   if (viewer === "handler") {
     lines.push(t("case-card-citizen", { citizen: citizenLabel(t, concern) }));
+    if (concern.priority >= 1) lines.push(t("triage-card-urgent"));
+    lines.push(
+      t("triage-card-assignee", {
+        name: concern.assignee ? escapeHtml(displayName(concern.assignee)) : t("triage-nobody"),
+      }),
+    );
     if (concern.dueAt)
       lines.push(t("case-card-due", { time: formatDateTime(concern.dueAt, locale, timeZone) }));
   }
@@ -59,6 +66,11 @@ type TimelineEvent = ConcernEvent & {
   actor: { firstName: string; lastName: string | null; username?: string | null; telegramId?: bigint } | null;
 };
 
+/** Names a timeline needs besides its events: categories by id (for "categorized" entries). */
+export interface TimelineLabels {
+  categories?: ReadonlyMap<number, { nameZh: string; nameEn: string }>;
+}
+
 function actorLabel(t: Translate, event: TimelineEvent, viewer: Viewer, anonymous: boolean): string {
   if (event.actorRole === "citizen") {
     if (viewer === "cosigner") return t("timeline-filer");
@@ -73,21 +85,54 @@ function actorLabel(t: Translate, event: TimelineEvent, viewer: Viewer, anonymou
   return t(`timeline-role-${event.actorRole === "representative" ? "representative" : "staff"}`, { name });
 }
 
-/** The newest events, shown oldest first; the full record stays in the database. */
+/**
+ * The newest events, shown oldest first; the full record stays in the database. A citizen
+ * sees only what may reach them (src/domain/event-kinds.ts mayReachCitizen: never an internal
+ * note, never the handlers' own business), and of the "summary" kinds only that they happened.
+ */
 export function timelineText(
   events: TimelineEvent[],
   viewer: Viewer,
   anonymous: boolean,
   { t, locale, timeZone }: ViewOptions,
+  labels: TimelineLabels = {},
 ): string {
   const lines = [t("timeline-title")];
   for (const event of [...events].reverse()) {
     // A co-signer hears the handlers' side; what the filer wrote stays between them and the deputies.
     if (viewer === "cosigner" && event.actorRole === "citizen" && event.kind === "message") continue;
+    if (viewer !== "handler" && !mayReachCitizen(event)) continue;
     const when = formatDateTime(event.createdAt, locale, timeZone);
+    if (
+      viewer !== "handler" &&
+      isConcernEventKind(event.kind) &&
+      citizenVisibility[event.kind] === "summary"
+    ) {
+      lines.push(`${when} · ${t("timeline-system")}: ${t(`timeline-summary-${event.kind}`)}`);
+      continue;
+    }
     const who = actorLabel(t, event, viewer, anonymous);
     let what: string;
     switch (event.kind) {
+      case "assigned":
+        what = t("timeline-assigned", { name: escapeHtml(event.text ?? "") });
+        break;
+      case "categorized": {
+        const category = labels.categories?.get(Number(event.text));
+        what = t("timeline-categorized", {
+          category: category ? escapeHtml(localName(category, locale)) : "—",
+        });
+        break;
+      }
+      case "prioritized":
+        what = t("timeline-prioritized", { priority: t(`priority-${event.text ?? "normal"}`) });
+        break;
+      case "merged":
+        what = t("timeline-merged", { caseNo: escapeHtml(event.text ?? "") });
+        break;
+      case "note":
+        what = t("timeline-note", { text: escapeHtml(event.text ?? "") });
+        break;
       case "created":
         what = t("timeline-created");
         break;

@@ -41,6 +41,9 @@ export type Flow =
   | { kind: "resolve"; concernId: number }
   | { kind: "decline"; concernId: number }
   | CaseConfirmFlow
+  /** The triage desk (src/bot/features/triage.ts): an internal note, the main case of a merge. */
+  | { kind: "note"; concernId: number }
+  | { kind: "merge"; concernId: number }
   | BroadcastFlow
   | ActivityDraftFlow
   | ActivityRecordFlow

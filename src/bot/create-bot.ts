@@ -26,6 +26,7 @@ import { ratingFeature } from "./features/rating.js";
 import { reportFeature } from "./features/report.js";
 import { startFeature } from "./features/start.js";
 import { statsFeature } from "./features/stats.js";
+import { triageFeature } from "./features/triage.js";
 import { bestEffort } from "./middlewares/best-effort.js";
 import { promptGuard } from "./middlewares/prompt-guard.js";
 import { rejectBanned } from "./middlewares/reject-banned.js";
@@ -85,6 +86,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Bot<Bo
     ratingFeature,
     caseInputFeature,
   );
+  bot.use(triageFeature);
   bot.use(broadcastFeature, noticesFeature);
   bot.use(activityCreateFeature, activitiesManageFeature, activitiesFeature, deputiesFeature);
   bot.use(statsFeature, reportFeature);

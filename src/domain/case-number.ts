@@ -12,3 +12,14 @@ export function formatCaseNumber(year: string, sequence: number): string {
 export function dueDate(createdAt: Date, days: number): Date {
   return new Date(createdAt.getTime() + days * 24 * 60 * 60 * 1000);
 }
+
+/**
+ * The case number in what someone typed ("2026-00042", "2026-42", " 2026－00042 "), in the
+ * stored form; undefined when it is not one.
+ */
+export function parseCaseNumber(input: string): string | undefined {
+  const match = /^\s*(\d{4})\s*[-－—–]\s*(\d{1,9})\s*$/.exec(input.normalize("NFKC"));
+  if (!match) return undefined;
+  const sequence = Number(match[2]);
+  return sequence > 0 ? formatCaseNumber(match[1]!, sequence) : undefined;
+}

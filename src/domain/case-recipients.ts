@@ -24,6 +24,11 @@ export interface CaseCircle extends DistrictPeople {
   assigneeId: number | null;
   /** Co-signers ("me too") who have not left: they hear what the citizen hears. */
   cosignerIds?: number[];
+  /**
+   * The case went up to the staff covering it (declined then 不满意, or 不满意 twice;
+   * src/domain/triage.ts raisesToStaff): unassigned, it is theirs, not the deputies'.
+   */
+  raisedToStaff?: boolean;
 }
 
 function active(people: Reachable[]): number[] {
@@ -31,11 +36,19 @@ function active(people: Reachable[]): number[] {
 }
 
 /**
- * Who on the deputies' side hears about a case (user ids): its assignee; else the district's
- * active deputies; else, for a district without any, the active staff covering it.
+ * Who on the deputies' side hears about a case (user ids): its assignee; else, for a case
+ * raised to staff, the active staff covering it; else the district's active deputies; else,
+ * for a district without any, the active staff covering it (and the deputies when a raised
+ * case has no active staff).
  */
-export function caseHandlers(circle: Pick<CaseCircle, "assigneeId" | "deputies" | "staff">): number[] {
+export function caseHandlers(
+  circle: Pick<CaseCircle, "assigneeId" | "deputies" | "staff" | "raisedToStaff">,
+): number[] {
   if (circle.assigneeId) return [circle.assigneeId];
+  if (circle.raisedToStaff) {
+    const staff = active(circle.staff);
+    if (staff.length > 0) return staff;
+  }
   const deputies = active(circle.deputies);
   return deputies.length > 0 ? deputies : active(circle.staff);
 }

@@ -98,3 +98,17 @@ export function mayReachCitizen(entry: { kind: string; internal: boolean | null 
   if (entry.internal === true) return false;
   return isConcernEventKind(entry.kind) && citizenVisibility[entry.kind] !== "never";
 }
+
+/**
+ * Whether a message about a timeline entry may be delivered to this recipient: a citizen —
+ * the case's own (its filer or a co-signer) or anyone whose role is citizen — only receives
+ * what may reach a citizen (mayReachCitizen); handlers receive everything. The delivery engine
+ * asks this of every message about a case entry, whatever its kind.
+ */
+export function mayDeliverEntry(
+  entry: { kind: string; internal: boolean | null },
+  recipient: { role: string; citizenOfCase: boolean },
+): boolean {
+  if (recipient.citizenOfCase || recipient.role === "citizen") return mayReachCitizen(entry);
+  return true;
+}

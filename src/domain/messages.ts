@@ -23,6 +23,14 @@ export const caseMessageKinds = [
 ] as const;
 export type CaseMessageKind = (typeof caseMessageKinds)[number];
 
+/**
+ * The triage desk's messages about a case (src/bot/renderers/triage-messages.ts): a case
+ * assigned to a deputy, an internal note to the other handlers (never to a citizen: the
+ * delivery engine refuses it), a duplicate merged into a main case told to its own citizen.
+ */
+export const triageMessageKinds = ["concern_assigned", "concern_note", "concern_merged"] as const;
+export type TriageMessageKind = (typeof triageMessageKinds)[number];
+
 export const escalationLevels = ["amber", "red"] as const;
 export type EscalationLevel = (typeof escalationLevels)[number];
 
@@ -41,6 +49,7 @@ export type ActivityNoticeKind = (typeof activityNoticeKinds)[number];
 export const messageSchema = z.discriminatedUnion("kind", [
   // Someone acted on a case; `eventId` is the timeline event that says what happened.
   z.object({ kind: z.enum(caseMessageKinds), recipientId: id, concernId: id, eventId: id }),
+  z.object({ kind: z.enum(triageMessageKinds), recipientId: id, concernId: id, eventId: id }),
   // Scheduled reminders (src/jobs/tasks/remind-unaccepted.ts and the other passes).
   z.object({ kind: z.literal("unaccepted"), recipientId: id, concernId: id }),
   z.object({
@@ -68,6 +77,9 @@ export type OutgoingMessage = z.infer<typeof messageSchema>;
 export type MessageKind = OutgoingMessage["kind"];
 export type MessageOf<K extends MessageKind> = Extract<OutgoingMessage, { kind: K }>;
 export type CaseMessage = MessageOf<CaseMessageKind>;
+export type TriageMessage = MessageOf<TriageMessageKind>;
+/** Every message that is about one entry of a case's timeline (it carries `eventId`). */
+export type CaseEventMessage = Extract<OutgoingMessage, { eventId: number }>;
 export type ActivityNotice = MessageOf<ActivityNoticeKind>;
 export type Reminder = MessageOf<"unaccepted" | "escalation" | "digest" | "follow_up">;
 
@@ -104,7 +116,7 @@ const caseSpec = (urgent: boolean, ifUncertain: DeliveryPolicy["ifUncertain"], p
   ifUncertain,
   priority,
   // The same event never notifies the same person twice.
-  key: (m: CaseMessage) => `${m.kind}:${m.eventId}:${m.recipientId}`,
+  key: (m: CaseEventMessage) => `${m.kind}:${m.eventId}:${m.recipientId}`,
 });
 
 // None of the scheduled reminders is urgent or re-sent: the schedules bring the matter back.
@@ -141,6 +153,9 @@ const messageSpecs: { [K in MessageKind]: MessageSpec<K> } = {
   concern_outcome: caseSpec(false, "resend-with-note"),
   concern_reopened: caseSpec(false, "assume-delivered"),
   concern_rated: caseSpec(false, "assume-delivered"),
+  concern_assigned: caseSpec(false, "assume-delivered"),
+  concern_note: caseSpec(false, "assume-delivered"),
+  concern_merged: caseSpec(false, "resend-with-note"),
   unaccepted: { ...reminderPolicy, key: (m) => `reminder:unaccepted:${m.concernId}:${m.recipientId}` },
   escalation: {
     ...reminderPolicy,
@@ -176,6 +191,11 @@ const messageSpecs: { [K in MessageKind]: MessageSpec<K> } = {
 export function deliveryPolicy(kind: MessageKind): DeliveryPolicy {
   const { key: _key, ...policy } = messageSpecs[kind];
   return policy;
+}
+
+/** Whether a message is about one entry of a case's timeline (and so must respect who may see it). */
+export function isCaseEventMessage(message: OutgoingMessage): message is CaseEventMessage {
+  return "eventId" in message && "concernId" in message;
 }
 
 /** The message's idempotency key, e.g. "concern_new:17:4" (kind, event, recipient). */

@@ -14,6 +14,8 @@ export const promptKinds = [
   "activity_record",
   "stats_range",
   "report_narrative",
+  "note",
+  "merge",
 ] as const;
 export type PromptKind = (typeof promptKinds)[number];
 

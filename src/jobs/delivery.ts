@@ -17,9 +17,12 @@ import type { InlineKeyboardMarkup, MessageEntity } from "grammy/types";
 import type { Config } from "../config.js";
 import type { Database } from "../db/client.js";
 import { findDeliveryPause, recordDeliveryPause } from "../db/queries/delivery-pause.js";
+import { loadEntryAudience } from "../db/queries/entry-audience.js";
 import { markUserInactive, type User } from "../db/queries/users.js";
+import { mayDeliverEntry } from "../domain/event-kinds.js";
 import {
   deliveryPolicy,
+  isCaseEventMessage,
   type MessageKind,
   type MessageOf,
   type OutgoingMessage,
@@ -271,6 +274,17 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps): DeliveryEngine {
         throw new PermanentJobError(reason);
       }
       const scene = { recipient, job, now };
+      // An internal note (or any entry that is handlers' business) never reaches a citizen,
+      // whichever kind of message carries it: refused here, where every message is sent.
+      if (isCaseEventMessage(message)) {
+        const audience = await loadEntryAudience(db.prisma, message);
+        const role = { role: recipient.role, citizenOfCase: audience.citizenOfCase };
+        if (audience.entry && !mayDeliverEntry(audience.entry, role)) {
+          const reason = "an internal entry is never sent to a citizen";
+          await tell(message, { status: "dropped", reason }, scene);
+          throw new PermanentJobError(reason);
+        }
+      }
       const policy = deliveryPolicy(message.kind);
       const locale = recipient.locale ?? config.DEFAULT_LOCALE;
       const t = deps.translator(locale);

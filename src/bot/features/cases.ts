@@ -42,7 +42,11 @@ export async function sendCase(ctx: BotContext, concernId: number): Promise<bool
   const view = await viewOptionsOf(ctx);
   const viewer = access.as;
   const events = await listTimeline(ctx.deps.db.prisma, concernId, 10);
-  const text = `${caseCard(access.concern, viewer, view)}\n\n${timelineText(events, viewer, access.concern.anonymous, view)}`;
+  const categories = events.some((e) => e.kind === "categorized")
+    ? new Map((await ctx.deps.db.prisma.category.findMany()).map((c) => [c.id, c]))
+    : undefined;
+  const timeline = timelineText(events, viewer, access.concern.anonymous, view, { categories });
+  const text = `${caseCard(access.concern, viewer, view)}\n\n${timeline}`;
   const keyboard =
     viewer === "handler"
       ? handlerKeyboard(ctx.t, { ...access.concern, attachmentCount: access.concern._count.attachments })

@@ -1,6 +1,6 @@
 import { InlineKeyboard } from "grammy";
 import { canApply, canExchangeMessages, canRate } from "../../domain/concern-status.js";
-import { caseActionData, citizenReplyData, openCaseData, rateData } from "../callback-data.js";
+import { caseActionData, citizenReplyData, openCaseData, rateData, triageData } from "../callback-data.js";
 import type { Translate } from "../format.js";
 
 /** The deputies' buttons for a case, offering only what its status allows. */
@@ -23,6 +23,7 @@ export function handlerKeyboard(
   if (concern.attachmentCount > 0)
     kb.text(t("button-files"), caseActionData.pack({ action: "files", concernId: id }));
   kb.text(t("button-open-case"), openCaseData.pack({ concernId: id }));
+  kb.text(t("button-triage"), triageData.pack({ action: "menu", concernId: id, value: 0 }));
   return kb;
 }
 

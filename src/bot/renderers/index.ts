@@ -8,10 +8,12 @@ import { createBroadcastRenderer } from "./broadcast.js";
 import { createBulletinRenderer } from "./bulletin.js";
 import { createCaseRenderers } from "./case-messages.js";
 import { createReminderRenderers } from "./reminders.js";
+import { createTriageRenderers } from "./triage-messages.js";
 
 export function createRenderers({ db, config }: { db: Database; config: Config }): Renderers {
   return {
     ...createCaseRenderers({ db, config }),
+    ...createTriageRenderers({ db, config }),
     ...createReminderRenderers({
       db,
       timeZone: config.TIME_ZONE,

@@ -33,13 +33,21 @@ export async function listDistrictPeople(prisma: Prisma, districtId: number): Pr
 /** A case with the people around its district and its co-signers who have not left. */
 export async function loadCaseCircle(
   prisma: Prisma,
-  concern: Pick<Concern, "id" | "citizenId" | "assigneeId" | "districtId">,
+  concern: Pick<Concern, "id" | "citizenId" | "assigneeId" | "districtId"> & {
+    raisedToStaffAt?: Date | null;
+  },
 ): Promise<CaseCircle> {
   const [people, cosignerIds] = await Promise.all([
     listDistrictPeople(prisma, concern.districtId),
     loadCosignerIds(prisma, concern.id),
   ]);
-  return { citizenId: concern.citizenId, assigneeId: concern.assigneeId, cosignerIds, ...people };
+  return {
+    citizenId: concern.citizenId,
+    assigneeId: concern.assigneeId,
+    raisedToStaff: Boolean(concern.raisedToStaffAt),
+    cosignerIds,
+    ...people,
+  };
 }
 
 /** The co-signers of a case who hear its updates: not left, account not deleted, by id. */

@@ -22,10 +22,12 @@ import {
   reopensOnRating,
   statusAfterMessage,
 } from "../../domain/concern-status.js";
+import { raisesToStaff } from "../../domain/triage.js";
 import type { Database, Prisma } from "../client.js";
 import type { Concern, ConcernEvent } from "../generated/sqlite/client.js";
 import { enqueueMessages } from "../outbox.js";
 import { loadCaseCircle, loadCosignerIds } from "./case-people.js";
+import { closeMergedDuplicates } from "./merge.js";
 
 export type { Concern, ConcernEvent };
 
@@ -108,7 +110,9 @@ export async function notify(
   tx: TxClient,
   db: Database,
   change: CaseChange,
-  concern: Pick<Concern, "id" | "citizenId" | "assigneeId" | "districtId">,
+  concern: Pick<Concern, "id" | "citizenId" | "assigneeId" | "districtId"> & {
+    raisedToStaffAt?: Date | null;
+  },
   eventId: number,
   now: Date,
 ): Promise<void> {
@@ -318,6 +322,15 @@ export async function changeConcernStatus(db: Database, input: StatusChangeInput
       },
     });
     await notify(tx, db, { kind: "status", action: input.action }, current, event.id, now);
+    if (input.action !== "accept")
+      await closeMergedDuplicates(tx, db, current, {
+        toStatus: to,
+        outcome: input.text ?? null,
+        actorId: input.actorId,
+        actorRole: input.actorRole,
+        action: input.action,
+        now,
+      });
     return (await tx.concern.findUnique({ where: { id: current.id } })) as Concern;
   });
 }
@@ -379,6 +392,18 @@ export async function rateConcern(
     if (!canRate(current.status, current.rating)) throw new AlreadyRatedError(current.id);
     const reopened = reopensOnRating(input.rating);
     const to = reopened ? nextStatus(current.status, "reopen") : current.status;
+    // Declined then 不满意, or 不满意 again: up to the staff covering it (src/domain/triage.ts).
+    const raised =
+      reopened &&
+      raisesToStaff(
+        {
+          wasDeclined: current.status === "declined",
+          earlierUnsatisfied: await tx.concernEvent.count({
+            where: { concernId: current.id, kind: "rating", text: "unsatisfied" },
+          }),
+        },
+        input.rating,
+      );
     const { count } = await tx.concern.updateMany({
       where: { id: current.id, status: current.status, rating: null },
       data: {
@@ -387,6 +412,7 @@ export async function rateConcern(
         status: to,
         updatedAt: now,
         ...(reopened ? { closedAt: null } : {}),
+        ...(raised ? { assigneeId: null, raisedToStaffAt: now } : {}),
       },
     });
     if (count !== 1) throw new AlreadyRatedError(current.id);
@@ -402,7 +428,8 @@ export async function rateConcern(
         createdAt: now,
       },
     });
-    await notify(tx, db, { kind: "rated", reopened }, current, event.id, now);
+    const circleOf = raised ? { ...current, assigneeId: null, raisedToStaffAt: now } : current;
+    await notify(tx, db, { kind: "rated", reopened }, circleOf, event.id, now);
     const concern = (await tx.concern.findUnique({ where: { id: current.id } })) as Concern;
     return { concern, reopened };
   });

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Concern" ADD COLUMN     "raisedToStaffAt" TIMESTAMP(3);
+
