@@ -8,3 +8,5 @@ admin-seed-invalid =
     The seed file has problems:
     { $problems }
 admin-seed-done = Loaded: { $districts } districts, { $stations } stations, { $departments } departments, { $categories } categories.
+command-invite = Invite a deputy or staff member (administrators)
+command-districts = District codes (administrators)

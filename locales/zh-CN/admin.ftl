@@ -8,3 +8,5 @@ admin-seed-invalid =
     种子文件有误:
     { $problems }
 admin-seed-done = 导入完成:选区 { $districts } 个,联络站 { $stations } 个,部门 { $departments } 个,类别 { $categories } 个。
+command-invite = 邀请代表或工作人员(管理员)
+command-districts = 选区代码(管理员)

@@ -125,6 +125,8 @@ export interface SessionData {
   endedPrompt?: EndedPrompt;
   /** The question /stats is answering, changed by its buttons and checked again on each. */
   stats?: StatsQueryState;
+  /** The command menu set for this user's chat, "role:locale" (src/bot/middlewares/role-menu.ts); none for citizens. */
+  commandMenu?: string;
 }
 
 /** What /stats shows: a period, filters and a grouping (src/bot/features/stats.ts). */

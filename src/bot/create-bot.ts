@@ -31,6 +31,7 @@ import { bestEffort } from "./middlewares/best-effort.js";
 import { promptGuard } from "./middlewares/prompt-guard.js";
 import { rejectBanned } from "./middlewares/reject-banned.js";
 import { requireConsent } from "./middlewares/require-consent.js";
+import { keepRoleMenu } from "./middlewares/role-menu.js";
 import { attachUser } from "./middlewares/user.js";
 
 export interface CreateBotOptions {
@@ -64,8 +65,9 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Bot<Bo
       getSessionKey: (ctx) => ctx.from?.id.toString(),
     }),
   );
-  // 5. Translations.
+  // 5. Translations; then, once the update is handled, the user's command menu for their role.
   bot.use(deps.i18n);
+  bot.use(keepRoleMenu);
   // 6. Moderation.
   bot.use(rejectBanned);
   // 6b. A prompt waiting for one text ends on any command, other button or its time limit,

@@ -195,6 +195,9 @@ describe("Telegram's features in the sandbox's web chat (Chromium)", () => {
 
   it("shows the command menu in the persona's language, and the alert the bot answers a stale button with", async () => {
     await page.getByRole("button", { name: "☰ Menu" }).click();
+    await page.getByRole("menuitem", { name: "/help" }).waitFor();
+    // A citizen's menu has the citizens' commands only.
+    expect(await page.getByRole("menuitem", { name: "/inbox" }).count()).toBe(0);
     await page.getByRole("menuitem", { name: "/help" }).click();
     await iSaid("/help");
     await botSays("/new");
@@ -239,6 +242,10 @@ describe("Telegram's features in the sandbox's web chat (Chromium)", () => {
     await botSays("You are now registered as a people's congress deputy for Liujia Village");
     await page.getByRole("button", { name: "Agree and continue", exact: true }).click();
     await botSays("Thank you for your trust");
+    // Now a deputy: their menu has the deputies' commands too, in their language.
+    await page.getByRole("button", { name: "☰ Menu" }).click();
+    await page.getByRole("menuitem", { name: "/inbox Open cases (deputies)" }).waitFor();
+    await page.getByRole("button", { name: "☰ Menu" }).click();
 
     const persona = sandbox.api.state.chats.all().find((c) => c.user?.first_name === "Chen Jing")!;
     const user = await sandbox
