@@ -83,6 +83,12 @@ export const caseConfirmData = codec(
   z.object({ action: z.enum(["send", "edit", "cancel"]), nonce: z.string().regex(/^[\w-]{8}$/) }),
 );
 export const citizenReplyData = codec("cr", ["concernId"], z.object({ concernId: id }));
+/** The citizen's own case: withdraw it (open) or reopen it (closed within 30 days). */
+export const citizenCaseData = codec(
+  "cw",
+  ["action", "concernId"],
+  z.object({ action: z.enum(["withdraw", "reopen"]), concernId: id }),
+);
 export const rateData = codec(
   "rt",
   ["concernId", "rating"],

@@ -143,6 +143,9 @@ export function timelineText(
       case "rating":
         what = t("timeline-rating", { rating: t(`rating-${event.text ?? ""}`) });
         break;
+      case "amendment":
+        what = t("amend-timeline", { text: escapeHtml(event.text ?? "") });
+        break;
       default:
         what = escapeHtml(event.text ?? "");
     }

@@ -36,6 +36,11 @@ export type Flow =
       pendingLocation?: { latitude: number; longitude: number };
       /** The similar open cases offered ("me too"): only these may be joined. */
       similarIds?: number[];
+      /**
+       * The words of the description by the message they came in (0: text typed before /new),
+       * so that editing one of those messages amends the draft (src/bot/features/case-edits.ts).
+       */
+      parts?: { messageId: number; text: string }[];
     }
   | { kind: "message"; concernId: number }
   | { kind: "resolve"; concernId: number }
@@ -44,6 +49,9 @@ export type Flow =
   /** The triage desk (src/bot/features/triage.ts): an internal note, the main case of a merge. */
   | { kind: "note"; concernId: number }
   | { kind: "merge"; concernId: number }
+  /** The citizen giving the reason to withdraw or reopen their case (src/bot/features/case-edits.ts). */
+  | { kind: "withdraw"; concernId: number }
+  | { kind: "reopen"; concernId: number }
   | BroadcastFlow
   | ActivityDraftFlow
   | ActivityRecordFlow
@@ -123,6 +131,11 @@ export interface SessionData {
   promptStartedAt?: string;
   /** The prompt that ended last without its answer, until the next text or flow. */
   endedPrompt?: EndedPrompt;
+  /**
+   * The messages that made up the citizen's latest submitted drafts (newest last, a few):
+   * editing one later adds an amendment to that case instead of changing the submitted text.
+   */
+  submittedDrafts?: { concernId: number; messageIds: number[] }[];
   /** The question /stats is answering, changed by its buttons and checked again on each. */
   stats?: StatsQueryState;
   /** The command menu set for this user's chat, "role:locale" (src/bot/middlewares/role-menu.ts); none for citizens. */

@@ -10,6 +10,7 @@ import { activitiesManageFeature } from "./features/activities-manage.js";
 import { activityCreateFeature } from "./features/activity-create.js";
 import { adminFeature } from "./features/admin.js";
 import { broadcastFeature } from "./features/broadcast.js";
+import { caseEditsFeature } from "./features/case-edits.js";
 import { caseInputFeature } from "./features/case-input.js";
 import { casesFeature } from "./features/cases.js";
 import { concernIntakeFeature } from "./features/concern-intake.js";
@@ -87,6 +88,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Bot<Bo
     inboxFeature,
     ratingFeature,
     caseInputFeature,
+    caseEditsFeature,
   );
   bot.use(triageFeature);
   bot.use(broadcastFeature, noticesFeature);

@@ -63,7 +63,10 @@ export type CaseChange =
   | { kind: "submitted" }
   | { kind: "status"; action: "accept" | "resolve" | "decline" }
   | { kind: "message"; from: "citizen" | "handler" }
-  | { kind: "rated"; reopened: boolean };
+  | { kind: "rated"; reopened: boolean }
+  /** The citizen withdrew the case, or reopened it within the days allowed. */
+  | { kind: "withdrawn" }
+  | { kind: "reopened" };
 
 /** Which message a change causes, and whether it goes to the citizen or to the handlers. */
 function messageKindOf(change: CaseChange): { kind: CaseMessageKind; to: "citizen" | "handlers" } {
@@ -78,6 +81,10 @@ function messageKindOf(change: CaseChange): { kind: CaseMessageKind; to: "citize
         : { kind: "concern_message_to_citizen", to: "citizen" };
     case "rated":
       return { kind: change.reopened ? "concern_reopened" : "concern_rated", to: "handlers" };
+    case "withdrawn":
+      return { kind: "concern_withdrawn", to: "handlers" };
+    case "reopened":
+      return { kind: "concern_reopened", to: "handlers" };
   }
 }
 

@@ -108,3 +108,20 @@ export function canRate(status: string, currentRating: string | null): boolean {
 export function reopensOnRating(rating: Rating): boolean {
   return rating === "unsatisfied";
 }
+
+/** Days after a case was closed during which its citizen may reopen it themselves (issue 11). */
+export const CITIZEN_REOPEN_DAYS = 30;
+
+/**
+ * Whether the citizen may reopen their case now: "ok" for a closed outcome (resolved,
+ * unresolved, declined) closed at most CITIZEN_REOPEN_DAYS ago; "too_late" after that (they
+ * raise a new concern instead); "not_closed" for anything else (open, withdrawn, merged).
+ */
+export function citizenReopenCheck(
+  concern: { status: string; closedAt: Date | null },
+  now: Date,
+): "ok" | "too_late" | "not_closed" {
+  if (!canApply(concern.status, "reopen") || !concern.closedAt) return "not_closed";
+  const age = now.getTime() - concern.closedAt.getTime();
+  return age <= CITIZEN_REOPEN_DAYS * 86_400_000 ? "ok" : "too_late";
+}

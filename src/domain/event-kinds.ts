@@ -9,6 +9,7 @@ export const concernEventKinds = [
   "message", // a message either way between the citizen and a deputy or staff member
   "status", // a status change of the case (accept, resolve, decline, reopen …)
   "rating", // the citizen rated the outcome (满意 / 基本满意 / 不满意)
+  "amendment", // the citizen edited a message of theirs after submitting: the new wording, added
   // Triage (分诊)
   "assigned", // assigned to a deputy, or claimed (actor = assignee)
   "categorized", // category set or changed
@@ -63,6 +64,7 @@ export const citizenVisibility: Readonly<Record<ConcernEventKind, "full" | "summ
   message: "full",
   status: "full",
   rating: "full",
+  amendment: "full",
   assigned: "never",
   categorized: "never",
   prioritized: "never",

@@ -20,6 +20,7 @@ export const caseMessageKinds = [
   "concern_outcome",
   "concern_reopened",
   "concern_rated",
+  "concern_withdrawn",
 ] as const;
 export type CaseMessageKind = (typeof caseMessageKinds)[number];
 
@@ -156,6 +157,7 @@ const messageSpecs: { [K in MessageKind]: MessageSpec<K> } = {
   concern_assigned: caseSpec(false, "assume-delivered"),
   concern_note: caseSpec(false, "assume-delivered"),
   concern_merged: caseSpec(false, "resend-with-note"),
+  concern_withdrawn: caseSpec(false, "assume-delivered"),
   unaccepted: { ...reminderPolicy, key: (m) => `reminder:unaccepted:${m.concernId}:${m.recipientId}` },
   escalation: {
     ...reminderPolicy,

@@ -3,6 +3,7 @@ import { caseYear, dueDate, formatCaseNumber } from "../../src/domain/case-numbe
 import {
   type ConcernAction,
   canRate,
+  citizenReopenCheck,
   concernStatuses,
   InvalidTransitionError,
   isOpen,
@@ -63,5 +64,21 @@ describe("case numbers", () => {
 
   it("fall due after the configured number of days", () => {
     expect(dueDate(new Date("2026-01-01T00:00:00Z"), 15).toISOString()).toBe("2026-01-16T00:00:00.000Z");
+  });
+});
+
+describe("the citizen reopening their own case", () => {
+  const closedAt = new Date("2026-12-01T00:00:00Z");
+  const days = (n: number) => new Date(closedAt.getTime() + n * 86_400_000);
+  it("is allowed for a closed outcome up to 30 days after it closed, and not a moment later", () => {
+    expect(citizenReopenCheck({ status: "resolved", closedAt }, days(30))).toBe("ok");
+    expect(citizenReopenCheck({ status: "declined", closedAt }, days(1))).toBe("ok");
+    expect(citizenReopenCheck({ status: "unresolved", closedAt }, new Date(days(30).getTime() + 1))).toBe(
+      "too_late",
+    );
+  });
+  it("is not for open, withdrawn or merged cases", () => {
+    for (const status of ["new", "accepted", "withdrawn", "merged"])
+      expect(citizenReopenCheck({ status, closedAt }, days(1))).toBe("not_closed");
   });
 });

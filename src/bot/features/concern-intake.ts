@@ -30,6 +30,7 @@ export async function startDraft(ctx: BotContext, initialText?: string): Promise
     attachments: [],
     categoryId: null,
     anonymous: false,
+    parts: initialText ? [{ messageId: 0, text: initialText }] : [],
   };
   ctx.session.flow = flow;
   ctx.session.pendingText = undefined;
@@ -93,6 +94,7 @@ export async function handleDraftInput(ctx: BotContext, draft: ConcernFlow): Pro
     return;
   }
   draft.description = combined;
+  if (added) (draft.parts ??= []).push({ messageId: message.message_id, text: added });
   // An album arrives as one update per photo: acknowledge it once, not once per photo.
   const group = message.media_group_id;
   if (group && draft.lastMediaGroupId === group) return;
@@ -224,10 +226,22 @@ async function submitDraft(ctx: BotContext, draft: ConcernFlow): Promise<void> {
     location: draft.location,
   });
   ctx.session.flow = undefined;
+  rememberSubmittedDraft(ctx, concern.id, draft);
   await ctx.answerCallbackQuery();
   const details = await findConcern(db.prisma, concern.id);
   await ctx.editMessageText(ctx.t("concern-submitted", { caseNo: concern.caseNo }), {
     parse_mode: "HTML",
     reply_markup: citizenCaseKeyboard(ctx.t, details ?? concern),
   });
+}
+
+/** How many submitted drafts are remembered for amending by an edit. */
+const REMEMBERED_DRAFTS = 5;
+
+function rememberSubmittedDraft(ctx: BotContext, concernId: number, draft: ConcernFlow): void {
+  const messageIds = (draft.parts ?? []).map((p) => p.messageId).filter((id) => id > 0);
+  if (messageIds.length === 0) return;
+  ctx.session.submittedDrafts = [...(ctx.session.submittedDrafts ?? []), { concernId, messageIds }].slice(
+    -REMEMBERED_DRAFTS,
+  );
 }

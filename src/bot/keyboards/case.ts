@@ -1,6 +1,13 @@
 import { InlineKeyboard } from "grammy";
 import { canApply, canExchangeMessages, canRate } from "../../domain/concern-status.js";
-import { caseActionData, citizenReplyData, openCaseData, rateData, triageData } from "../callback-data.js";
+import {
+  caseActionData,
+  citizenCaseData,
+  citizenReplyData,
+  openCaseData,
+  rateData,
+  triageData,
+} from "../callback-data.js";
 import type { Translate } from "../format.js";
 
 /** The deputies' buttons for a case, offering only what its status allows. */
@@ -27,11 +34,20 @@ export function handlerKeyboard(
   return kb;
 }
 
+/**
+ * The citizen's buttons for their own case: add to it while open, open it, withdraw it while
+ * open, reopen it once closed (the 30 days are checked when tapped, with a clear answer).
+ */
 export function citizenCaseKeyboard(t: Translate, concern: { id: number; status: string }) {
   const kb = new InlineKeyboard();
+  const concernId = concern.id;
   if (canExchangeMessages(concern.status))
-    kb.text(t("button-add-message"), citizenReplyData.pack({ concernId: concern.id }));
-  kb.text(t("button-open-case"), openCaseData.pack({ concernId: concern.id }));
+    kb.text(t("button-add-message"), citizenReplyData.pack({ concernId }));
+  kb.text(t("button-open-case"), openCaseData.pack({ concernId }));
+  if (canApply(concern.status, "withdraw"))
+    kb.row().text(t("button-withdraw"), citizenCaseData.pack({ action: "withdraw", concernId }));
+  else if (canApply(concern.status, "reopen"))
+    kb.row().text(t("button-reopen"), citizenCaseData.pack({ action: "reopen", concernId }));
   return kb;
 }
 

@@ -90,7 +90,7 @@ export function createCaseRenderers({ db, config }: CaseRendererDeps): {
         );
       case "concern_message_to_handlers":
         return withFiles(
-          t("notify-message-to-handlers", {
+          t(event.kind === "amendment" ? "amend-notify-handlers" : "notify-message-to-handlers", {
             caseNo,
             citizen: citizenLabel(t, concern),
             text: escapeHtml(event.text ?? ""),
@@ -109,9 +109,26 @@ export function createCaseRenderers({ db, config }: CaseRendererDeps): {
           ratingKeyboard(t, concern.id),
         );
       case "concern_reopened":
+        // Reopened by the citizen's own button (a status event) or by an unsatisfied rating.
         return htmlMessage(
-          t("notify-reopened", { caseNo, citizen: citizenLabel(t, concern) }),
+          event.kind === "status"
+            ? t("reopen-notify-handlers", {
+                caseNo,
+                citizen: citizenLabel(t, concern),
+                text: escapeHtml(event.text ?? ""),
+              })
+            : t("notify-reopened", { caseNo, citizen: citizenLabel(t, concern) }),
           handlerButtons(),
+        );
+      case "concern_withdrawn":
+        return htmlMessage(
+          event.actorRole === "system"
+            ? t("withdraw-notify-deleted", { caseNo })
+            : t("withdraw-notify-handlers", {
+                caseNo,
+                citizen: citizenLabel(t, concern),
+                text: escapeHtml(event.text ?? ""),
+              }),
         );
       case "concern_rated":
         return htmlMessage(
@@ -128,5 +145,6 @@ export function createCaseRenderers({ db, config }: CaseRendererDeps): {
     concern_outcome: render,
     concern_reopened: render,
     concern_rated: render,
+    concern_withdrawn: render,
   };
 }
