@@ -19,7 +19,7 @@ describe.each(testDialects)("changing one's own case on %s", (dialect) => {
   let caseId: number;
 
   /** Telegram's update for an edit: the same message id, the new text, an edit date. */
-  function edit(user: TestUser, message: Message, fields: Partial<Message>) {
+  function edit(_user: TestUser, message: Message, fields: Partial<Message>) {
     return bot.deliver({
       edited_message: {
         ...message,
@@ -48,7 +48,7 @@ describe.each(testDialects)("changing one's own case on %s", (dialect) => {
     expect(citizen.lastText()).toContain("已按您修改后的消息更新草稿");
     await citizen.press("描述完成");
     await citizen.press("环境卫生");
-    expect(citizen.lastText()).toContain("东门菜市场门口下水道堵了,污水横流 现场照片");
+    expect(citizen.lastText()).toContain("东门菜市场门口下水道堵了,污水横流\n现场照片");
     expect(citizen.lastText()).not.toContain("西街");
     await citizen.press("提交");
     const concern = await bot.prisma.concern.findFirstOrThrow({ include: { attachments: true } });
@@ -139,6 +139,7 @@ describe.each(testDialects)("changing one's own case on %s", (dialect) => {
     await bot.drainJobs();
     await deputy.press("办结");
     await deputy.send("已修复。");
+    await deputy.press("发送");
     await bot.drainJobs();
 
     clock.set("2026-12-20T02:00:00Z");
@@ -155,6 +156,7 @@ describe.each(testDialects)("changing one's own case on %s", (dialect) => {
 
     await deputy.press("办结");
     await deputy.send("已更换信号机。");
+    await deputy.press("发送");
     await bot.drainJobs();
     clock.set("2027-01-25T02:00:00Z");
     await citizen.pressData(openCaseData.pack({ concernId: concern.id }));

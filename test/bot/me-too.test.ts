@@ -78,6 +78,7 @@ describe.each(testDialects)("me too on %s", (dialect) => {
 
     await deputy.press("回复");
     await deputy.send("已通知物业,本周内更换灯泡。");
+    await deputy.press("发送");
     await bot.drainJobs();
     expect(neighbour.lastText()).toContain("已通知物业,本周内更换灯泡。");
     // The co-signer cannot write on the filer's case: their buttons only open it.
@@ -85,6 +86,7 @@ describe.each(testDialects)("me too on %s", (dialect) => {
 
     await deputy.press("办结");
     await deputy.send("路灯已更换。");
+    await deputy.press("发送");
     await bot.drainJobs();
     expect(neighbour.lastText()).toContain("办理结果:路灯已更换。");
     expect(neighbour.findButton("满意")).toBeDefined();

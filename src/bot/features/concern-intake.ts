@@ -94,7 +94,7 @@ export async function handleDraftInput(ctx: BotContext, draft: ConcernFlow): Pro
     return;
   }
   draft.description = combined;
-  if (added) (draft.parts ??= []).push({ messageId: message.message_id, text: added });
+  if (added) draft.parts = [...(draft.parts ?? []), { messageId: message.message_id, text: added }];
   // An album arrives as one update per photo: acknowledge it once, not once per photo.
   const group = message.media_group_id;
   if (group && draft.lastMediaGroupId === group) return;
