@@ -15,7 +15,8 @@ export interface CallbackCodec<T> {
   readonly filter: RegExp;
 }
 
-function codec<S extends z.ZodTypeAny>(
+/** A codec for callback data "prefix:field1:field2…", checked by `schema` on the way in. */
+export function codec<S extends z.ZodTypeAny>(
   prefix: string,
   fields: string[],
   schema: S,

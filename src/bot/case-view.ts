@@ -3,8 +3,13 @@
 
 import type { ConcernEvent } from "../db/generated/sqlite/client.js";
 import type { ConcernDetails } from "../db/queries/concerns.js";
-import { citizenVisibility, isConcernEventKind, mayReachCitizen } from "../domain/event-kinds.js";
-import { displayName, escapeHtml, formatDateTime, type Translate } from "./format.js";
+import {
+  citizenVisibility,
+  isConcernEventKind,
+  mayReachCitizen,
+  referralEventKinds,
+} from "../domain/event-kinds.js";
+import { displayName, escapeHtml, formatDateTime, type Translate, truncate } from "./format.js";
 import type { ViewOptions } from "./view-options.js";
 
 /** Who is looking: the case's citizen, a co-signer of it ("me too"), or its handlers. */
@@ -81,6 +86,7 @@ function actorLabel(t: Translate, event: TimelineEvent, viewer: Viewer, anonymou
         : escapeHtml(displayName(event.actor ?? { firstName: "" }));
   }
   if (event.actorRole === "system") return t("timeline-system");
+  if (event.actorRole === "department") return t("timeline-role-department");
   const name = event.actor ? escapeHtml(displayName(event.actor)) : "";
   return t(`timeline-role-${event.actorRole === "representative" ? "representative" : "staff"}`, { name });
 }
@@ -98,17 +104,24 @@ export function timelineText(
   labels: TimelineLabels = {},
 ): string {
   const lines = [t("timeline-title")];
-  for (const event of [...events].reverse()) {
+  // A citizen (or co-signer) sees only what may reach them (the newest 10 of those), and the
+  // referral loop only in summary: "已转办", "督办中" — not who was chased or what handlers said
+  // among themselves.
+  const outside = viewer !== "handler";
+  const shown = outside ? events.filter(mayReachCitizen).slice(0, 10) : events;
+  for (const event of [...shown].reverse()) {
     // A co-signer hears the handlers' side; what the filer wrote stays between them and the deputies.
     if (viewer === "cosigner" && event.actorRole === "citizen" && event.kind === "message") continue;
-    if (viewer !== "handler" && !mayReachCitizen(event)) continue;
     const when = formatDateTime(event.createdAt, locale, timeZone);
-    if (
-      viewer !== "handler" &&
-      isConcernEventKind(event.kind) &&
-      citizenVisibility[event.kind] === "summary"
-    ) {
+    if (outside && isConcernEventKind(event.kind) && citizenVisibility[event.kind] === "summary") {
       lines.push(`${when} · ${t("timeline-system")}: ${t(`timeline-summary-${event.kind}`)}`);
+      continue;
+    }
+    if ((referralEventKinds as readonly string[]).includes(event.kind)) {
+      const text = event.text ? `: ${escapeHtml(truncate(event.text, 200))}` : "";
+      lines.push(
+        `${when} · ${actorLabel(t, event, viewer, anonymous)}: ${t(`timeline-kind-${event.kind}`)}${text}`,
+      );
       continue;
     }
     const who = actorLabel(t, event, viewer, anonymous);

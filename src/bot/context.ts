@@ -8,6 +8,7 @@ import type { ActivityKind } from "../domain/activity.js";
 import type { PeriodChoice } from "../domain/metrics/period.js";
 import type { PromptEndReason, PromptKind } from "../domain/prompts.js";
 import type { Logger } from "../logger.js";
+import type { ReferralFlow } from "./referral-flows.js";
 
 export interface AttachmentDraft {
   kind: "photo" | "document" | "voice" | "video" | "audio";
@@ -58,7 +59,9 @@ export type Flow =
   /** /stats: waiting for a custom date range (src/bot/features/stats.ts). */
   | { kind: "stats_range" }
   /** /report: waiting for the deputy's narrative for a year (src/bot/features/report.ts). */
-  | { kind: "report_narrative"; year: number };
+  | { kind: "report_narrative"; year: number }
+  /** Referring a case, or typing what a referral action needs (src/bot/referral-flows.ts). */
+  | ReferralFlow;
 
 /**
  * A deputy's or staff member's text for a case, shown back with Send / Edit / Cancel before it

@@ -24,6 +24,9 @@ import { membershipFeature } from "./features/membership.js";
 import { menuFeature } from "./features/menu.js";
 import { noticesFeature } from "./features/notices.js";
 import { ratingFeature } from "./features/rating.js";
+import { referralActionsFeature } from "./features/referral-actions.js";
+import { referralInputFeature } from "./features/referral-input.js";
+import { referralReferFeature } from "./features/referral-refer.js";
 import { reportFeature } from "./features/report.js";
 import { startFeature } from "./features/start.js";
 import { statsFeature } from "./features/stats.js";
@@ -91,6 +94,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Bot<Bo
     caseEditsFeature,
   );
   bot.use(triageFeature);
+  bot.use(referralReferFeature, referralActionsFeature, referralInputFeature);
   bot.use(broadcastFeature, noticesFeature);
   bot.use(activityCreateFeature, activitiesManageFeature, activitiesFeature, deputiesFeature);
   bot.use(statsFeature, reportFeature);

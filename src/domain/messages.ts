@@ -9,6 +9,8 @@
 // Adding a kind: its schema in `messageSchema`, its spec in `messageSpecs`, a renderer in
 // src/bot/renderers/ (the compiler asks for both).
 import { z } from "zod";
+import { referralAudiences } from "./referral-recipients.js";
+import { ladderSteps } from "./supervision-ladder.js";
 
 const id = z.number().int().positive();
 
@@ -66,6 +68,23 @@ export const messageSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.enum(activityNoticeKinds), recipientId: id, activityId: id }),
   // One recipient of a broadcast.
   z.object({ kind: z.literal("broadcast"), recipientId: id, broadcastId: id }),
+  // Someone acted on a referral (交办): `eventId` is its timeline entry, `audience` who it is for
+  // (src/domain/referral-recipients.ts): the department's card, staff's review, the deputy's rating …
+  z.object({
+    kind: z.literal("referral"),
+    recipientId: id,
+    referralId: id,
+    eventId: id,
+    audience: z.enum(referralAudiences),
+  }),
+  // A step of a referral's supervision ladder (督办, src/domain/supervision-ladder.ts), due from `dueAt`.
+  z.object({
+    kind: z.literal("supervision"),
+    recipientId: id,
+    referralId: id,
+    step: z.enum(ladderSteps),
+    dueAt: z.string(),
+  }),
   // The monthly bulletin (通报) for a staff member's scope: `month` is the month reported on.
   z.object({
     kind: z.literal("bulletin"),
@@ -168,6 +187,19 @@ const messageSpecs: { [K in MessageKind]: MessageSpec<K> } = {
   },
   digest: { ...reminderPolicy, key: (m) => `reminder:digest:${m.date}:${m.recipientId}` },
   follow_up: { ...reminderPolicy, key: (m) => `reminder:follow-up:${m.concernId}:${m.recipientId}` },
+  // A department's card and the answers around it: a loss is worse than a labelled repeat.
+  referral: {
+    family: "case",
+    urgent: false,
+    ifUncertain: "resend-with-note",
+    priority: 0,
+    key: (m) => `referral:${m.eventId}:${m.audience}:${m.recipientId}`,
+  },
+  // Each ladder step once per deadline (the deadline it was due from is in the key).
+  supervision: {
+    ...reminderPolicy,
+    key: (m) => `reminder:supervision:${m.step}:${m.referralId}:${m.dueAt}:${m.recipientId}`,
+  },
   // Once a month per person (src/jobs/tasks/monthly-bulletin.ts also records the month as sent).
   bulletin: { ...reminderPolicy, key: (m) => `reminder:bulletin:${m.month}:${m.recipientId}` },
   // Announcements are bulk; the people waiting for a decision or a reminder come first.

@@ -194,3 +194,39 @@ export class PromiseNotDueError extends ReferralError {
     super(`referral ${referralId} has no promised date that has passed`);
   }
 }
+
+/** A department chosen that does not exist (a forged button, or one deleted meanwhile). */
+export class UnknownDepartmentError extends ReferralError {
+  override name = "UnknownDepartmentError";
+  readonly code = "unknown_department";
+  constructor(readonly departmentId: number) {
+    super(`department ${departmentId} does not exist`);
+  }
+}
+
+/** The referral does not exist (a forged or stale button). */
+export class ReferralNotFoundError extends ReferralError {
+  override name = "ReferralNotFoundError";
+  readonly code = "not_found";
+  constructor(readonly referralId: number) {
+    super(`referral ${referralId} does not exist`);
+  }
+}
+
+/** Someone else acted on the referral between our read and our write. */
+export class ConcurrentReferralChangeError extends ReferralError {
+  override name = "ConcurrentReferralChangeError";
+  readonly code = "changed_meanwhile";
+  constructor(readonly referralId: number) {
+    super(`referral ${referralId} changed meanwhile`);
+  }
+}
+
+/** Referring needs at least one department. */
+export class NoDepartmentChosenError extends ReferralError {
+  override name = "NoDepartmentChosenError";
+  readonly code = "no_department";
+  constructor() {
+    super("no department chosen");
+  }
+}

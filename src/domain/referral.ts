@@ -375,6 +375,20 @@ function futureDate(
   return endOfLocalDay(date, timeZone);
 }
 
+/**
+ * Checks a date typed for a referral (a deadline, a promised date, an extension) before the
+ * action is taken: a calendar date after today in the zone; returns the end of that day.
+ * Throws InvalidDateError or DateNotInFutureError, as the action itself would.
+ */
+export function checkFutureDate(
+  field: DateNotInFutureError["field"],
+  date: LocalDate,
+  now: Date,
+  timeZone: string,
+): Date {
+  return futureDate(field, date, now, timeZone);
+}
+
 const ladderReset = {
   reminderSentAt: null,
   amberSentAt: null,

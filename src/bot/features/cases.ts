@@ -41,7 +41,8 @@ export async function sendCase(ctx: BotContext, concernId: number): Promise<bool
   if (access.as === "none") return sendCosignedCase(ctx, concernId);
   const view = await viewOptionsOf(ctx);
   const viewer = access.as;
-  const events = await listTimeline(ctx.deps.db.prisma, concernId, 10);
+  // A citizen's timeline leaves out what is not theirs to see: read further back for them.
+  const events = await listTimeline(ctx.deps.db.prisma, concernId, viewer === "handler" ? 10 : 60);
   const categories = events.some((e) => e.kind === "categorized")
     ? new Map((await ctx.deps.db.prisma.category.findMany()).map((c) => [c.id, c]))
     : undefined;
@@ -62,7 +63,7 @@ async function sendCosignedCase(ctx: BotContext, concernId: number): Promise<boo
   const concern = party && party.leftAt === null ? await findConcern(prisma, concernId) : null;
   if (!concern) return false;
   const view = await viewOptionsOf(ctx);
-  const events = await listTimeline(prisma, concernId, 10);
+  const events = await listTimeline(prisma, concernId, 60);
   const text = `${caseCard(concern, "cosigner", view)}\n\n${timelineText(events, "cosigner", concern.anonymous, view)}`;
   await ctx.reply(text.slice(0, 4096), {
     parse_mode: "HTML",

@@ -1,11 +1,14 @@
-// The citizen rates an outcome: 满意 / 基本满意 / 不满意; 不满意 re-opens the case.
+// The citizen rates an outcome: 满意 / 基本满意 / 不满意; 不满意 re-opens the case (and sends an
+// outcome the departments answered back to them, 重办).
 import { Composer } from "grammy";
 import { rateAsCosigner } from "../../db/queries/concern-parties.js";
 import { rateConcern } from "../../db/queries/concerns.js";
+import { redoReferralsAfterCitizen } from "../../db/queries/referrals.js";
 import type { Rating } from "../../domain/concern-status.js";
 import { rateData, ratingOfCode } from "../callback-data.js";
 import { caseErrorMessage } from "../case-access.js";
 import type { BotContext } from "../context.js";
+import { referralTime } from "../referral-support.js";
 
 export const ratingFeature = new Composer<BotContext>();
 const feature = ratingFeature.chatType("private");
@@ -21,12 +24,18 @@ feature.callbackQuery(rateData.filter, async (ctx) => {
   if (concern && concern.citizenId !== ctx.user.id) return rateCosigned(ctx, concern.id, rating);
   let reopened: boolean;
   let caseNo: string;
+  const time = await referralTime(ctx);
   try {
     const result = await rateConcern(ctx.deps.db, {
       concernId: data.concernId,
       citizenId: ctx.user.id,
       rating,
       now: ctx.deps.now(),
+      // 不满意 with an outcome the departments answered: back to the same departments (重办).
+      onReopened: async (tx, concern) => {
+        const redone = await redoReferralsAfterCitizen(tx, ctx.deps.db, concern.id, time);
+        return redone > 0 ? "referred" : undefined;
+      },
     });
     reopened = result.reopened;
     caseNo = result.concern.caseNo;

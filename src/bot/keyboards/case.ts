@@ -9,6 +9,7 @@ import {
   triageData,
 } from "../callback-data.js";
 import type { Translate } from "../format.js";
+import { referDraftData } from "../referral-callback-data.js";
 
 /** The deputies' buttons for a case, offering only what its status allows. */
 export function handlerKeyboard(
@@ -27,6 +28,8 @@ export function handlerKeyboard(
   if (canApply(status, "decline"))
     kb.text(t("button-decline"), caseActionData.pack({ action: "decline", concernId: id }));
   kb.row();
+  if (canExchangeMessages(status))
+    kb.text(t("button-refer"), referDraftData.pack({ action: "start", concernId: id, value: 0 })).row();
   if (concern.attachmentCount > 0)
     kb.text(t("button-files"), caseActionData.pack({ action: "files", concernId: id }));
   kb.text(t("button-open-case"), openCaseData.pack({ concernId: id }));

@@ -7,6 +7,7 @@ import { createActivityNoticeRenderers } from "./activity-notices.js";
 import { createBroadcastRenderer } from "./broadcast.js";
 import { createBulletinRenderer } from "./bulletin.js";
 import { createCaseRenderers } from "./case-messages.js";
+import { createReferralRenderers } from "./referral-messages.js";
 import { createReminderRenderers } from "./reminders.js";
 import { createTriageRenderers } from "./triage-messages.js";
 
@@ -22,5 +23,6 @@ export function createRenderers({ db, config }: { db: Database; config: Config }
     ...createActivityNoticeRenderers({ db, timeZone: config.TIME_ZONE }),
     broadcast: createBroadcastRenderer({ db }),
     bulletin: createBulletinRenderer({ db, timeZone: config.TIME_ZONE }),
+    ...createReferralRenderers({ db, timeZone: config.TIME_ZONE }),
   };
 }

@@ -380,10 +380,21 @@ export async function addConcernMessage(db: Database, input: MessageInput): Prom
   });
 }
 
-/** The citizen's rating; 不满意 re-opens the case and tells its handlers. */
+/**
+ * The citizen's rating; 不满意 re-opens the case and tells its handlers. `onReopened`, when
+ * given, runs inside the same transaction after a re-opening (the referral loop sends the
+ * case's answered referrals back to their departments there) and may name the status the
+ * case takes instead of "reopened".
+ */
 export async function rateConcern(
   db: Database,
-  input: { concernId: number; citizenId: number; rating: Rating; now: Date },
+  input: {
+    concernId: number;
+    citizenId: number;
+    rating: Rating;
+    now: Date;
+    onReopened?: (tx: TxClient, concern: Concern) => Promise<string | undefined>;
+  },
 ): Promise<{ concern: Concern; reopened: boolean }> {
   const { now } = input;
   return db.prisma.$transaction(async (tx) => {
@@ -430,6 +441,10 @@ export async function rateConcern(
     });
     const circleOf = raised ? { ...current, assigneeId: null, raisedToStaffAt: now } : current;
     await notify(tx, db, { kind: "rated", reopened }, circleOf, event.id, now);
+    if (reopened && input.onReopened) {
+      const status = await input.onReopened(tx, current);
+      if (status) await tx.concern.update({ where: { id: current.id }, data: { status, updatedAt: now } });
+    }
     const concern = (await tx.concern.findUnique({ where: { id: current.id } })) as Concern;
     return { concern, reopened };
   });

@@ -1,0 +1,40 @@
+// What every referral handler in the bot needs: the clock and working-day calendar deadlines are
+// counted on, and the clear, localized answer to each refusal.
+
+import { loadWorkingCalendar } from "../db/queries/calendar.js";
+import { ConcernNotFoundError } from "../db/queries/concerns.js";
+import type { ReferralTime } from "../db/queries/referrals.js";
+import { parseReferralStatus } from "../domain/referral.js";
+import {
+  DateNotInFutureError,
+  InvalidDateError,
+  InvalidReferralTransitionError,
+  ReferralError,
+  TextTooLongError,
+} from "../domain/referral-errors.js";
+import type { BotContext } from "./context.js";
+
+/** Now, the working-day calendar (shipped and loaded years) and TIME_ZONE. */
+export async function referralTime(ctx: BotContext): Promise<ReferralTime> {
+  const { calendar } = await loadWorkingCalendar(ctx.deps.db.prisma);
+  return { now: ctx.deps.now(), calendar, timeZone: ctx.deps.config.TIME_ZONE };
+}
+
+/** The answer to an expected refusal of a referral action, or undefined for anything else. */
+export function referralErrorMessage(ctx: BotContext, error: unknown): string | undefined {
+  if (error instanceof ConcernNotFoundError) return ctx.t("case-not-found");
+  if (!(error instanceof ReferralError)) return undefined;
+  if (error instanceof InvalidReferralTransitionError) {
+    let status = error.status;
+    try {
+      status = parseReferralStatus(error.status);
+    } catch {}
+    return ctx.t("referral-error-invalid_transition", { status: ctx.t(`referral-status-${status}`) });
+  }
+  if (error instanceof DateNotInFutureError || error instanceof InvalidDateError)
+    return ctx.t(`referral-error-${error.code}`, {
+      date: error instanceof InvalidDateError ? error.value : error.date,
+    });
+  if (error instanceof TextTooLongError) return ctx.t("referral-error-text_too_long", { max: error.max });
+  return ctx.t(`referral-error-${error.code}`);
+}
