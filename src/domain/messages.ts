@@ -73,6 +73,7 @@ export const messageSchema = z.discriminatedUnion("kind", [
   z.object({
     kind: z.literal("referral"),
     recipientId: id,
+    concernId: id,
     referralId: id,
     eventId: id,
     audience: z.enum(referralAudiences),

@@ -94,7 +94,7 @@ async function queueReferralMessages(
   tx: TxClient,
   db: Database,
   referral: { id: number; departmentId: number },
-  concern: Pick<ConcernForReferral, "citizenId" | "assigneeId" | "districtId">,
+  concern: Pick<ConcernForReferral, "id" | "citizenId" | "assigneeId" | "districtId">,
   eventId: number,
   audiences: readonly ReferralAudience[],
   now: Date,
@@ -105,6 +105,7 @@ async function queueReferralMessages(
     referralRecipients(audience, circle).map((recipientId) => ({
       kind: "referral" as const,
       recipientId,
+      concernId: concern.id,
       referralId: referral.id,
       eventId,
       audience,
