@@ -9,6 +9,7 @@ import type { WorkingCalendar } from "../../src/domain/working-days.js";
 import { createLogger } from "../../src/logger.js";
 import { createTestDatabase, exampleSeedPath, type TestDatabase } from "./database.js";
 import { FakeBotApi, type FakeBotApiOptions } from "./fake-bot-api.js";
+import { findNoteLeaks, type NoteLeak } from "./note-guard.js";
 
 export { exampleSeedPath };
 
@@ -65,13 +66,20 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   return { app, fake, db, config, owned };
 }
 
-/** Closes the app, and the fake and database it owns. */
+/**
+ * Closes the app, and the fake and database it owns. An app that owns its database first
+ * checks that no internal note reached a citizen in anything the fake recorded
+ * (test/helpers/note-guard.ts), and fails after closing when one did.
+ */
 export async function stopTestApp({ app, fake, owned }: TestApp): Promise<void> {
+  const leaks = owned ? await findNoteLeaks(owned, fake).catch((): NoteLeak[] => []) : [];
   await app.close();
   if (owned) {
     await fake.close();
     await owned.drop();
   }
+  if (leaks.length > 0)
+    throw new Error(`internal notes reached citizens: ${JSON.stringify(leaks.slice(0, 5))}`);
 }
 
 /** Polls `condition` until it holds (work done by a running worker); fails after `timeoutMs`. */
