@@ -3,12 +3,15 @@
 // with a web chat. Wires config → bot (or sandbox) → graceful shutdown.
 import { ConfigError, loadStartup, type Startup } from "./config.js";
 import { createLogger } from "./logger.js";
-import { runBot } from "./run-bot.js";
+import { runBot, TelegramUnreachableError } from "./run-bot.js";
 import { startSandbox } from "./sandbox/start.js";
 
-/** Bad configuration (also a sandbox port in use) ends the process with its message and exit code 1. */
+/**
+ * Bad configuration (also a sandbox port in use), or a Telegram that does not answer or
+ * refuses the token, ends the process with its message and exit code 1.
+ */
 function exitOnConfigError(error: unknown): never {
-  if (error instanceof ConfigError) {
+  if (error instanceof ConfigError || error instanceof TelegramUnreachableError) {
     console.error(error.message);
     process.exit(1);
   }
@@ -46,7 +49,7 @@ async function main(): Promise<void> {
   } else {
     const bot = await runBot(startup.config, logger, {
       onFatal: () => void shutdown("fatal polling error", 1),
-    });
+    }).catch(exitOnConfigError);
     stop = () => bot.stop();
   }
   process.once("SIGINT", () => void shutdown("SIGINT"));

@@ -85,6 +85,19 @@ describe("npm start", () => {
     expect(await run.exit).toBe(0);
   }, 45_000);
 
+  it("says so and exits with code 1 when Telegram refuses the token, instead of waiting", async () => {
+    fake = await FakeBotApi.start();
+    dir = mkdtempSync(join(tmpdir(), "liaison-main-"));
+    const run = start({
+      BOT_TOKEN: "654321:SOMEONE-ELSES-TOKEN-aaaaaaaaaaaaaaa",
+      TELEGRAM_API_ROOT: fake.apiRoot,
+      DATABASE_URL: `file:${join(dir, "bot.db")}`,
+      LOG_LEVEL: "warn",
+    });
+    expect(await run.exit).toBe(1);
+    expect(run.output()).toContain(`Telegram at ${fake.apiRoot} refused BOT_TOKEN (401 Unauthorized)`);
+  }, 30_000);
+
   it("exits with code 1 when DATABASE_URL is of an unsupported kind", async () => {
     const run = start({
       BOT_TOKEN: "123456:TEST-TOKEN-aaaaaaaaaaaaaaaaaaaaaaaa",
