@@ -142,7 +142,7 @@ describe("Telegram's features in the sandbox's web chat (Chromium)", () => {
     await botSays("Your district is now Shiqiao Village");
   });
 
-  it("shows a reply keyboard until the bot removes it; its location button sends a typed point", async () => {
+  it("shows a reply keyboard until the bot removes it; a location is sent typed or from the device", async () => {
     await asBot.sendMessage(LI_MEI, "Where is the problem?", {
       reply_markup: {
         keyboard: [[{ text: "Share my location", request_location: true }], [{ text: "Not now" }]],
@@ -161,6 +161,15 @@ describe("Telegram's features in the sandbox's web chat (Chromium)", () => {
     expect(sent.at(-1)?.message.location).toEqual({ latitude: 30.27, longitude: 120.15 });
     // Outside a concern, the bot says it cannot use a location: it received one.
     await botSays("This kind of message is not supported yet");
+
+    // A point picked by this device's location, as a phone's Telegram app shares it.
+    await context.grantPermissions(["geolocation"]);
+    await context.setGeolocation({ latitude: 30.2468, longitude: 120.1712 });
+    await page.getByRole("button", { name: "Location", exact: true }).click();
+    await page.getByRole("button", { name: "Use this device's location" }).click();
+    await expect.poll(() => page.getByLabel("Latitude").inputValue()).toBe("30.2468");
+    await page.getByRole("button", { name: "Send location", exact: true }).click();
+    await iSaid("30.24680, 120.17120");
 
     await keyboard.getByRole("button", { name: "Not now" }).click();
     await iSaid("Not now");
