@@ -75,8 +75,7 @@ describe("locales", () => {
       "case-write-decline",
       "case-resolved",
       "case-declined",
-      "timeline-role-representative",
-      "timeline-role-staff",
+      ...["representative", "staff", "admin", "department"].map((r) => `actor-${r}`),
       ...[
         "message",
         "resolve",
@@ -88,6 +87,7 @@ describe("locales", () => {
       ].map((k) => `prompt-what-${k}`),
       ...["command", "button", "timeout"].map((r) => `prompt-reason-${r}`),
       ...["citizen", "handler", "staff", "admin"].map((m) => `menu-${m}`),
+      ...["staff", "admins", "nobody"].map((a) => `concern-submitted-${a}`),
       ...["message", "resolve", "decline"].map((a) => `case-confirm-${a}`),
     ];
     expect(dynamic.filter((k) => !zh.has(k))).toEqual([]);

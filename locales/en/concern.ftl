@@ -26,8 +26,8 @@ concern-location-attached = Location attached. You can add more; tap "Done" when
 concern-location-discarded = The location was not attached. You can describe the place in words; tap "Done" when you have finished.
 concern-location-yes = attached
 concern-location-no = none
-concern-anonymous-yes = anonymous (deputies do not see who you are)
-concern-anonymous-no = named (deputies see your name)
+concern-anonymous-yes = anonymous (deputies and staff do not see who you are)
+concern-anonymous-no = named (deputies and staff see your name)
 concern-cancelled = Cancelled; nothing was submitted.
 concern-submitted =
     ✅ Received. Your case number is <b>{ $caseNo }</b>.
@@ -40,3 +40,12 @@ button-submit = Submit
 button-cancel = Cancel
 button-file-as-concern = Submit as a new concern
 fallback-offer-concern = Would you like to send this to the deputies as a new concern?
+concern-submitted-staff =
+    ✅ Received. Your case number is <b>{ $caseNo }</b>.
+    Your district has no deputy registered yet: the liaison station's staff will handle your concern and tell you the outcome through this bot. Send /my to follow it at any time.
+concern-submitted-admins =
+    ✅ Received. Your case number is <b>{ $caseNo }</b>.
+    Your district has no deputy or liaison station staff registered yet: your concern has gone to the station's administrators, who will see that it is handled. Send /my to follow it at any time.
+concern-submitted-nobody =
+    ✅ Received. Your case number is <b>{ $caseNo }</b>.
+    Nobody who could take concerns is registered for your district yet. Your concern is recorded and will reach the first deputy or staff member who joins. Send /my to follow it at any time.

@@ -1,8 +1,8 @@
 ## Notifications
 notify-new-case = 📮 <b>A new concern from your district</b>
-notify-accepted = Your case <b>{ $caseNo }</b> was accepted by deputy { $name } and is being handled.
+notify-accepted = Your case <b>{ $caseNo }</b> was accepted by { $actor } and is being handled.
 notify-reply-to-citizen =
-    💬 Deputy { $name } replied on your case <b>{ $caseNo }</b>:
+    💬 { $actor } replied on your case <b>{ $caseNo }</b>:
 
     { $text }
 notify-message-to-handlers =

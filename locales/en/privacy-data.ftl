@@ -17,8 +17,8 @@ privacy-deleted-title = <b>Your account has been deleted.</b>
 privacy-deleted-erased = Erased: your name, username, Telegram id, language and district, consent records, activity subscriptions and replies, unfinished drafts, and the contents, messages, photos, files and locations of all your concerns, with any contact details left when staff entered a concern for you.
 privacy-deleted-withdrawn =
     { $count ->
-        [one] Your open concern was withdrawn ({ $cases }); its deputies are told.
-       *[other] Your { $count } open concerns were withdrawn ({ $cases }); their deputies are told.
+        [one] Your open concern was withdrawn ({ $cases }); the people handling it are told.
+       *[other] Your { $count } open concerns were withdrawn ({ $cases }); the people handling them are told.
     }
 privacy-deleted-kept-cases =
     { $count ->

@@ -2,8 +2,6 @@
 timeline-title = <b>History</b>
 timeline-you = You
 timeline-system = System
-timeline-role-representative = Deputy { $name }
-timeline-role-staff = Staff member { $name }
 timeline-created = raised the concern
 timeline-status = status set to "{ $status }"
 timeline-rating = rated: { $rating }

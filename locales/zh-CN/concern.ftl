@@ -26,8 +26,8 @@ concern-location-attached = 已附上位置。可以继续补充,完成后点击
 concern-location-discarded = 未附上位置。可以用文字说明地点,完成后点击“描述完成”。
 concern-location-yes = 已附上
 concern-location-no = 未附
-concern-anonymous-yes = 匿名(代表看不到您的身份)
-concern-anonymous-no = 实名(代表可以看到您的名字)
+concern-anonymous-yes = 匿名(代表和工作人员看不到您的身份)
+concern-anonymous-no = 实名(代表和工作人员可以看到您的名字)
 concern-cancelled = 已取消,未提交任何内容。
 concern-submitted =
     ✅ 已收到。您的诉求编号是 <b>{ $caseNo }</b>。
@@ -40,3 +40,12 @@ button-submit = 提交
 button-cancel = 取消
 button-file-as-concern = 作为新诉求提交
 fallback-offer-concern = 要把这段话作为新的诉求反映给代表吗?
+concern-submitted-staff =
+    ✅ 已收到。您的诉求编号是 <b>{ $caseNo }</b>。
+    本选区暂未登记人大代表,您的诉求已交联络站工作人员办理,办理后会通过本机器人告诉您结果。发送 /my 可随时查看进度。
+concern-submitted-admins =
+    ✅ 已收到。您的诉求编号是 <b>{ $caseNo }</b>。
+    本选区暂未登记人大代表和联络站工作人员,您的诉求已交联络站管理员,由其安排办理。发送 /my 可随时查看进度。
+concern-submitted-nobody =
+    ✅ 已收到。您的诉求编号是 <b>{ $caseNo }</b>。
+    本选区暂时没有能接收诉求的代表或工作人员。诉求已记录,有代表或工作人员加入后会立即收到。发送 /my 可随时查看进度。

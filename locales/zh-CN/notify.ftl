@@ -1,8 +1,8 @@
 ## 通知
 notify-new-case = 📮 <b>本选区有新的群众诉求</b>
-notify-accepted = 您的诉求 <b>{ $caseNo }</b> 已由 { $name } 代表受理,正在办理中。
+notify-accepted = 您的诉求 <b>{ $caseNo }</b> 已由 { $actor }受理,正在办理中。
 notify-reply-to-citizen =
-    💬 { $name } 代表回复了您的诉求 <b>{ $caseNo }</b>:
+    💬 { $actor }回复了您的诉求 <b>{ $caseNo }</b>:
 
     { $text }
 notify-message-to-handlers =

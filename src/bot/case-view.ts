@@ -67,6 +67,18 @@ export function caseCard(
   return lines.join("\n");
 }
 
+const actorRoles = ["representative", "staff", "admin", "department"] as const;
+
+/**
+ * Someone who acts on a case named with their own role, as a citizen reads it (issue 7, item
+ * 3): "王五 代表", "联络站工作人员 李四", "管理员 …", "职能部门 …" (keys `actor-<role>`). `name`
+ * is already escaped HTML. A role not listed reads as staff.
+ */
+export function actorTitle(t: Translate, role: string, name: string): string {
+  const known = (actorRoles as readonly string[]).includes(role) ? role : "staff";
+  return t(`actor-${known}`, { name });
+}
+
 type TimelineEvent = ConcernEvent & {
   actor: { firstName: string; lastName: string | null; username?: string | null; telegramId?: bigint } | null;
 };
@@ -88,7 +100,7 @@ function actorLabel(t: Translate, event: TimelineEvent, viewer: Viewer, anonymou
   if (event.actorRole === "system") return t("timeline-system");
   if (event.actorRole === "department") return t("timeline-role-department");
   const name = event.actor ? escapeHtml(displayName(event.actor)) : "";
-  return t(`timeline-role-${event.actorRole === "representative" ? "representative" : "staff"}`, { name });
+  return actorTitle(t, event.actorRole, name);
 }
 
 /**

@@ -9,12 +9,20 @@ export interface Reachable {
   inactiveAt: Date | null;
 }
 
+/** A staff member or admin covering a district, and how far above it their scope starts. */
+export interface CoveringStaff extends Reachable {
+  /** 0: their scope is the district itself; 1: its parent; … (absent: 0). */
+  distance?: number;
+}
+
 /** The people around one district's cases. */
 export interface DistrictPeople {
   /** Deputies assigned to exactly this district. */
   deputies: Reachable[];
   /** Staff and admins whose scope is this district or a district above it. */
-  staff: Reachable[];
+  staff: CoveringStaff[];
+  /** Every administrator (the whole county is theirs), for cases nobody else can act on. */
+  admins?: Reachable[];
 }
 
 /** A case with the people around its district. */
@@ -29,28 +37,75 @@ export interface CaseCircle extends DistrictPeople {
    * src/domain/triage.ts raisesToStaff): unassigned, it is theirs, not the deputies'.
    */
   raisedToStaff?: boolean;
+  /** Every deputy, staff member or admin who acted on the case (accepted, replied, closed…). */
+  workers?: Reachable[];
 }
 
 function active(people: Reachable[]): number[] {
   return people.filter((p) => p.inactiveAt === null).map((p) => p.id);
 }
 
+function unique(ids: number[]): number[] {
+  return [...new Set(ids)];
+}
+
 /**
- * Who on the deputies' side hears about a case (user ids): its assignee; else, for a case
- * raised to staff, the active staff covering it; else the district's active deputies; else,
- * for a district without any, the active staff covering it (and the deputies when a raised
- * case has no active staff).
+ * The staff nearest above a district (user ids): the active staff whose scope starts closest to
+ * it (the district itself first, then its parent, …). Empty when no active staff covers it.
+ */
+export function nearestStaff(people: Pick<DistrictPeople, "staff">): number[] {
+  const reachable = people.staff.filter((p) => p.inactiveAt === null);
+  if (reachable.length === 0) return [];
+  const nearest = Math.min(...reachable.map((p) => p.distance ?? 0));
+  return reachable.filter((p) => (p.distance ?? 0) === nearest).map((p) => p.id);
+}
+
+/** Who is told of a new case in a district, and what the citizen is told about it. */
+export interface NewCaseAudience {
+  /** "deputies": the district's own; "staff": none, the nearest staff above; "admins": nobody else. */
+  to: "deputies" | "staff" | "admins" | "nobody";
+  recipientIds: number[];
+}
+
+/**
+ * Who hears of a new case (issue 7, item 5): the district's active deputies; else, when it has
+ * none, the nearest active staff covering it (nearestStaff); else the active administrators,
+ * so that no case goes unseen; "nobody" only when not even an administrator can be reached.
+ */
+export function newCaseAudience(people: DistrictPeople): NewCaseAudience {
+  const deputies = active(people.deputies);
+  if (deputies.length > 0) return { to: "deputies", recipientIds: deputies };
+  const staff = nearestStaff(people);
+  if (staff.length > 0) return { to: "staff", recipientIds: staff };
+  const admins = active(people.admins ?? []);
+  return admins.length > 0 ? { to: "admins", recipientIds: admins } : { to: "nobody", recipientIds: [] };
+}
+
+/**
+ * Who on the deputies' side is handling a case (user ids): its assignee once someone took it
+ * on; else, for a case raised to staff, the active staff covering it; else whoever hears of a
+ * new case there (newCaseAudience).
  */
 export function caseHandlers(
-  circle: Pick<CaseCircle, "assigneeId" | "deputies" | "staff" | "raisedToStaff">,
+  circle: Pick<CaseCircle, "assigneeId" | "deputies" | "staff" | "admins" | "raisedToStaff">,
 ): number[] {
   if (circle.assigneeId) return [circle.assigneeId];
   if (circle.raisedToStaff) {
     const staff = active(circle.staff);
     if (staff.length > 0) return staff;
   }
-  const deputies = active(circle.deputies);
-  return deputies.length > 0 ? deputies : active(circle.staff);
+  return newCaseAudience(circle).recipientIds;
+}
+
+/**
+ * Who hears what the citizen adds or rates (issue 7, item 4): every active deputy or staff
+ * member who worked the case and its assignee, and the nearest staff covering its district;
+ * before anyone worked it, whoever is handling it (caseHandlers), and that staff.
+ */
+export function citizenSideRecipients(circle: CaseCircle): number[] {
+  const workers = [...(circle.assigneeId ? [circle.assigneeId] : []), ...active(circle.workers ?? [])];
+  const handling = workers.length > 0 ? workers : caseHandlers(circle);
+  return unique([...handling, ...nearestStaff(circle)]).filter((id) => id !== circle.citizenId);
 }
 
 /** Who supervises a district's cases (三色督办, escalations): the active staff covering it. */
@@ -94,9 +149,10 @@ export function changeReachesHandlers(change: CaseChange): boolean {
 }
 
 /**
- * The messages a change of a case causes, one per recipient: a citizen's words, submission
- * and rating go to the case's handlers (caseHandlers); a handler's words, acceptance and
- * outcome to the citizen and to its co-signers (a co-signer is a party to the case: issue 11).
+ * The messages a change of a case causes, one per recipient: a submission to whoever hears of
+ * a new case (newCaseAudience); the citizen's words and rating to everyone who worked the case
+ * and the staff covering it (citizenSideRecipients); a handler's words, acceptance and outcome
+ * to the citizen and to its co-signers (a co-signer is a party to the case: issue 11).
  * `eventId` is the timeline event recording the change.
  */
 export function caseChangeMessages(
@@ -108,6 +164,8 @@ export function caseChangeMessages(
   const recipients =
     to === "citizen"
       ? [circle.citizenId, ...(circle.cosignerIds ?? []).filter((id) => id !== circle.citizenId)]
-      : caseHandlers(circle);
+      : change.kind === "submitted"
+        ? newCaseAudience(circle).recipientIds
+        : citizenSideRecipients(circle);
   return recipients.map((recipientId) => ({ kind, recipientId, ...ids }));
 }

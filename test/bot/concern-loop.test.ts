@@ -123,7 +123,7 @@ describe.each(testDialects)("the concern loop on %s", (dialect) => {
     await citizen.press("不满意");
     const reopened = await bot.prisma.concern.findFirstOrThrow();
     expect(reopened.status).toBe("reopened");
-    expect(citizen.lastText()).toContain("已重新交代表办理");
+    expect(citizen.lastText()).toContain("已重新办理");
     await bot.drainJobs();
     expect(deputy.lastText()).toContain("对办理结果不满意,诉求已重新办理");
   });
@@ -198,7 +198,7 @@ describe("anonymity", () => {
     await citizen.press("描述完成");
     await citizen.press("不确定,跳过");
     await citizen.press("☐ 匿名反映");
-    expect(citizen.lastText()).toContain("匿名(代表看不到您的身份)");
+    expect(citizen.lastText()).toContain("匿名(代表和工作人员看不到您的身份)");
     await citizen.press("提交");
     await bot.drainJobs();
     await deputy.press("查看详情");

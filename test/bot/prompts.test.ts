@@ -148,7 +148,7 @@ describe.each(testDialects)("prompts on %s", (dialect) => {
     expect(citizen.lastText()).toContain("这条消息没有发送");
     await citizen.press("补充说明");
     await citizen.send("灯还是不亮。");
-    expect(citizen.lastText()).toContain("已转交代表");
+    expect(citizen.lastText()).toContain("已转交办理人员");
     await bot.drainJobs();
     expect(deputy.texts().join("\n")).toContain("灯还是不亮。");
   });

@@ -4,6 +4,9 @@ import {
   caseChangeMessages,
   caseHandlers,
   changeReachesHandlers,
+  citizenSideRecipients,
+  nearestStaff,
+  newCaseAudience,
   supervisingStaff,
 } from "../../src/domain/case-recipients.js";
 
@@ -70,15 +73,25 @@ describe("the messages a change of a case causes", () => {
       caseChangeMessages(change, withCosigners, ids).map((m) => m.recipientId);
     expect(to({ kind: "status", action: "resolve" })).toEqual([1, 5, 6]);
     expect(to({ kind: "message", from: "handler" })).toEqual([1, 5, 6]);
-    expect(to({ kind: "message", from: "citizen" })).toEqual([10]);
+    expect(to({ kind: "message", from: "citizen" })).toEqual([10, 20]);
   });
 
   it("tells the handlers of the citizen's words and rating, and of a reopening", () => {
     const toHandlers = (change: Parameters<typeof caseChangeMessages>[0]) =>
       caseChangeMessages(change, circle({ assigneeId: 12 }), ids).map((m) => [m.kind, m.recipientId]);
-    expect(toHandlers({ kind: "message", from: "citizen" })).toEqual([["concern_message_to_handlers", 12]]);
-    expect(toHandlers({ kind: "rated", reopened: false })).toEqual([["concern_rated", 12]]);
-    expect(toHandlers({ kind: "rated", reopened: true })).toEqual([["concern_reopened", 12]]);
+    // The assignee and the staff covering the district (issue 7, item 4).
+    expect(toHandlers({ kind: "message", from: "citizen" })).toEqual([
+      ["concern_message_to_handlers", 12],
+      ["concern_message_to_handlers", 20],
+    ]);
+    expect(toHandlers({ kind: "rated", reopened: false })).toEqual([
+      ["concern_rated", 12],
+      ["concern_rated", 20],
+    ]);
+    expect(toHandlers({ kind: "rated", reopened: true })).toEqual([
+      ["concern_reopened", 12],
+      ["concern_reopened", 20],
+    ]);
   });
 
   it("says when the district's people need not be read: the citizen alone hears of it", () => {
@@ -86,5 +99,65 @@ describe("the messages a change of a case causes", () => {
     expect(changeReachesHandlers({ kind: "message", from: "handler" })).toBe(false);
     expect(changeReachesHandlers({ kind: "message", from: "citizen" })).toBe(true);
     expect(changeReachesHandlers({ kind: "submitted" })).toBe(true);
+  });
+});
+
+describe("who hears what the citizen adds or rates (issue 7, item 4)", () => {
+  it("is every active deputy or staff member who worked the case, and the nearest staff", () => {
+    const worked = circle({
+      assigneeId: 10,
+      workers: [
+        { id: 10, inactiveAt: null },
+        { id: 12, inactiveAt: null },
+        { id: 11, inactiveAt: gone },
+      ],
+      staff: [
+        { id: 20, inactiveAt: null, distance: 1 },
+        { id: 22, inactiveAt: null, distance: 2 },
+      ],
+    });
+    expect(citizenSideRecipients(worked)).toEqual([10, 12, 20]);
+  });
+
+  it("is the new case's audience and the nearest staff before anyone worked it", () => {
+    expect(citizenSideRecipients(circle())).toEqual([10, 12, 20]);
+  });
+
+  it("never includes the citizen, even one who is also staff", () => {
+    expect(citizenSideRecipients(circle({ citizenId: 20 }))).toEqual([10, 12]);
+  });
+});
+
+describe("who hears of a new case (issue 7, item 5)", () => {
+  const admins = [
+    { id: 30, inactiveAt: null },
+    { id: 31, inactiveAt: gone },
+  ];
+
+  it("is the district's deputies when it has any active one", () => {
+    expect(newCaseAudience(circle({ admins }))).toEqual({ to: "deputies", recipientIds: [10, 12] });
+  });
+
+  it("is otherwise the nearest active staff above, not every level", () => {
+    const staff = [
+      { id: 20, inactiveAt: null, distance: 2 },
+      { id: 21, inactiveAt: null, distance: 1 },
+      { id: 23, inactiveAt: gone, distance: 0 },
+    ];
+    expect(nearestStaff({ staff })).toEqual([21]);
+    expect(newCaseAudience(circle({ deputies: [], staff, admins }))).toEqual({
+      to: "staff",
+      recipientIds: [21],
+    });
+  });
+
+  it("is the active administrators when no deputy or staff can be reached", () => {
+    const orphan = circle({ deputies: [{ id: 11, inactiveAt: gone }], staff: [], admins });
+    expect(newCaseAudience(orphan)).toEqual({ to: "admins", recipientIds: [30] });
+    expect(caseChangeMessages({ kind: "submitted" }, orphan, ids).map((m) => m.recipientId)).toEqual([30]);
+    expect(newCaseAudience(circle({ deputies: [], staff: [], admins: [] }))).toEqual({
+      to: "nobody",
+      recipientIds: [],
+    });
   });
 });

@@ -66,7 +66,7 @@ describe("remind-unaccepted", () => {
     expect(texts(rep1)[1]).toContain(recent.caseNo);
   });
 
-  it("tells the staff covering a district that has no deputies", async () => {
+  it("tells the nearest staff covering a district that has no deputies", async () => {
     const covering = await addUser(h.prisma, { telegramId: 301, staffOf: "QS-CG" });
     const county = await addUser(h.prisma, { telegramId: 302, staffOf: "QS" });
     const elsewhere = await addUser(h.prisma, { telegramId: 303, staffOf: "QS-SQ" });
@@ -75,7 +75,8 @@ describe("remind-unaccepted", () => {
     await tick(REMIND_UNACCEPTED_TASK);
 
     expect(texts(covering)[0]).toContain(late.caseNo);
-    expect(texts(county)[0]).toContain(late.caseNo);
+    // The county's staff are above the township's: the nearest staff have it (issue 7, item 5).
+    expect(texts(county)).toHaveLength(0);
     expect(texts(elsewhere)).toHaveLength(0);
   });
 

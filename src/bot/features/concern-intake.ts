@@ -2,6 +2,7 @@
 // chooses whether to stay anonymous and submits; the case number comes back at once.
 import { randomUUID } from "node:crypto";
 import { Composer, InlineKeyboard } from "grammy";
+import { loadNewCaseAudience } from "../../db/queries/case-people.js";
 import { createConcern, findConcern } from "../../db/queries/concerns.js";
 import { draftData, locationConsentData, newConcernData } from "../callback-data.js";
 import { localName } from "../case-view.js";
@@ -228,8 +229,13 @@ async function submitDraft(ctx: BotContext, draft: ConcernFlow): Promise<void> {
   ctx.session.flow = undefined;
   rememberSubmittedDraft(ctx, concern.id, draft);
   await ctx.answerCallbackQuery();
-  const details = await findConcern(db.prisma, concern.id);
-  await ctx.editMessageText(ctx.t("concern-submitted", { caseNo: concern.caseNo }), {
+  const [details, audience] = await Promise.all([
+    findConcern(db.prisma, concern.id),
+    loadNewCaseAudience(db.prisma, concern.districtId),
+  ]);
+  // Who was told decides what the citizen is told: "the deputies will…" only when they were.
+  const submitted = audience.to === "deputies" ? "concern-submitted" : `concern-submitted-${audience.to}`;
+  await ctx.editMessageText(ctx.t(submitted, { caseNo: concern.caseNo }), {
     parse_mode: "HTML",
     reply_markup: citizenCaseKeyboard(ctx.t, details ?? concern),
   });

@@ -35,6 +35,23 @@ async function showInbox(ctx: BotContext, page: number, edit: boolean): Promise<
 
 feature.command("inbox", (ctx) => showInbox(ctx, 0, false));
 
+/**
+ * Tells someone who just became a deputy or staff member of the open cases already waiting in
+ * their scope (issue 7, item 5: cases raised before anyone could take them are not left
+ * unseen); says nothing when there are none.
+ */
+export async function showOpenCasesOnJoining(ctx: BotContext): Promise<void> {
+  const prisma = ctx.deps.db.prisma;
+  const scope = await loadHandlerScope(prisma, ctx.user);
+  if (!isHandler(scope)) return;
+  const districtIds = await scopeDistrictIds(prisma, scope);
+  const { items, total } = await listOpenConcernsOfDistricts(prisma, districtIds, 0, PAGE_SIZE);
+  if (total === 0) return;
+  await ctx.reply(ctx.t("invite-open-cases", { total }), {
+    reply_markup: caseListKeyboard(ctx.t, "inbox", items, 0, total),
+  });
+}
+
 feature.callbackQuery(listPageData.filter, async (ctx, next) => {
   const data = listPageData.unpack(ctx.callbackQuery.data);
   if (data?.list !== "inbox") return next();

@@ -11,6 +11,7 @@ import type { BotContext } from "../context.js";
 import { escapeHtml } from "../format.js";
 import { privacyKeyboard } from "../keyboards/privacy.js";
 import { showDistrictPicker } from "./district.js";
+import { showOpenCasesOnJoining } from "./inbox.js";
 import { showMainMenu } from "./menu.js";
 
 export const startFeature = new Composer<BotContext>();
@@ -28,10 +29,9 @@ async function handleInvite(ctx: BotContext, token: string): Promise<void> {
   const place = result.role === "department" ? result.department : result.district;
   await ctx.reply(
     ctx.t(`invite-welcome-${result.role}`, { district: escapeHtml(localName(place, locale)) }),
-    {
-      parse_mode: "HTML",
-    },
+    { parse_mode: "HTML" },
   );
+  await showOpenCasesOnJoining(ctx);
 }
 
 feature.command("start", async (ctx) => {

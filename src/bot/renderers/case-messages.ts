@@ -15,7 +15,7 @@ import type {
   RenderScene,
 } from "../../jobs/delivery.js";
 import { PermanentJobError } from "../../jobs/errors.js";
-import { caseCard, citizenLabel } from "../case-view.js";
+import { actorTitle, caseCard, citizenLabel } from "../case-view.js";
 import { displayName, escapeHtml } from "../format.js";
 import {
   citizenCaseKeyboard,
@@ -50,6 +50,8 @@ export function createCaseRenderers({ db, config }: CaseRendererDeps): {
     const handlerButtons = () =>
       handlerKeyboard(t, { ...concern, attachmentCount: concern._count.attachments });
     const actorName = escapeHtml(event.actor ? displayName(event.actor) : "");
+    // Named with their own role: a staff member is never presented as a deputy.
+    const actor = actorTitle(t, event.actorRole, actorName);
     const caseNo = concern.caseNo;
     // A co-signer ("me too") hears what the citizen hears, marked as a case they co-signed.
     const cosigner = recipient.id !== concern.citizenId;
@@ -76,13 +78,13 @@ export function createCaseRenderers({ db, config }: CaseRendererDeps): {
           handlerButtons(),
         );
       case "concern_accepted":
-        return htmlMessage(toCitizen(t("notify-accepted", { caseNo, name: actorName })), citizenButtons());
+        return htmlMessage(toCitizen(t("notify-accepted", { caseNo, actor })), citizenButtons());
       case "concern_message_to_citizen":
         return withFiles(
           toCitizen(
             t("notify-reply-to-citizen", {
               caseNo,
-              name: actorName,
+              actor,
               text: escapeHtml(event.text ?? ""),
             }),
           ),
@@ -102,7 +104,7 @@ export function createCaseRenderers({ db, config }: CaseRendererDeps): {
           toCitizen(
             t(event.toStatus === "declined" ? "notify-declined" : "notify-resolved", {
               caseNo,
-              name: actorName,
+              actor,
               text: escapeHtml(event.text ?? ""),
             }),
           ),

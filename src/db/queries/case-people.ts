@@ -1,6 +1,13 @@
 // The facts "who hears about a case" is decided on (src/domain/case-recipients.ts): the
 // deputies of a case's district and the staff covering it, read without judging them.
-import type { CaseCircle, DistrictPeople } from "../../domain/case-recipients.js";
+import {
+  type CaseCircle,
+  type DistrictPeople,
+  type NewCaseAudience,
+  newCaseAudience,
+  type Reachable,
+} from "../../domain/case-recipients.js";
+import { handlerRoles } from "../../domain/roles.js";
 import type { Prisma } from "../client.js";
 import type { Concern } from "../generated/sqlite/client.js";
 import { findDistrictById, pathIds } from "./districts.js";
@@ -8,44 +15,76 @@ import { findDistrictById, pathIds } from "./districts.js";
 const reachable = { id: true, inactiveAt: true } as const;
 
 /**
- * Everyone assigned as a deputy of exactly this district, and the staff and admins whose scope
- * is the district or one above it, active or not, in id order.
+ * Everyone assigned as a deputy of exactly this district, the staff and admins whose scope is
+ * the district or one above it (with how far above: 0 for the district itself), and every
+ * administrator; active or not, in id order.
  */
 export async function listDistrictPeople(prisma: Prisma, districtId: number): Promise<DistrictPeople> {
   const district = await findDistrictById(prisma, districtId);
-  const [deputies, staff] = await Promise.all([
+  const path = district ? pathIds(district.path) : [];
+  const [deputies, staff, admins] = await Promise.all([
     prisma.user.findMany({
       where: { representativeOf: { some: { districtId } } },
       select: reachable,
       orderBy: { id: "asc" },
     }),
-    district
+    path.length > 0
       ? prisma.user.findMany({
-          where: { role: { in: ["staff", "admin"] }, staffDistrictId: { in: pathIds(district.path) } },
-          select: reachable,
+          where: { role: { in: ["staff", "admin"] }, staffDistrictId: { in: path } },
+          select: { ...reachable, staffDistrictId: true },
           orderBy: { id: "asc" },
         })
       : [],
+    prisma.user.findMany({
+      where: { role: "admin", deletedAt: null },
+      select: reachable,
+      orderBy: { id: "asc" },
+    }),
   ]);
-  return { deputies, staff };
+  return {
+    deputies,
+    staff: staff.map(({ staffDistrictId, ...person }) => ({
+      ...person,
+      distance: path.length - 1 - path.indexOf(staffDistrictId ?? -1),
+    })),
+    admins,
+  };
 }
 
-/** A case with the people around its district and its co-signers who have not left. */
+/**
+ * Every deputy, staff member or admin who acted on a case (its timeline's actors in those
+ * roles) and still holds a handling role, in id order.
+ */
+export async function loadCaseWorkers(prisma: Prisma, concernId: number): Promise<Reachable[]> {
+  return prisma.user.findMany({
+    where: {
+      role: { in: [...handlerRoles] },
+      deletedAt: null,
+      events: { some: { concernId, actorRole: { in: ["representative", "staff", "admin"] } } },
+    },
+    select: reachable,
+    orderBy: { id: "asc" },
+  });
+}
+
+/** A case with the people around its district, its co-signers who have not left, and who worked it. */
 export async function loadCaseCircle(
   prisma: Prisma,
   concern: Pick<Concern, "id" | "citizenId" | "assigneeId" | "districtId"> & {
     raisedToStaffAt?: Date | null;
   },
 ): Promise<CaseCircle> {
-  const [people, cosignerIds] = await Promise.all([
+  const [people, cosignerIds, workers] = await Promise.all([
     listDistrictPeople(prisma, concern.districtId),
     loadCosignerIds(prisma, concern.id),
+    loadCaseWorkers(prisma, concern.id),
   ]);
   return {
     citizenId: concern.citizenId,
     assigneeId: concern.assigneeId,
     raisedToStaff: Boolean(concern.raisedToStaffAt),
     cosignerIds,
+    workers,
     ...people,
   };
 }
@@ -58,6 +97,11 @@ export async function loadCosignerIds(prisma: Prisma, concernId: number): Promis
     select: { userId: true },
   });
   return rows.map((r) => r.userId);
+}
+
+/** Who is told of a new case in this district (src/domain/case-recipients.ts newCaseAudience). */
+export async function loadNewCaseAudience(prisma: Prisma, districtId: number): Promise<NewCaseAudience> {
+  return newCaseAudience(await listDistrictPeople(prisma, districtId));
 }
 
 /** listDistrictPeople, read once per district: for schedule passes over many cases. */
