@@ -75,7 +75,7 @@ describe.each(testDialects)("changing one's own case on %s", (dialect) => {
     await citizen.pressData(openCaseData.pack({ concernId: caseId }));
     await citizen.press("补充说明");
     const added = (await citizen.send("另外旁边的垃圾桶也满了")).update.message!;
-    expect(citizen.lastText()).toContain("已转交代表");
+    expect(citizen.lastText()).toContain("已转交办理人员");
     await citizen.press("补充说明");
     await citizen.sendPhoto("垃圾桶照片");
     expect(await bot.prisma.attachment.count({ where: { concernId: caseId } })).toBe(2);
