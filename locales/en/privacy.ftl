@@ -8,7 +8,7 @@ privacy-notice =
     <b>How long</b>: case records are kept for 3 years after a case is closed, for statistics and supervision; account data until you ask us to delete it.
     <b>Who sees it</b>: the deputies of your district and the liaison station's staff. If you choose "anonymous", deputies and staff do not see who you are.
     <b>Cross-border notice</b>: all messages pass through Telegram's servers, which are outside mainland China.
-    <b>Your rights</b>: you may see, copy or ask us to delete your personal data at any time; contact your liaison station. Your location is sensitive personal information and is only used with your separate consent.
+    <b>Your rights</b>: send /privacy at any time to export all your personal data or to delete your account; or contact your liaison station. Your location is sensitive personal information and is only used with your separate consent.
 
     Tap "Agree and continue" to accept this notice.
 button-consent = Agree and continue

@@ -39,6 +39,12 @@ export function codec<S extends z.ZodTypeAny>(
 }
 
 export const consentData = codec("pv", ["answer"], z.object({ answer: z.enum(["yes", "no"]) }));
+/** /privacy: export my data or delete my account, each asked first and done on the second tap. */
+export const myDataData = codec(
+  "md",
+  ["action"],
+  z.object({ action: z.enum(["export", "export_yes", "delete", "delete_yes", "cancel"]) }),
+);
 // District 0 stands for the top of the tree.
 export const districtNavData = codec(
   "dn",

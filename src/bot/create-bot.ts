@@ -22,6 +22,7 @@ import { languageFeature } from "./features/language.js";
 import { meTooFeature } from "./features/me-too.js";
 import { membershipFeature } from "./features/membership.js";
 import { menuFeature } from "./features/menu.js";
+import { myDataFeature } from "./features/my-data.js";
 import { noticesFeature } from "./features/notices.js";
 import { ratingFeature } from "./features/rating.js";
 import { referralActionsFeature } from "./features/referral-actions.js";
@@ -80,7 +81,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Bot<Bo
   // 7. Membership changes (the user blocked or restarted the bot) need no consent or reply.
   bot.use(membershipFeature);
   // 8. What works before consent: /start and the privacy notice, language, help, admin.
-  bot.use(startFeature, languageFeature, menuFeature, adminFeature);
+  bot.use(startFeature, myDataFeature, languageFeature, menuFeature, adminFeature);
   // 9. Everything else needs the citizen's consent to the privacy notice.
   bot.use(requireConsent);
   bot.use(

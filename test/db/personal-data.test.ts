@@ -2,7 +2,6 @@
 // account no table — enumerated from the database's own catalogue, not from a list here —
 // holds the person's name, username, Telegram id, phone, files or any text they wrote.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { Dialect } from "../../src/db/client.js";
 import { claimIntakeCase, createIntakeCase } from "../../src/db/queries/case-intakes.js";
 import { addCosigner } from "../../src/db/queries/concern-parties.js";
 import {
@@ -28,6 +27,7 @@ import { upsertUserFromTelegram } from "../../src/db/queries/users.js";
 import { createSessionStorage } from "../../src/db/session-storage.js";
 import { personalDataMap } from "../../src/domain/personal-data.js";
 import { createTestDatabase, type TestDatabase, testDialects } from "../helpers/database.js";
+import { search, tables, textColumns } from "../helpers/table-search.js";
 import { addUser, districtId } from "../jobs/fixtures.js";
 
 const now = new Date("2026-06-01T02:00:00Z");
@@ -58,43 +58,6 @@ const needles = [
   String(person.latitude),
   person.place,
 ];
-
-async function tables(db: TestDatabase, dialect: Dialect): Promise<string[]> {
-  const rows =
-    dialect === "sqlite"
-      ? await db.prisma.$queryRawUnsafe<{ name: string }[]>(
-          "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
-        )
-      : await db.prisma.$queryRawUnsafe<{ name: string }[]>(
-          "SELECT table_name::text AS name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name",
-        );
-  return rows.map((r) => r.name);
-}
-
-async function textColumns(db: TestDatabase, dialect: Dialect, table: string): Promise<string[]> {
-  if (dialect === "sqlite") {
-    const cols = await db.prisma.$queryRawUnsafe<{ name: string; type: string }[]>(
-      `PRAGMA table_info("${table}")`,
-    );
-    return cols.filter((c) => c.type.toUpperCase() === "TEXT").map((c) => c.name);
-  }
-  const cols = await db.prisma.$queryRawUnsafe<{ name: string }[]>(
-    "SELECT column_name::text AS name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = $1 AND data_type = 'text'",
-    table,
-  );
-  return cols.map((c) => c.name);
-}
-
-/** Every row of every table, as text, and which needles each table contains. */
-async function search(db: TestDatabase, dialect: Dialect, terms: string[]) {
-  const hits: { table: string; needle: string }[] = [];
-  for (const table of await tables(db, dialect)) {
-    const rows = await db.prisma.$queryRawUnsafe<unknown[]>(`SELECT * FROM "${table}"`);
-    const text = JSON.stringify(rows, (_, v) => (typeof v === "bigint" ? v.toString() : v));
-    for (const needle of terms) if (text.includes(needle)) hits.push({ table, needle });
-  }
-  return hits;
-}
 
 describe.each(testDialects)("my data on %s", (dialect) => {
   let db: TestDatabase;

@@ -9,7 +9,7 @@ import { consentData } from "../callback-data.js";
 import { localName } from "../case-view.js";
 import type { BotContext } from "../context.js";
 import { escapeHtml } from "../format.js";
-import { privacyKeyboard } from "../keyboards/privacy.js";
+import { myDataKeyboard, privacyKeyboard } from "../keyboards/privacy.js";
 import { showDistrictPicker } from "./district.js";
 import { showOpenCasesOnJoining } from "./inbox.js";
 import { showMainMenu } from "./menu.js";
@@ -52,7 +52,7 @@ feature.command("start", async (ctx) => {
 feature.command("privacy", async (ctx) => {
   await ctx.reply(ctx.t("privacy-notice"), {
     parse_mode: "HTML",
-    reply_markup: ctx.user.consentedAt ? undefined : privacyKeyboard(ctx.t),
+    reply_markup: ctx.user.consentedAt ? myDataKeyboard(ctx.t) : privacyKeyboard(ctx.t),
   });
 });
 

@@ -9,6 +9,7 @@ import {
   retentionCutoff,
 } from "../../domain/personal-data.js";
 import type { Database, Prisma } from "../client.js";
+import { enqueueMessages } from "../outbox.js";
 import { loadCaseHandlers, type TxClient } from "./concerns.js";
 
 export class AccountNotFoundError extends Error {
@@ -249,8 +250,10 @@ export interface WithdrawnCase {
  * kept as anonymous statistics; their texts elsewhere are nulled, co-signatures left, their
  * subscriptions, RSVPs and session deleted, moderation reasons nulled, queued messages to them
  * cancelled; the user row is anonymised (telegramId = −id, so that writing to the bot again
- * starts afresh) with deletedAt set. Sends nothing: returns the withdrawn cases with their
- * handlers for the bot side to tell, and what remains, for telling the person. Throws
+ * starts afresh) with deletedAt set; the request is recorded (PrivacyRequest "delete"). The
+ * handlers of each withdrawn case are queued a concern_withdrawn notice in the same
+ * transaction. Returns the withdrawn cases with their handlers, and what remains, for telling
+ * the person. Throws
  * AccountNotFoundError (also when deleted already), AccountDeletionNotAllowedError.
  */
 export function deleteAccount(
@@ -271,10 +274,11 @@ export function deleteAccount(
 
     const cases = await tx.concern.findMany({ where: { citizenId: userId }, orderBy: { id: "asc" } });
     const withdrawn: WithdrawnCase[] = [];
+    const withdrawalEvents = new Map<number, number>();
     for (const c of cases.filter((c) => isOpen(c.status) || c.status === "held")) {
       const to = nextStatus(c.status, "withdraw");
       await tx.concern.update({ where: { id: c.id }, data: { status: to, closedAt: now, updatedAt: now } });
-      await tx.concernEvent.create({
+      const event = await tx.concernEvent.create({
         data: {
           concernId: c.id,
           kind: "status",
@@ -284,6 +288,7 @@ export function deleteAccount(
           createdAt: now,
         },
       });
+      withdrawalEvents.set(c.id, event.id);
       // A held case never reached the deputies: nobody to tell.
       withdrawn.push({
         concernId: c.id,
@@ -324,6 +329,19 @@ export function deleteAccount(
         updatedAt: now,
       },
     });
+
+    // After the erasure, which cancels what was queued about these cases: the deputies are
+    // told the case is withdrawn (concern_withdrawn, rendered from the "system" event).
+    const notices = withdrawn.flatMap((w) =>
+      w.handlerIds.map((recipientId) => ({
+        kind: "concern_withdrawn" as const,
+        recipientId,
+        concernId: w.concernId,
+        eventId: withdrawalEvents.get(w.concernId)!,
+      })),
+    );
+    await enqueueMessages(tx, db.dialect, notices, now);
+    await tx.privacyRequest.create({ data: { userId, kind: "delete", createdAt: now } });
 
     const kept = await tx.concern.findMany({
       where: { citizenId: userId },
@@ -372,5 +390,15 @@ export function eraseExpiredCaseContents(
       input.now,
     );
     return due.length;
+  });
+}
+
+/** Records that a person exported their data or deleted their account (PIPL art. 45, 47). */
+export function recordPrivacyRequest(
+  prisma: Prisma,
+  input: { userId: number; kind: "export" | "delete"; now: Date },
+) {
+  return prisma.privacyRequest.create({
+    data: { userId: input.userId, kind: input.kind, createdAt: input.now },
   });
 }
