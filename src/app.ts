@@ -21,6 +21,7 @@ import { scheduledTasks } from "./jobs/schedules.js";
 import { createActivityPublishTask, PUBLISH_BATCH_SIZE } from "./jobs/tasks/activity-publish.js";
 import { createBroadcastTasks, recordBroadcastOutcome } from "./jobs/tasks/broadcast.js";
 import { createDeliverTasks } from "./jobs/tasks/deliver.js";
+import { undeliveredHooks } from "./jobs/tasks/undelivered.js";
 import { createWorker, type Worker } from "./jobs/worker.js";
 import type { Logger } from "./logger.js";
 
@@ -78,7 +79,7 @@ export async function createApp(
     config,
     transport: createTransport(createDeliveryApi(config)),
     renderers: createRenderers({ db, config }),
-    hooks: { broadcast: recordBroadcastOutcome(db) },
+    hooks: { ...undeliveredHooks(db), broadcast: recordBroadcastOutcome(db) },
     translator: (locale) => (key, vars) => i18n.t(locale, key, vars),
   });
   const schedules = scheduledTasks(db, config, options.loadCalendar);

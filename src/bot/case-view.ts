@@ -9,7 +9,8 @@ import {
   mayReachCitizen,
   referralEventKinds,
 } from "../domain/event-kinds.js";
-import { displayName, escapeHtml, formatDateTime, type Translate, truncate } from "./format.js";
+import { parseUndeliveredReason, undeliveredReason } from "../domain/undelivered.js";
+import { displayName, escapeHtml, formatDateTime, type Translate } from "./format.js";
 import type { ViewOptions } from "./view-options.js";
 
 /** Who is looking: the case's citizen, a co-signer of it ("me too"), or its handlers. */
@@ -55,6 +56,16 @@ export function caseCard(
         name: concern.assignee ? escapeHtml(displayName(concern.assignee)) : t("triage-nobody"),
       }),
     );
+    // Telegram said the citizen cannot be reached (blocked the bot, account gone): say so.
+    if (concern.citizen.inactiveAt)
+      lines.push(
+        t("case-card-unreachable", {
+          since: formatDateTime(concern.citizen.inactiveAt, locale, timeZone),
+          reason: t(
+            `undelivered-reason-${undeliveredReason("recipient-gone", concern.citizen.inactiveReason ?? "")}`,
+          ),
+        }),
+      );
     if (concern.dueAt)
       lines.push(t("case-card-due", { time: formatDateTime(concern.dueAt, locale, timeZone) }));
   }
@@ -130,7 +141,7 @@ export function timelineText(
       continue;
     }
     if ((referralEventKinds as readonly string[]).includes(event.kind)) {
-      const text = event.text ? `: ${escapeHtml(truncate(event.text, 200))}` : "";
+      const text = event.text ? `: ${escapeHtml(event.text)}` : "";
       lines.push(
         `${when} · ${actorLabel(t, event, viewer, anonymous)}: ${t(`timeline-kind-${event.kind}`)}${text}`,
       );
@@ -170,6 +181,11 @@ export function timelineText(
         break;
       case "amendment":
         what = t("amend-timeline", { text: escapeHtml(event.text ?? "") });
+        break;
+      case "undelivered":
+        what = t("timeline-undelivered", {
+          reason: t(`undelivered-reason-${parseUndeliveredReason(event.text)}`),
+        });
         break;
       default:
         what = escapeHtml(event.text ?? "");

@@ -15,7 +15,7 @@ import {
 } from "../domain/referral.js";
 import type { ReferralAudience } from "../domain/referral-recipients.js";
 import { citizenLabel, localName } from "./case-view.js";
-import { escapeHtml, truncate } from "./format.js";
+import { escapeHtml } from "./format.js";
 import { referralActionData } from "./referral-callback-data.js";
 import type { ViewOptions } from "./view-options.js";
 
@@ -56,9 +56,8 @@ export function referralCard(
       ? t("case-card-citizen", { citizen: citizenLabel(t, concern) })
       : t("referral-card-citizen-hidden"),
   );
-  lines.push("", escapeHtml(truncate(concern.description, 1500)));
-  if (referral.note)
-    lines.push("", t("referral-card-note", { note: escapeHtml(truncate(referral.note, 800)) }));
+  lines.push("", escapeHtml(concern.description));
+  if (referral.note) lines.push("", t("referral-card-note", { note: escapeHtml(referral.note) }));
   if (referral.returnReason)
     lines.push(
       "",
@@ -77,7 +76,7 @@ export function referralCard(
       "",
       t("referral-card-answer", {
         answerClass: t(`referral-class-${referral.answerClass}`),
-        text: escapeHtml(truncate(referral.answer, 1500)),
+        text: escapeHtml(referral.answer),
         contact: escapeHtml(referral.contactPerson ?? ""),
       }),
     );
@@ -89,7 +88,7 @@ export function referralCard(
       "",
       t("referral-card-extension", {
         time: when(pending.requestedDeadline),
-        reason: escapeHtml(truncate(pending.reason, 500)),
+        reason: escapeHtml(pending.reason),
       }),
     );
   return lines.join("\n");

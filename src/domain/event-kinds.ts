@@ -10,6 +10,7 @@ export const concernEventKinds = [
   "status", // a status change of the case (accept, resolve, decline, reopen …)
   "rating", // the citizen rated the outcome (满意 / 基本满意 / 不满意)
   "amendment", // the citizen edited a message of theirs after submitting: the new wording, added
+  "undelivered", // a message to the citizen could not be delivered; text: the reason (src/domain/undelivered.ts)
   // Triage (分诊)
   "assigned", // assigned to a deputy, or claimed (actor = assignee)
   "categorized", // category set or changed
@@ -65,6 +66,7 @@ export const citizenVisibility: Readonly<Record<ConcernEventKind, "full" | "summ
   status: "full",
   rating: "full",
   amendment: "full",
+  undelivered: "never",
   assigned: "never",
   categorized: "never",
   prioritized: "never",

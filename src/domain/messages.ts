@@ -23,6 +23,9 @@ export const caseMessageKinds = [
   "concern_reopened",
   "concern_rated",
   "concern_withdrawn",
+  // To a deputy or staff member: their message to the citizen could not be delivered
+  // (`eventId` is the "undelivered" timeline entry; src/domain/undelivered.ts).
+  "concern_undelivered",
 ] as const;
 export type CaseMessageKind = (typeof caseMessageKinds)[number];
 
@@ -178,6 +181,7 @@ const messageSpecs: { [K in MessageKind]: MessageSpec<K> } = {
   concern_note: caseSpec(false, "assume-delivered"),
   concern_merged: caseSpec(false, "resend-with-note"),
   concern_withdrawn: caseSpec(false, "assume-delivered"),
+  concern_undelivered: caseSpec(true, "assume-delivered", 1),
   unaccepted: { ...reminderPolicy, key: (m) => `reminder:unaccepted:${m.concernId}:${m.recipientId}` },
   escalation: {
     ...reminderPolicy,

@@ -65,10 +65,7 @@ async function sendCosignedCase(ctx: BotContext, concernId: number): Promise<boo
   const view = await viewOptionsOf(ctx);
   const events = await listTimeline(prisma, concernId, 60);
   const text = `${caseCard(concern, "cosigner", view)}\n\n${timelineText(events, "cosigner", concern.anonymous, view)}`;
-  await ctx.reply(text.slice(0, 4096), {
-    parse_mode: "HTML",
-    reply_markup: cosignerCaseKeyboard(ctx.t, concern),
-  });
+  await replyInPieces(ctx, text, cosignerCaseKeyboard(ctx.t, concern));
   return true;
 }
 

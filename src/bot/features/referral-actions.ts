@@ -3,6 +3,7 @@
 // deputy's rating of the answer. /referrals lists a department contact's open referrals. Every
 // press loads the actor in the capacity the action needs and the domain decides; a forged or
 // stale button gets a localized answer and changes nothing.
+
 import { Composer, InlineKeyboard } from "grammy";
 import {
   loadDepartmentIds,
@@ -41,6 +42,8 @@ import {
   referralKeyboard,
   returnReasonKeyboard,
 } from "../referral-view.js";
+import { replyInPieces } from "../reply-in-pieces.js";
+import { splitHtml } from "../split-text.js";
 import { viewOptionsOf } from "../view-options.js";
 
 export const referralActionsFeature = new Composer<BotContext>();
@@ -79,11 +82,12 @@ async function showCard(ctx: BotContext, referralId: number, audience: ReferralA
   const referral = await findReferral(ctx.deps.db.prisma, referralId);
   if (!referral) return;
   const view = await viewOptionsOf(ctx);
-  const text = referralCard(referral, audience, view).slice(0, 4096);
+  const text = referralCard(referral, audience, view);
   const reply_markup = referralKeyboard(view.t, referral, audience);
-  if (edit && ctx.callbackQuery?.message)
+  // A card too long for one message is sent anew, in pieces (src/bot/split-text.ts).
+  if (edit && ctx.callbackQuery?.message && splitHtml(text).length === 1)
     await ctx.editMessageText(text, { parse_mode: "HTML", reply_markup }).catch(() => undefined);
-  else await ctx.reply(text, { parse_mode: "HTML", reply_markup });
+  else await replyInPieces(ctx, text, reply_markup);
 }
 
 /**

@@ -7,6 +7,7 @@ import type { Config } from "../../config.js";
 import type { Database } from "../../db/client.js";
 import { findConcern } from "../../db/queries/concerns.js";
 import type { CaseMessage, CaseMessageKind } from "../../domain/messages.js";
+import { parseUndeliveredReason } from "../../domain/undelivered.js";
 import type {
   FilePartType,
   MessagePart,
@@ -132,6 +133,14 @@ export function createCaseRenderers({ db, config }: CaseRendererDeps): {
                 text: escapeHtml(event.text ?? ""),
               }),
         );
+      case "concern_undelivered":
+        return htmlMessage(
+          t("notify-undelivered", {
+            caseNo,
+            reason: t(`undelivered-reason-${parseUndeliveredReason(event.text)}`),
+          }),
+          handlerButtons(),
+        );
       case "concern_rated":
         return htmlMessage(
           t("notify-rated", { caseNo, rating: t(`rating-${event.text ?? ""}`) }),
@@ -148,5 +157,6 @@ export function createCaseRenderers({ db, config }: CaseRendererDeps): {
     concern_reopened: render,
     concern_rated: render,
     concern_withdrawn: render,
+    concern_undelivered: render,
   };
 }

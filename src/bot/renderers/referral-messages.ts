@@ -11,7 +11,7 @@ import { awaitingDepartment, finishedReferralStatuses, parseReferralStatus } fro
 import type { Renderer } from "../../jobs/delivery.js";
 import { PermanentJobError } from "../../jobs/errors.js";
 import { localName } from "../case-view.js";
-import { escapeHtml, truncate } from "../format.js";
+import { escapeHtml } from "../format.js";
 import { shareContactData } from "../referral-callback-data.js";
 import { formatDeadline, referralCard, referralKeyboard } from "../referral-view.js";
 import { htmlMessage } from "./parts.js";
@@ -93,7 +93,7 @@ export function createReferralRenderers({ db, timeZone }: ReferralRendererDeps):
           t("referral-notify-citizen-extension", {
             caseNo,
             deadline: when(referral.deadline),
-            reason: escapeHtml(truncate(extension?.reason ?? "", 500)),
+            reason: escapeHtml(extension?.reason ?? ""),
           }),
         );
       }
@@ -109,10 +109,10 @@ export function createReferralRenderers({ db, timeZone }: ReferralRendererDeps):
       const header = t(key, {
         caseNo,
         department,
-        text: escapeHtml(truncate(event.text ?? "", 800)),
+        text: escapeHtml(event.text ?? ""),
       });
       return htmlMessage(
-        `${header}\n\n${referralCard(referral, message.audience, view)}`.slice(0, 4096),
+        `${header}\n\n${referralCard(referral, message.audience, view)}`,
         referralKeyboard(t, referral, message.audience),
       );
     },
@@ -138,7 +138,7 @@ export function createReferralRenderers({ db, timeZone }: ReferralRendererDeps):
         deadline: formatDeadline(referral.deadline, timeZone),
       });
       return htmlMessage(
-        `${header}\n\n${referralCard(referral, audience, view)}`.slice(0, 4096),
+        `${header}\n\n${referralCard(referral, audience, view)}`,
         referralKeyboard(t, referral, audience),
       );
     },

@@ -9,7 +9,7 @@ import type { TriageMessage, TriageMessageKind } from "../../domain/messages.js"
 import type { RenderedMessage, Renderer, RenderScene } from "../../jobs/delivery.js";
 import { PermanentJobError } from "../../jobs/errors.js";
 import { caseCard } from "../case-view.js";
-import { displayName, escapeHtml, truncate } from "../format.js";
+import { displayName, escapeHtml } from "../format.js";
 import { citizenCaseKeyboard, handlerKeyboard } from "../keyboards/case.js";
 import { htmlMessage } from "./parts.js";
 
@@ -45,7 +45,7 @@ export function createTriageRenderers({ db, config }: TriageRendererDeps): {
         if (recipient.role === "citizen" || recipient.id === concern.citizenId)
           throw new PermanentJobError("an internal note is never sent to a citizen");
         return htmlMessage(
-          t("triage-notify-note", { caseNo, name, text: escapeHtml(truncate(event.text ?? "", 3500)) }),
+          t("triage-notify-note", { caseNo, name, text: escapeHtml(event.text ?? "") }),
           buttons,
         );
       case "concern_merged":

@@ -1,0 +1,115 @@
+// A message to the citizen that cannot be delivered is never reported as sent and forgotten:
+// the deputy is told in the chat, and why (blocked, account gone, rejected by Telegram); the
+// case's timeline shows it to the handlers (never to the citizen); the case shows the
+// citizen is unreachable.
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createInvite } from "../../src/db/queries/invites.js";
+import { testDialects } from "../helpers/database.js";
+import type { FailureRule } from "../helpers/fake-bot-api.js";
+import { TestBot, type TestUser } from "../helpers/test-bot.js";
+
+describe.each(testDialects)("undeliverable messages to the citizen on %s", (dialect) => {
+  let bot: TestBot;
+  let deputy: TestUser;
+  let citizen: TestUser;
+  let caseNo: string;
+
+  beforeEach(async () => {
+    bot = await TestBot.create({ dialect });
+    deputy = bot.user(2401, { firstName: "王代表" });
+    citizen = bot.user(3401, { firstName: "张三" });
+    const invite = await createInvite(bot.prisma, {
+      role: "representative",
+      districtCode: "QS-CG-DM",
+      ttlHours: 1,
+      now: new Date(),
+    });
+    await deputy.send(`/start inv_${invite.token}`);
+    await deputy.press("同意并继续");
+    await citizen.onboard("QS-CG-DM");
+    await citizen.send("/new");
+    await citizen.send("楼道灯不亮。");
+    await citizen.press("描述完成");
+    await citizen.press("道路交通");
+    await citizen.press("提交");
+    caseNo = (await bot.prisma.concern.findFirstOrThrow()).caseNo;
+    await bot.drainJobs();
+  });
+  afterEach(() => bot.close());
+
+  async function reply(text: string) {
+    await deputy.press("回复");
+    await deputy.send(text);
+    await deputy.press("发送");
+    await bot.drainJobs();
+    await bot.drainJobs();
+  }
+
+  const warnings = () => deputy.texts().filter((t) => t.includes("未能送达"));
+
+  it.each<[string, FailureRule, string]>([
+    [
+      "blocked",
+      { method: /^send/, kind: "403", description: "Forbidden: bot was blocked by the user" },
+      "对方已屏蔽本机器人",
+    ],
+    [
+      "deactivated",
+      { method: /^send/, kind: "403", description: "Forbidden: user is deactivated" },
+      "账号已注销或无法找到",
+    ],
+    [
+      "rejected",
+      {
+        method: /^send/,
+        kind: "400",
+        description: "Bad Request: can't parse entities: unsupported start tag",
+      },
+      "Telegram 拒收了这条消息",
+    ],
+  ])("tells the deputy when the citizen has %s the reply, and why", async (_name, rule, why) => {
+    await deputy.press("受理");
+    await bot.drainJobs();
+    bot.fake.failWith({ ...rule, chatId: citizen.id });
+    await reply("好的");
+    const warning = warnings().at(-1) ?? "";
+    expect(warning).toContain(caseNo);
+    expect(warning).toContain(why);
+    const entries = await bot.prisma.concernEvent.findMany({ where: { kind: "undelivered" } });
+    expect(entries).toHaveLength(1);
+  });
+
+  it("shows the unreachable citizen on the case and the failure on its timeline, not to the citizen", async () => {
+    bot.fake.failWith({ method: /^send/, chatId: citizen.id, kind: "403" });
+    await deputy.press("受理");
+    await bot.drainJobs();
+    await bot.drainJobs();
+    expect(warnings()).toHaveLength(1);
+    // Once known to be unreachable, the next reply is not sent in vain — and not passed over.
+    await reply("好的");
+    expect(warnings()).toHaveLength(2);
+    expect(await bot.prisma.concernEvent.count({ where: { kind: "undelivered" } })).toBe(2);
+
+    await deputy.send("/inbox");
+    await deputy.press(new RegExp(caseNo));
+    const details = deputy.texts().slice(-2).join("\n");
+    expect(details).toContain("群众无法联系");
+    expect(details).toContain("消息未能送达群众:对方已屏蔽本机器人");
+  });
+
+  it("never shows the failure to the citizen", async () => {
+    await deputy.press("受理");
+    await bot.drainJobs();
+    bot.fake.failWith({
+      method: /^send/,
+      chatId: citizen.id,
+      kind: "400",
+      times: 1,
+      description: "Bad Request: message is too long",
+    });
+    await reply("好的");
+    await citizen.send("/my");
+    await citizen.press(new RegExp(caseNo));
+    expect(citizen.lastText()).not.toContain("未能送达");
+  });
+});
