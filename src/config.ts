@@ -128,6 +128,8 @@ export const configSchema = z
     /** Cron schedules in TIME_ZONE (node-cron syntax); "off" disables a task. */
     SCHEDULE_REMIND_UNACCEPTED: cronSchedule("10 * * * *"),
     SCHEDULE_ESCALATE_OVERDUE: cronSchedule("20 * * * *"),
+    /** The supervision ladder of referrals (督办), in working days (src/jobs/tasks/supervise-referrals.ts). */
+    SCHEDULE_SUPERVISE_REFERRALS: cronSchedule("25 * * * *"),
     SCHEDULE_DAILY_DIGEST: cronSchedule("0 9 * * *"),
     SCHEDULE_FOLLOW_UP_UNRATED: cronSchedule("0 10 * * *"),
     SCHEDULE_HOUSEKEEPING: cronSchedule("30 3 * * *"),

@@ -106,3 +106,18 @@ export function referralRecipients(audience: ReferralAudience, circle: ReferralC
       return [circle.citizenId];
   }
 }
+
+/** Who a ladder step goes to (src/domain/supervision-ladder.ts LadderRecipient). */
+export type LadderAudience = "department" | "staff" | "staff_above" | "representative";
+
+/**
+ * The user ids a ladder step's recipient stands for: the department's contacts, the nearest
+ * staff covering the district, the staff above them, or the case's deputies — the district's
+ * active deputies and the case's assignee, whoever took it on.
+ */
+export function ladderRecipients(recipient: LadderAudience, circle: ReferralCircle): number[] {
+  if (recipient !== "representative") return referralRecipients(recipient, circle);
+  const ids = active(circle.deputies);
+  if (circle.assigneeId !== null && !ids.includes(circle.assigneeId)) ids.push(circle.assigneeId);
+  return ids;
+}

@@ -11,6 +11,7 @@ import { createFollowUpUnratedTask, FOLLOW_UP_UNRATED_TASK } from "./tasks/follo
 import { createHousekeepingTask, HOUSEKEEPING_TASK } from "./tasks/housekeeping.js";
 import { createMonthlyBulletinTask, MONTHLY_BULLETIN_TASK } from "./tasks/monthly-bulletin.js";
 import { createRemindUnacceptedTask, REMIND_UNACCEPTED_TASK } from "./tasks/remind-unaccepted.js";
+import { createSuperviseReferralsTask, SUPERVISE_REFERRALS_TASK } from "./tasks/supervise-referrals.js";
 import type { TaskHandlers } from "./worker.js";
 
 export function scheduledTasks(
@@ -29,6 +30,11 @@ export function scheduledTasks(
       task: ESCALATE_OVERDUE_TASK,
       cron: config.SCHEDULE_ESCALATE_OVERDUE,
       handler: createEscalateOverdueTask(db, config.ESCALATION_AMBER_HOURS),
+    },
+    {
+      task: SUPERVISE_REFERRALS_TASK,
+      cron: config.SCHEDULE_SUPERVISE_REFERRALS,
+      handler: createSuperviseReferralsTask(db, { timeZone: config.TIME_ZONE, loadCalendar }),
     },
     {
       task: DAILY_DIGEST_TASK,

@@ -20,8 +20,15 @@ const tickKeys = async () =>
 
 describe("catch-up at start-up", () => {
   beforeEach(async () => {
-    // The housekeeping and the monthly bulletin schedules are off: four schedules to count here.
-    h = await Harness.create({ env: { SCHEDULE_HOUSEKEEPING: "off", SCHEDULE_MONTHLY_BULLETIN: "off" } });
+    // The housekeeping, monthly bulletin and referral ladder schedules are off (each has its own
+    // tests): four schedules to count here.
+    h = await Harness.create({
+      env: {
+        SCHEDULE_HOUSEKEEPING: "off",
+        SCHEDULE_MONTHLY_BULLETIN: "off",
+        SCHEDULE_SUPERVISE_REFERRALS: "off",
+      },
+    });
   });
   afterEach(closeHarness);
 
