@@ -4,6 +4,12 @@
 // claims it runs the pass. node-cron's own distributed mode (one designated instance, chosen
 // through an environment variable) is turned off: every instance ticks, the key decides.
 //
+// node-cron says *which* minutes are slots (its matcher, in TIME_ZONE), but its own timers
+// are not used: under a host zone with daylight saving they miss slots or spin when the
+// host's clocks change. One timer of ours wakes at each minute boundary of the UTC clock,
+// which no zone moves, and asks every schedule whether the minutes since the last wake are
+// slots; a short stall is caught up minute by minute.
+//
 // node-cron never replays a missed fire (process down, event loop blocked), so every pass
 // handles everything due, not just what fell due since the last tick, and at start-up the
 // most recent slot of each schedule is queued again: a no-op when it already ran (same key),
@@ -63,24 +69,51 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   const now = options.now ?? (() => new Date());
   const catchUpWindowMs = options.catchUpWindowMs ?? 8 * 24 * 60 * MINUTE;
   const log = logger.child({ component: "scheduler" });
-  let tasks: ScheduledTask[] = [];
+  let tasks: { schedule: Schedule; cron: ScheduledTask }[] = [];
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let running = false;
+  // The last minute (ms since the epoch, a multiple of MINUTE) whose slots were looked at.
+  let lastMinute = 0;
 
-  // Created stopped; start() starts them. Also used to match slots for the catch-up.
+  // Never started: node-cron only matches dates against the expression, in TIME_ZONE.
   const cronTasks = () =>
     options.schedules.map((schedule) => ({
       schedule,
-      cron: createTask(
-        schedule.cron,
-        async (context) => {
-          try {
-            await tick(schedule.task, context.date);
-          } catch (error) {
-            log.error({ err: error, task: schedule.task }, "could not queue a scheduled tick");
-          }
-        },
-        { timezone: timeZone, name: schedule.task, distributed: false, noOverlap: true },
-      ),
+      cron: createTask(schedule.cron, () => undefined, {
+        timezone: timeZone,
+        name: schedule.task,
+        distributed: false,
+      }),
     }));
+
+  /** Queues every slot from the minute after lastMinute up to this one. */
+  async function wake(): Promise<void> {
+    const current = Math.floor(Date.now() / MINUTE) * MINUTE;
+    // After a long stall (a suspended machine) the start-up catch-up's rule applies: every
+    // pass handles everything due, so the latest hour of minutes is enough.
+    const from = Math.max(lastMinute + MINUTE, current - 60 * MINUTE);
+    lastMinute = Math.max(lastMinute, current);
+    for (let at = from; at <= current; at += MINUTE) {
+      const slot = new Date(at);
+      for (const { schedule, cron } of tasks) {
+        if (!cron.match(slot)) continue;
+        try {
+          await tick(schedule.task, slot);
+        } catch (error) {
+          log.error({ err: error, task: schedule.task }, "could not queue a scheduled tick");
+        }
+      }
+    }
+  }
+
+  function armTimer(): void {
+    if (!running) return;
+    const nowMs = Date.now();
+    const next = (Math.floor(nowMs / MINUTE) + 1) * MINUTE;
+    timer = setTimeout(() => {
+      void wake().finally(armTimer);
+    }, next - nowMs);
+  }
 
   async function tick(task: string, slot: Date): Promise<boolean> {
     const created = await enqueue(db.prisma, db.dialect, [tickJob(task, slot)], now());
@@ -109,14 +142,19 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     async start() {
       const queued = await catchUp();
       if (queued > 0) log.info({ queued }, "queued the schedules' latest slots at start-up");
-      const created = cronTasks();
-      tasks = created.map((c) => c.cron);
-      for (const task of tasks) await task.start();
+      tasks = cronTasks();
+      // The catch-up above queued the latest slot up to this minute; the timer takes the next ones.
+      lastMinute = Math.floor(Date.now() / MINUTE) * MINUTE;
+      running = true;
+      armTimer();
     },
     async stop() {
+      running = false;
+      if (timer) clearTimeout(timer);
+      timer = undefined;
       const stopping = tasks;
       tasks = [];
-      for (const task of stopping) await task.destroy();
+      for (const { cron } of stopping) await cron.destroy();
     },
     tick,
     catchUp,
