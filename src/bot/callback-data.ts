@@ -215,3 +215,18 @@ export const triageData = codec(
     value: z.coerce.number().int().min(0).max(2_147_483_647),
   }),
 );
+
+/**
+ * /inbox (src/bot/features/inbox-desk.ts): a filter (src/domain/inbox.ts) with a district of
+ * the scope (0: all) and a page; "villages" opens the district picker (page: its page),
+ * "find" asks for a case number.
+ */
+export const inboxData = codec(
+  "ib",
+  ["filter", "districtId", "page"],
+  z.object({
+    filter: z.enum(["all", "new", "mine", "overdue", "referred", "review", "villages", "find"]),
+    districtId: z.coerce.number().int().min(0).max(2_147_483_647),
+    page,
+  }),
+);

@@ -50,6 +50,8 @@ export type Flow =
   /** The triage desk (src/bot/features/triage.ts): an internal note, the main case of a merge. */
   | { kind: "note"; concernId: number }
   | { kind: "merge"; concernId: number }
+  /** /inbox: waiting for a case number to open (src/bot/features/inbox-desk.ts). */
+  | { kind: "find_case" }
   /** The citizen giving the reason to withdraw or reopen their case (src/bot/features/case-edits.ts). */
   | { kind: "withdraw"; concernId: number }
   | { kind: "reopen"; concernId: number }

@@ -18,6 +18,7 @@ import { deputiesFeature } from "./features/deputies.js";
 import { districtFeature } from "./features/district.js";
 import { fallbackFeature } from "./features/fallback.js";
 import { inboxFeature } from "./features/inbox.js";
+import { inboxDeskFeature } from "./features/inbox-desk.js";
 import { languageFeature } from "./features/language.js";
 import { meTooFeature } from "./features/me-too.js";
 import { membershipFeature } from "./features/membership.js";
@@ -94,7 +95,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Bot<Bo
     caseInputFeature,
     caseEditsFeature,
   );
-  bot.use(triageFeature);
+  bot.use(triageFeature, inboxDeskFeature);
   bot.use(referralReferFeature, referralActionsFeature, referralInputFeature);
   bot.use(broadcastFeature, noticesFeature);
   bot.use(activityCreateFeature, activitiesManageFeature, activitiesFeature, deputiesFeature);

@@ -16,6 +16,7 @@ export const promptKinds = [
   "report_narrative",
   "note",
   "merge",
+  "find_case",
 ] as const;
 export type PromptKind = (typeof promptKinds)[number];
 

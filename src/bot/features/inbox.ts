@@ -14,26 +14,10 @@ import { handlerKeyboard } from "../keyboards/case.js";
 import { caseListKeyboard, PAGE_SIZE } from "../keyboards/lists.js";
 import { viewOptionsOf } from "../view-options.js";
 import { sendAttachments } from "./cases.js";
+import { showInboxDesk } from "./inbox-desk.js";
 
 export const inboxFeature = new Composer<BotContext>();
 const feature = inboxFeature.chatType("private");
-
-async function showInbox(ctx: BotContext, page: number, edit: boolean): Promise<void> {
-  const prisma = ctx.deps.db.prisma;
-  const scope = await loadHandlerScope(prisma, ctx.user);
-  if (!isHandler(scope)) {
-    await ctx.reply(ctx.t("inbox-not-handler"));
-    return;
-  }
-  const districtIds = await scopeDistrictIds(prisma, scope);
-  const { items, total } = await listOpenConcernsOfDistricts(prisma, districtIds, page, PAGE_SIZE);
-  const text = total === 0 ? ctx.t("inbox-empty") : ctx.t("inbox-title", { total });
-  const keyboard = caseListKeyboard(ctx.t, "inbox", items, page, total);
-  if (edit) await ctx.editMessageText(text, { reply_markup: keyboard });
-  else await ctx.reply(text, { reply_markup: keyboard });
-}
-
-feature.command("inbox", (ctx) => showInbox(ctx, 0, false));
 
 /**
  * Tells someone who just became a deputy or staff member of the open cases already waiting in
@@ -52,11 +36,13 @@ export async function showOpenCasesOnJoining(ctx: BotContext): Promise<void> {
   });
 }
 
+// /inbox itself, its filters and pages: src/bot/features/inbox-desk.ts. Pages of an older
+// inbox message (before the filters) open the same list.
 feature.callbackQuery(listPageData.filter, async (ctx, next) => {
   const data = listPageData.unpack(ctx.callbackQuery.data);
   if (data?.list !== "inbox") return next();
   await ctx.answerCallbackQuery();
-  await showInbox(ctx, data.page, true);
+  await showInboxDesk(ctx, { filter: "all", districtId: 0, page: data.page }, true);
 });
 
 const cancelKeyboard = (ctx: BotContext) =>
