@@ -64,6 +64,18 @@ export const draftData = codec(
 );
 /** Separate consent to attach a location to a concern. */
 export const locationConsentData = codec("lc", ["answer"], z.object({ answer: z.enum(["yes", "no"]) }));
+/**
+ * Moderation by staff: mute or block the citizen of a case (id: the case), undo an action (id:
+ * the action), release or reject a held case (id: the case), page the review queue (id: page+1).
+ */
+export const moderationData = codec(
+  "mo",
+  ["action", "id"],
+  z.object({
+    action: z.enum(["mute", "block", "undo", "release", "reject", "who", "page"]),
+    id,
+  }),
+);
 /** "Me too": join one of the similar cases offered before submitting, or go on with one's own. */
 export const meTooData = codec(
   "mt",

@@ -55,6 +55,8 @@ export type Flow =
   /** The citizen giving the reason to withdraw or reopen their case (src/bot/features/case-edits.ts). */
   | { kind: "withdraw"; concernId: number }
   | { kind: "reopen"; concernId: number }
+  /** Staff giving the reason to reject a held case (src/bot/features/moderation.ts). */
+  | { kind: "hold_reject"; concernId: number }
   | BroadcastFlow
   | ActivityDraftFlow
   | ActivityRecordFlow

@@ -23,6 +23,7 @@ import { languageFeature } from "./features/language.js";
 import { meTooFeature } from "./features/me-too.js";
 import { membershipFeature } from "./features/membership.js";
 import { menuFeature } from "./features/menu.js";
+import { moderationFeature } from "./features/moderation.js";
 import { myDataFeature } from "./features/my-data.js";
 import { noticesFeature } from "./features/notices.js";
 import { ratingFeature } from "./features/rating.js";
@@ -94,6 +95,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Bot<Bo
     ratingFeature,
     caseInputFeature,
     caseEditsFeature,
+    moderationFeature,
   );
   bot.use(triageFeature, inboxDeskFeature);
   bot.use(referralReferFeature, referralActionsFeature, referralInputFeature);

@@ -3,7 +3,8 @@
 import { randomUUID } from "node:crypto";
 import { Composer, InlineKeyboard } from "grammy";
 import { loadNewCaseAudience } from "../../db/queries/case-people.js";
-import { createConcern, findConcern } from "../../db/queries/concerns.js";
+import { findConcern } from "../../db/queries/concerns.js";
+import { createConcernUnderModeration } from "../../db/queries/moderation.js";
 import { draftData, locationConsentData, newConcernData } from "../callback-data.js";
 import { localName } from "../case-view.js";
 import { type ConcernFlow, showConfirmation } from "../concern-confirmation.js";
@@ -213,7 +214,8 @@ async function submitDraft(ctx: BotContext, draft: ConcernFlow): Promise<void> {
     await ctx.answerCallbackQuery({ text: ctx.t("concern-need-district"), show_alert: true });
     return;
   }
-  const { concern } = await createConcern(db, {
+  // A muted citizen's concern, or one the flood rules catch, waits for staff (src/domain/moderation.ts).
+  const { concern, hold } = await createConcernUnderModeration(db, {
     citizenId: ctx.user.id,
     districtId: ctx.user.districtId,
     categoryId: draft.categoryId,
@@ -229,6 +231,14 @@ async function submitDraft(ctx: BotContext, draft: ConcernFlow): Promise<void> {
   ctx.session.flow = undefined;
   rememberSubmittedDraft(ctx, concern.id, draft);
   await ctx.answerCallbackQuery();
+  if (hold) {
+    const key = hold.reason === "muted" ? "moderation-held-muted" : "moderation-held-flood";
+    await ctx.editMessageText(ctx.t(key, { caseNo: concern.caseNo }), {
+      parse_mode: "HTML",
+      reply_markup: citizenCaseKeyboard(ctx.t, concern),
+    });
+    return;
+  }
   const [details, audience] = await Promise.all([
     findConcern(db.prisma, concern.id),
     loadNewCaseAudience(db.prisma, concern.districtId),
