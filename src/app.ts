@@ -20,6 +20,7 @@ import { createScheduler, type Scheduler } from "./jobs/scheduler.js";
 import { scheduledTasks } from "./jobs/schedules.js";
 import { createActivityPublishTask, PUBLISH_BATCH_SIZE } from "./jobs/tasks/activity-publish.js";
 import { createBroadcastTasks, recordBroadcastOutcome } from "./jobs/tasks/broadcast.js";
+import { recordCaseMessageOutcome } from "./jobs/tasks/case-message-refs.js";
 import { createDeliverTasks } from "./jobs/tasks/deliver.js";
 import { undeliveredHooks } from "./jobs/tasks/undelivered.js";
 import { createWorker, type Worker } from "./jobs/worker.js";
@@ -80,6 +81,8 @@ export async function createApp(
     transport: createTransport(createDeliveryApi(config)),
     renderers: createRenderers({ db, config }),
     hooks: { ...undeliveredHooks(db), broadcast: recordBroadcastOutcome(db) },
+    // Which case each sent message is about: a Telegram reply to it goes to that case.
+    onOutcome: recordCaseMessageOutcome(db.prisma),
     translator: (locale) => (key, vars) => i18n.t(locale, key, vars),
   });
   const schedules = scheduledTasks(db, config, options.loadCalendar);

@@ -53,7 +53,8 @@ export const districtNavData = codec(
 );
 export const districtPickData = codec("dp", ["districtId"], z.object({ districtId: id }));
 export const languageData = codec("lg", ["locale"], z.object({ locale: z.enum(["zh-CN", "en"]) }));
-export const newConcernData = codec("nc", ["source"], z.object({ source: z.enum(["menu", "text"]) }));
+/** "File this as a new concern?": yes from the menu or with the text sent, or "no". */
+export const newConcernData = codec("nc", ["source"], z.object({ source: z.enum(["menu", "text", "no"]) }));
 export const draftData = codec(
   "dr",
   ["action", "value"],

@@ -12,6 +12,7 @@ import { adminFeature } from "./features/admin.js";
 import { broadcastFeature } from "./features/broadcast.js";
 import { caseEditsFeature } from "./features/case-edits.js";
 import { caseInputFeature } from "./features/case-input.js";
+import { caseRepliesFeature } from "./features/case-replies.js";
 import { casesFeature } from "./features/cases.js";
 import { concernIntakeFeature } from "./features/concern-intake.js";
 import { deputiesFeature } from "./features/deputies.js";
@@ -87,6 +88,8 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Bot<Bo
   // 9. Everything else needs the citizen's consent to the privacy notice.
   bot.use(requireConsent);
   bot.use(
+    // A reply to the bot's message about a case goes to that case, whatever else is open.
+    caseRepliesFeature,
     districtFeature,
     concernIntakeFeature,
     meTooFeature,

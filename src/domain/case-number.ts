@@ -23,3 +23,14 @@ export function parseCaseNumber(input: string): string | undefined {
   const sequence = Number(match[2]);
   return sequence > 0 ? formatCaseNumber(match[1]!, sequence) : undefined;
 }
+
+/**
+ * The distinct case numbers quoted in a text (a message the bot sent: "诉求 2026-00042 …"), in
+ * the order they first appear. A message about one case quotes one; lists and digests quote many.
+ */
+export function caseNumbersIn(text: string): string[] {
+  const found = new Set<string>();
+  for (const match of text.matchAll(/(?<![\d-])(\d{4})-(\d{5,9})(?![\d-])/g))
+    found.add(formatCaseNumber(match[1]!, Number(match[2])));
+  return [...found];
+}

@@ -143,6 +143,11 @@ export const personalDataMap: Record<string, { onDeletion: string; erased: strin
     kept: ["kind"],
   },
   Session: { onDeletion: "the person's session (drafts) deleted", erased: ["key", "value"], kept: [] },
+  CaseMessageRef: {
+    onDeletion: "the person's rows deleted (which of the bot's messages to them was about which case)",
+    erased: ["chatId", "messageId"],
+    kept: [],
+  },
   CaseFact: {
     onDeletion: "kept: anonymous statistics (0/1 facts, ids, dates), nothing about the person",
     erased: [],

@@ -1,6 +1,7 @@
 // When a prompt ends. A prompt is a question that waits for one text and acts on it (a reply to
 // a citizen, an outcome, a reason for declining, the Send / Edit / Cancel check of one of
-// those, an activity's record, a date range, a report's narrative). A text typed after the
+// those, an internal note, a merge's main case, a citizen's reason to withdraw or reopen, an
+// activity's record, a date range, a report's narrative). A text typed after the
 // person moved on must never be taken as the answer (issue 7, item 1): any command, any button
 // that is not the prompt's own, and a time limit end it. Drafts that have their own review
 // step before anything leaves (a concern, a broadcast, an activity) are not prompts.
@@ -11,6 +12,10 @@ export const promptKinds = [
   "resolve",
   "decline",
   "case_confirm",
+  "note",
+  "merge",
+  "withdraw",
+  "reopen",
   "activity_record",
   "stats_range",
   "report_narrative",

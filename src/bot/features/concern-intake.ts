@@ -47,6 +47,11 @@ feature.command("new", (ctx) => startDraft(ctx));
 feature.callbackQuery(newConcernData.filter, async (ctx) => {
   const data = newConcernData.unpack(ctx.callbackQuery.data);
   await ctx.answerCallbackQuery();
+  if (data?.source === "no") {
+    ctx.session.pendingText = undefined;
+    await ctx.editMessageText(ctx.t("fallback-not-concern"));
+    return;
+  }
   await ctx.editMessageReplyMarkup().catch(() => undefined);
   const text = data?.source === "text" ? ctx.session.pendingText : undefined;
   await startDraft(ctx, text);

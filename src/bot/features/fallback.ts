@@ -21,10 +21,9 @@ privateChats.on("message:text", async (ctx) => {
   }
   ctx.session.pendingText = ctx.message.text;
   await ctx.reply(ctx.t("fallback-offer-concern"), {
-    reply_markup: new InlineKeyboard().text(
-      ctx.t("button-file-as-concern"),
-      newConcernData.pack({ source: "text" }),
-    ),
+    reply_markup: new InlineKeyboard()
+      .text(ctx.t("button-file-as-concern"), newConcernData.pack({ source: "text" }))
+      .text(ctx.t("button-not-concern"), newConcernData.pack({ source: "no" })),
   });
 });
 

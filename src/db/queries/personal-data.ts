@@ -306,6 +306,7 @@ export function deleteAccount(
     await tx.noticeSubscription.deleteMany({ where: { userId } });
     await tx.activityRsvp.deleteMany({ where: { userId } });
     await tx.session.deleteMany({ where: { key: user.telegramId.toString() } });
+    await tx.caseMessageRef.deleteMany({ where: { userId } });
     const moderation = await tx.moderationAction.updateMany({ where: { userId }, data: { reason: null } });
     for (const field of ["recipientId", "userId"]) await cancelQueuedJobs(tx, field, [userId], now);
     await tx.user.update({
