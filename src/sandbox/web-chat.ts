@@ -18,7 +18,7 @@ import { ClientActionError, type UserMessage } from "./bot-api/client.js";
 import type { BotApiServer } from "./bot-api/server.js";
 import type { DistrictPoster } from "./demo.js";
 import { messageView } from "./message-view.js";
-import { vendorFiles, webDirectory } from "./paths.js";
+import { fontFiles, vendorFiles, webDirectory } from "./paths.js";
 import {
   InvalidPersonaError,
   type Persona,
@@ -79,6 +79,7 @@ function pageKeys(locale: Locale): string[] {
 
 /**
  * The web chat's Hono app: GET / and the page's files, /vendor/* (the browser libraries),
+ * /fonts/* (the Chinese font),
  * /api/session, /api/personas, /api/chats/:personaId (history, messages, press, blocked),
  * /api/settings, /api/reset, /api/events (server-sent events) and /files/:fileId. Errors are
  * JSON `{ error, code }` with `error` in the page's language (`?locale=` or the
@@ -98,6 +99,7 @@ export function createWebChat(deps: WebChatDeps) {
     ]),
   );
   const vendor = vendorFiles();
+  const fonts = fontFiles();
   const localeOf = (c: Context): Locale => {
     const asked = c.req.query("locale") ?? c.req.header("x-sandbox-locale");
     return locales.includes(asked as Locale) ? (asked as Locale) : "zh-CN";
@@ -263,6 +265,14 @@ export function createWebChat(deps: WebChatDeps) {
     });
   });
 
+  app.get("/fonts/:name", (c) => {
+    const path = fonts[c.req.param("name")];
+    if (!path) return c.notFound();
+    return c.body(new Uint8Array(readFileSync(path)), 200, {
+      "content-type": "font/ttf",
+      "cache-control": "public, max-age=86400",
+    });
+  });
   app.get("/vendor/:name", (c) => {
     const path = vendor[c.req.param("name")];
     if (!path) return c.notFound();

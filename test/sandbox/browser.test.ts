@@ -176,16 +176,29 @@ describe("the sandbox's web chat in Chromium", () => {
     await phone.goto(sandbox.url);
     await actAs(phone, "王代表");
 
+    // Measured against the width left beside the vertical scroll bar, not the window's.
+    const [scrollWidth, clientWidth] = await phone
+      .locator("html")
+      .evaluate((root) => [root.scrollWidth, root.clientWidth]);
+    expect(scrollWidth).toBeLessThanOrEqual(clientWidth!);
     for (const part of [
       phone.getByLabel("身份", { exact: true }),
       phone.getByRole("textbox", { name: "输入消息…" }),
       phone.getByRole("button", { name: "发送", exact: true }),
     ]) {
       const box = await part.boundingBox();
-      expect(box && box.x >= 0 && box.x + box.width <= 360).toBe(true);
+      expect(box && box.x >= 0 && box.x + box.width <= clientWidth!).toBe(true);
     }
-    const pageWidth = await phone.locator("html").evaluate((root) => root.scrollWidth);
-    expect(pageWidth).toBeLessThanOrEqual(360);
+    // The switcher's label on one line beside it, not squeezed into a column of characters.
+    const label = await phone.getByRole("banner").getByText("身份", { exact: true }).boundingBox();
+    expect(label!.height).toBeLessThan(30);
+    // Chinese is drawn with a Chinese font even on a machine without one (the page serves Noto Sans SC).
+    const chinese = await phone.locator("html").evaluate(async (root) => {
+      const fonts = root.ownerDocument.fonts;
+      await fonts.ready;
+      return [...fonts].filter((f) => f.family === "Sandbox Chinese").map((f) => f.status);
+    });
+    expect(chinese).toContain("loaded");
     await phone.close();
   });
 });

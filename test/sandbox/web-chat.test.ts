@@ -81,6 +81,11 @@ describe("the sandbox", () => {
     expect(preact.headers.get("content-type")).toContain("javascript");
     expect(await app.text()).toContain("render(");
     expect((await fetch(`${sandbox.url}/vendor/nothing.js`)).status).toBe(404);
+    const font = await fetch(`${sandbox.url}/fonts/noto-sans-sc-400.ttf`);
+    expect(font.headers.get("content-type")).toBe("font/ttf");
+    // A TrueType file: version 1.0, then the number of tables.
+    expect(Buffer.from(await font.arrayBuffer()).subarray(0, 4)).toEqual(Buffer.from([0, 1, 0, 0]));
+    expect((await fetch(`${sandbox.url}/fonts/nothing.ttf`)).status).toBe(404);
   });
 
   it("names SANDBOX_PORT when its port is taken, before touching its data folder", async () => {
