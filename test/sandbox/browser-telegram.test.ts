@@ -285,6 +285,7 @@ describe("Telegram's features in the sandbox's web chat (Chromium)", () => {
     await openSection("Persona");
     await page.getByLabel("Block the bot").check();
     await page.getByText("You have blocked this bot").waitFor();
+    await expect.poll(() => sandbox.api.state.chats.get(LI_MEI)?.blocked).toBe(true);
     expect(await composer().count()).toBe(0);
 
     const refused = await asBot.sendMessage(LI_MEI, "Are you there?").catch((error: unknown) => error);
@@ -294,6 +295,7 @@ describe("Telegram's features in the sandbox's web chat (Chromium)", () => {
 
     await page.getByRole("button", { name: "Unblock", exact: true }).click();
     await composer().waitFor();
+    await expect.poll(() => sandbox.api.state.chats.get(LI_MEI)?.blocked).toBe(false);
     await asBot.sendMessage(LI_MEI, "Welcome back");
     await botSays("Welcome back");
   });

@@ -229,7 +229,23 @@ function App() {
     if (startPayloadOf(href, session.bot.username) === null) window.open(href, "_blank", "noopener");
     else void sendText(startCommand(href), false);
   };
-  const setBlocked = (blocked) => call("POST", `/api/chats/${personaId}/blocked`, { blocked });
+  // Switches show their new state at once (a re-render before the answer must not undo the
+  // tap); a refused change reloads what the server has.
+  const setBlocked = async (blocked) => {
+    setSession((s) => ({
+      ...s,
+      personas: s.personas.map((p) => (p.id === personaId ? { ...p, blocked } : p)),
+    }));
+    dispatch({ type: "blocked", blocked });
+    if (!(await call("POST", `/api/chats/${personaId}/blocked`, { blocked }))) {
+      void loadSession();
+      void loadChat(personaId);
+    }
+  };
+  const setSettings = async (settings) => {
+    setSession((s) => ({ ...s, settings: { ...s.settings, ...settings } }));
+    if (!(await call("POST", "/api/settings", settings))) void loadSession();
+  };
 
   if (!session)
     return html`<main class="loading">${error ? html`<p role="alert">${error}</p>` : html`<p>…</p>`}</main>`;
@@ -260,7 +276,7 @@ function App() {
         setError(t("sandbox-error-not-a-bot-link"));
         return false;
       }}
-      onSettings=${(settings) => call("POST", "/api/settings", settings)}
+      onSettings=${setSettings}
       onLocale=${setUiLocale}
       onReset=${() => call("POST", "/api/reset")}
     />
