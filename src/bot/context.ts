@@ -132,8 +132,10 @@ export interface SessionData {
   flow?: Flow;
   /** District code from a station's QR code, applied after consent. */
   pendingDistrictCode?: string;
-  /** Free text sent outside a flow, offered as the start of a new concern. */
+  /** Free text (or a caption) sent outside a flow, offered as the start of a new concern. */
   pendingText?: string;
+  /** A photo, file or album sent outside a flow, offered with pendingText as a new concern. */
+  pendingMedia?: { attachments: AttachmentDraft[]; groupId?: string | undefined };
   /** ISO time the open prompt (src/domain/prompts.ts) was asked; set by the prompt guard. */
   promptStartedAt?: string;
   /** The prompt that ended last without its answer, until the next text or flow. */

@@ -70,6 +70,8 @@ describe.each(testDialects)("who is named and who hears, on %s", (dialect) => {
   });
 
   it("tells every deputy who worked the case and the staff covering it what the citizen adds (item 4)", async () => {
+    citizen = bot.user(3503, { firstName: "王五" });
+    await citizen.onboard("QS-CG-DM");
     const caseId = await raiseConcern(bot, citizen, "3号楼电梯经常停。");
     const card = deputyA.findButton("受理")!;
     await deputyA.pressData(card.data, card.messageId);
@@ -108,8 +110,15 @@ describe.each(testDialects)("a case nobody can act on, on %s (item 5)", (dialect
 
   it("reaches the administrators, tells the citizen who has it, and is shown to whoever joins", async () => {
     bot = await TestBot.create({ dialect, env: { ADMIN_IDS: "9101" } });
-    const citizen = bot.user(3601, { firstName: "村民甲" });
-    await citizen.onboard("QS-SQ-LJ");
+    // A different villager each time: one citizen's quick succession would be held for review.
+    let next = 3600;
+    let citizen = bot.user(next, { firstName: "村民" });
+    const villager = async () => {
+      citizen = bot.user(++next, { firstName: "村民" });
+      await citizen.onboard("QS-SQ-LJ");
+      return citizen;
+    };
+    await villager();
 
     // Nobody at all yet (the administrator has never written to the bot).
     await raiseConcern(bot, citizen, "柳家村的桥栏杆断了。");
@@ -120,7 +129,7 @@ describe.each(testDialects)("a case nobody can act on, on %s (item 5)", (dialect
     const admin = bot.user(9101, { firstName: "管理员" });
     await admin.send("/start");
     await admin.press("同意并继续");
-    await raiseConcern(bot, citizen, "柳家村的路灯不亮。");
+    await raiseConcern(bot, await villager(), "柳家村的路灯不亮。");
     submitted = citizen.texts().at(-1)!;
     expect(submitted).toContain("已交联络站管理员");
     expect(submitted).not.toContain("代表处理后");
@@ -131,7 +140,7 @@ describe.each(testDialects)("a case nobody can act on, on %s (item 5)", (dialect
     await inviteDeputy(bot, staff, "QS-SQ", "staff");
     expect(staff.texts().join("\n")).toContain("您负责的区域现有 2 件待办诉求");
     const adminBefore = admin.texts().length;
-    await raiseConcern(bot, citizen, "柳家村的垃圾没人收。");
+    await raiseConcern(bot, await villager(), "柳家村的垃圾没人收。");
     expect(citizen.texts().at(-1)).toContain("已交联络站工作人员办理");
     expect(staff.texts().join("\n")).toContain("柳家村的垃圾没人收。");
     expect(admin.texts().slice(adminBefore).join("\n")).not.toContain("柳家村的垃圾没人收。");
@@ -140,13 +149,13 @@ describe.each(testDialects)("a case nobody can act on, on %s (item 5)", (dialect
     const deputy = bot.user(2602, { firstName: "柳代表", languageCode: "en" });
     await inviteDeputy(bot, deputy, "QS-SQ-LJ");
     expect(deputy.texts().join("\n")).toContain("3 open cases are already waiting in your area");
-    await raiseConcern(bot, citizen, "柳家村的井盖丢了。");
+    await raiseConcern(bot, await villager(), "柳家村的井盖丢了。");
     expect(citizen.texts().at(-1)).toContain("代表处理后会通过本机器人告诉您结果");
     expect(deputy.texts().join("\n")).toContain("柳家村的井盖丢了。");
   });
 
   it("does not tell an English citizen that deputies will handle it when none can", async () => {
-    const english = bot.user(3602, { languageCode: "en" });
+    const english = bot.user(3699, { languageCode: "en" });
     await english.onboard("QS-YK-ST");
     await raiseConcern(bot, english, "No bus stop sign.");
     const submitted = english.texts().at(-1)!;

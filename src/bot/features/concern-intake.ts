@@ -8,7 +8,7 @@ import { createConcernUnderModeration } from "../../db/queries/moderation.js";
 import { draftData, locationConsentData, newConcernData } from "../callback-data.js";
 import { localName } from "../case-view.js";
 import { type ConcernFlow, showConfirmation } from "../concern-confirmation.js";
-import type { BotContext } from "../context.js";
+import type { AttachmentDraft, BotContext } from "../context.js";
 import { citizenCaseKeyboard } from "../keyboards/case.js";
 import { categoryKeyboard, describeKeyboard } from "../keyboards/concern-draft.js";
 import { extractAttachment, MAX_ATTACHMENTS } from "../media.js";
@@ -18,27 +18,41 @@ import { offerSimilarCases } from "./me-too.js";
 export const concernIntakeFeature = new Composer<BotContext>();
 const feature = concernIntakeFeature.chatType("private");
 
-export async function startDraft(ctx: BotContext, initialText?: string): Promise<void> {
+/**
+ * Starts a concern draft, optionally holding what was sent before it was offered as one (a text,
+ * or a photo or album with its caption: issue 7, item 9). Asks for a district first when the
+ * citizen has none.
+ */
+export async function startDraft(
+  ctx: BotContext,
+  initialText?: string,
+  media?: { attachments: AttachmentDraft[]; groupId?: string | undefined },
+): Promise<void> {
   if (!ctx.user.districtId) {
     await ctx.reply(ctx.t("concern-need-district"));
     await showDistrictPicker(ctx, null);
     return;
   }
+  const attachments = media?.attachments ?? [];
   const flow: ConcernFlow = {
     kind: "concern",
     step: "describe",
     draftId: randomUUID(),
     description: initialText ?? "",
-    attachments: [],
+    attachments,
     categoryId: null,
     anonymous: false,
     parts: initialText ? [{ messageId: 0, text: initialText }] : [],
   };
+  // The rest of an album still arriving joins the draft without a status message per photo.
+  if (media?.groupId) flow.lastMediaGroupId = media.groupId;
   ctx.session.flow = flow;
   ctx.session.pendingText = undefined;
-  const text = initialText
-    ? ctx.t("concern-draft-status", { chars: [...flow.description].length, files: 0 })
-    : ctx.t("concern-describe");
+  ctx.session.pendingMedia = undefined;
+  const text =
+    initialText || attachments.length > 0
+      ? ctx.t("concern-draft-status", { chars: [...flow.description].length, files: attachments.length })
+      : ctx.t("concern-describe");
   await ctx.reply(text, { reply_markup: describeKeyboard(ctx.t) });
 }
 
@@ -49,12 +63,14 @@ feature.callbackQuery(newConcernData.filter, async (ctx) => {
   await ctx.answerCallbackQuery();
   if (data?.source === "no") {
     ctx.session.pendingText = undefined;
+    ctx.session.pendingMedia = undefined;
     await ctx.editMessageText(ctx.t("fallback-not-concern"));
     return;
   }
   await ctx.editMessageReplyMarkup().catch(() => undefined);
   const text = data?.source === "text" ? ctx.session.pendingText : undefined;
-  await startDraft(ctx, text);
+  const media = data?.source === "text" ? ctx.session.pendingMedia : undefined;
+  await startDraft(ctx, text, media);
 });
 
 function currentDraft(ctx: BotContext): ConcernFlow | undefined {
