@@ -6,3 +6,6 @@ command-district = Change my district
 command-language = Language / 切换语言
 command-privacy = Privacy notice
 command-help = Help
+command-review = Held concerns to review (staff)
+command-moderation = Mute or block a citizen by case number (staff)
+command-referrals = Cases referred to your department

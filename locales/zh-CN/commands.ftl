@@ -6,3 +6,6 @@ command-district = 更改所在选区
 command-language = 切换语言 / Language
 command-privacy = 隐私说明
 command-help = 帮助
+command-review = 待审核的诉求(工作人员)
+command-moderation = 按受理编号禁言或屏蔽群众(工作人员)
+command-referrals = 转交本部门的诉求

@@ -2,7 +2,9 @@
 // app's language (the default menus); a deputy, staff member or administrator sees their
 // role's commands in the language they chose, set for their own chat (BotCommandScopeChat,
 // which Telegram prefers to the default menus), so nobody's menu offers a command they
-// cannot use. The commands of a role are those of its /help sections (src/domain/roles.ts).
+// cannot use. The commands of a role are those of its /help sections (src/domain/roles.ts),
+// with /review and /moderation for staff and /referrals for department contacts. A new
+// command goes in sectionCommands (or roleExtras), with its command-<name> description.
 import type { I18n } from "@grammyjs/i18n";
 import type { Api } from "grammy";
 import type { Locale } from "../config.js";
@@ -24,14 +26,17 @@ const sectionCommands: Record<MenuSection, readonly string[]> = {
     "help",
   ],
   handler: ["inbox", "activity_new", "activities_manage", "stats"],
-  staff: ["broadcast"],
+  staff: ["broadcast", "review", "moderation"],
   admin: ["invite", "districts"],
 };
+
+/** Commands of a role beyond its /help sections: a department contact's referrals. */
+const roleExtras: Partial<Record<string, readonly string[]>> = { department: ["referrals"] };
 
 /** The commands a user with `role` may use: the citizens' first, then their role's, as /help lists them. */
 export function roleCommands(role: string): string[] {
   const [citizen, ...others] = menuSections(role).map((section) => sectionCommands[section]);
-  const rest = others.flat();
+  const rest = [...others.flat(), ...(roleExtras[role] ?? [])];
   // /help last, as in the citizens' menu.
   return [...citizen!.filter((c) => c !== "help"), ...rest, "help"];
 }

@@ -4,6 +4,7 @@
 // as a Telegram app finds a menu (the embedded Bot API's commandsFor: chat scope first).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { registerCommands } from "../../src/bot/commands.js";
+import { createInvite } from "../../src/db/queries/invites.js";
 import { inviteDeputy } from "../helpers/case-flow.js";
 import { TestBot, type TestUser } from "../helpers/test-bot.js";
 
@@ -54,12 +55,30 @@ describe("the command menu", () => {
     const adminMenu = menuOf(admin, "en");
     expect(deputyMenu.commands).toEqual(expect.arrayContaining(["new", "inbox", "stats", "activity_new"]));
     expect(deputyMenu.commands).not.toContain("broadcast");
+    expect(deputyMenu.commands).not.toContain("review");
     expect(deputyMenu.first).toBe("反映问题");
-    expect(staffMenu.commands).toEqual(expect.arrayContaining(["inbox", "broadcast"]));
+    expect(staffMenu.commands).toEqual(
+      expect.arrayContaining(["inbox", "broadcast", "review", "moderation"]),
+    );
     expect(staffMenu.commands).not.toContain("invite");
     expect(staffMenu.first).toBe("Raise a concern");
     expect(adminMenu.commands).toEqual(expect.arrayContaining(["inbox", "broadcast", "invite", "districts"]));
     expect(adminMenu.commands.at(-1)).toBe("help");
+  });
+
+  it("gives a department contact their referrals", async () => {
+    const invite = await createInvite(bot.prisma, {
+      role: "department",
+      districtCode: "transport",
+      ttlHours: 1,
+      now: new Date(),
+    });
+    const contact = bot.user(5201, { languageCode: "en" });
+    await contact.send(`/start inv_${invite.token}`);
+
+    const menu = menuOf(contact, "en");
+    expect(menu.commands).toContain("referrals");
+    expect(menu.commands).not.toContain("inbox");
   });
 
   it("sets a deputy's menu once, and again in the new language after /language", async () => {
