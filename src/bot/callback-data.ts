@@ -77,6 +77,28 @@ export const moderationData = codec(
     id,
   }),
 );
+/**
+ * Staff entering a walk-in, phone, letter or reception-day case: the source (by index), the
+ * activity (0: none), the district, the category (0: none), the consent to keep the contact
+ * (1 yes, 0 no), skipping the phone, creating it or cancelling.
+ */
+export const intakeData = codec(
+  "ik",
+  ["action", "value"],
+  z.object({
+    action: z.enum([
+      "source",
+      "activity",
+      "district",
+      "category",
+      "consent",
+      "skip_phone",
+      "create",
+      "cancel",
+    ]),
+    value: z.coerce.number().int().min(0).max(2_147_483_647),
+  }),
+);
 /** "Me too": join one of the similar cases offered before submitting, or go on with one's own. */
 export const meTooData = codec(
   "mt",

@@ -57,6 +57,7 @@ export type Flow =
   | { kind: "reopen"; concernId: number }
   /** Staff giving the reason to reject a held case (src/bot/features/moderation.ts). */
   | { kind: "hold_reject"; concernId: number }
+  | IntakeFlow
   | BroadcastFlow
   | ActivityDraftFlow
   | ActivityRecordFlow
@@ -90,6 +91,31 @@ export interface EndedPrompt {
   reason: PromptEndReason;
   /** ISO time it ended. */
   at: string;
+}
+
+/** A case staff enter for someone who came, phoned or wrote (src/bot/features/intake.ts). */
+export interface IntakeFlow {
+  kind: "intake";
+  step:
+    | "source"
+    | "activity"
+    | "district"
+    | "category"
+    | "description"
+    | "consent"
+    | "name"
+    | "phone"
+    | "confirm";
+  /** Idempotency key of this entry: creating it twice makes one case. */
+  entryId: string;
+  source?: string;
+  activityId?: number | null;
+  districtId?: number;
+  categoryId?: number | null;
+  description?: string;
+  consented?: boolean;
+  name?: string;
+  phone?: string;
 }
 
 /** A broadcast being composed by staff (src/bot/features/broadcast.ts). */
@@ -130,6 +156,8 @@ export interface ActivityRecordFlow {
 
 export interface SessionData {
   flow?: Flow;
+  /** A claim code from a walk-in slip's QR code, applied after consent (src/bot/features/intake.ts). */
+  pendingClaimCode?: string;
   /** District code from a station's QR code, applied after consent. */
   pendingDistrictCode?: string;
   /** Free text (or a caption) sent outside a flow, offered as the start of a new concern. */

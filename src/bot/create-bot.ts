@@ -20,6 +20,7 @@ import { districtFeature } from "./features/district.js";
 import { fallbackFeature } from "./features/fallback.js";
 import { inboxFeature } from "./features/inbox.js";
 import { inboxDeskFeature } from "./features/inbox-desk.js";
+import { intakeFeature } from "./features/intake.js";
 import { languageFeature } from "./features/language.js";
 import { meTooFeature } from "./features/me-too.js";
 import { membershipFeature } from "./features/membership.js";
@@ -99,6 +100,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Bot<Bo
     caseInputFeature,
     caseEditsFeature,
     moderationFeature,
+    intakeFeature,
   );
   bot.use(triageFeature, inboxDeskFeature);
   bot.use(referralReferFeature, referralActionsFeature, referralInputFeature);

@@ -5,6 +5,7 @@ import { findDistrictByCode } from "../../db/queries/districts.js";
 import { redeemInvite } from "../../db/queries/invites.js";
 import { subscribe } from "../../db/queries/subscriptions.js";
 import { recordConsent, setUserDistrict } from "../../db/queries/users.js";
+import { CLAIM_PAYLOAD_PREFIX } from "../../domain/case-intake.js";
 import { consentData } from "../callback-data.js";
 import { localName } from "../case-view.js";
 import type { BotContext } from "../context.js";
@@ -12,6 +13,7 @@ import { escapeHtml } from "../format.js";
 import { myDataKeyboard, privacyKeyboard } from "../keyboards/privacy.js";
 import { showDistrictPicker } from "./district.js";
 import { showOpenCasesOnJoining } from "./inbox.js";
+import { claimCase } from "./intake.js";
 import { showMainMenu } from "./menu.js";
 
 export const startFeature = new Composer<BotContext>();
@@ -37,6 +39,9 @@ async function handleInvite(ctx: BotContext, token: string): Promise<void> {
 feature.command("start", async (ctx) => {
   const payload = ctx.match.trim();
   if (payload.startsWith("inv_")) await handleInvite(ctx, payload.slice(4));
+  // A walk-in slip's QR code: the case is claimed once the privacy notice is accepted.
+  if (payload.startsWith(CLAIM_PAYLOAD_PREFIX))
+    ctx.session.pendingClaimCode = payload.slice(CLAIM_PAYLOAD_PREFIX.length);
   if (payload.startsWith("d_")) {
     const district = await findDistrictByCode(ctx.deps.db.prisma, payload.slice(2));
     if (district) ctx.session.pendingDistrictCode = district.code;
@@ -72,6 +77,11 @@ feature.callbackQuery(consentData.filter, async (ctx) => {
 
 /** A QR-code district is applied at once; otherwise a citizen without a district picks one. */
 async function afterConsent(ctx: BotContext): Promise<void> {
+  const claim = ctx.session.pendingClaimCode;
+  if (claim) {
+    ctx.session.pendingClaimCode = undefined;
+    await claimCase(ctx, claim);
+  }
   const code = ctx.session.pendingDistrictCode;
   if (code) {
     ctx.session.pendingDistrictCode = undefined;
