@@ -484,6 +484,8 @@ export function applyReferralCommand(
       );
     }
 
+    // The entry names the decision ("approved" | "refused", which the statistics count); the
+    // note stays with the extension request (ReferralExtension.decisionNote).
     case "decide_extension": {
       const pending = facts.pendingExtension;
       if (!pending) throw new ExtensionStateError(facts.id, false);
@@ -492,12 +494,12 @@ export function applyReferralCommand(
       if (!command.approve)
         return change(
           { status: facts.status },
-          [{ kind: "referral_extension_decided", text: note }],
+          [{ kind: "referral_extension_decided", text: "refused" }],
           [decided],
         );
       return change(
         { status: facts.status, deadline: pending.requestedDeadline, ...ladderReset },
-        [{ kind: "referral_extension_decided", text: note }],
+        [{ kind: "referral_extension_decided", text: "approved" }],
         [
           decided,
           { kind: "tell_citizen_new_deadline", deadline: pending.requestedDeadline, reason: pending.reason },

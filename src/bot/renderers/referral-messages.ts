@@ -99,18 +99,16 @@ export function createReferralRenderers({ db, timeZone }: ReferralRendererDeps):
       }
       const status = parseReferralStatus(referral.status);
       let key = headerKey(event.kind, message.audience, event.text, status);
+      let text = event.text ?? "";
       if (event.kind === "referral_extension_decided") {
         const decided = await db.prisma.referralExtension.findFirst({
           where: { referralId: referral.id, status: { in: ["approved", "refused"] } },
           orderBy: { decidedAt: "desc" },
         });
         if (decided) key = `referral-notify-extension-${decided.status}`;
+        text = decided?.decisionNote ?? "";
       }
-      const header = t(key, {
-        caseNo,
-        department,
-        text: escapeHtml(event.text ?? ""),
-      });
+      const header = t(key, { caseNo, department, text: escapeHtml(text) });
       return htmlMessage(
         `${header}\n\n${referralCard(referral, message.audience, view)}`,
         referralKeyboard(t, referral, message.audience),

@@ -10,10 +10,15 @@ import {
   type FactConcern,
   type FactEvent,
 } from "../../domain/metrics/case-facts.js";
+import type { WorkingCalendar } from "../../domain/working-days.js";
 import type { Database, Prisma } from "../client.js";
+import { loadWorkingCalendar } from "./calendar.js";
 
 const THROUGH_KEY = "case-facts-through";
 const ZONE_KEY = "case-facts-time-zone";
+const VERSION_KEY = "case-facts-version";
+/** Raised when the facts gain a column or change meaning: the next refresh rebuilds them all. */
+const FACTS_VERSION = "2";
 /**
  * Entries written this long before a refresh began are caught by the next one too: a case
  * change is one short transaction whose time comes from Node just before it commits, so an
@@ -53,7 +58,7 @@ async function writeState(prisma: Prisma, key: string, value: string, now: Date)
 }
 
 const concernColumns = `"id","districtId","categoryId","assigneeId","status","createdAt","dueAt","closedAt"`;
-const eventColumns = `"concernId","kind","actorRole","fromStatus","toStatus","text","internal","createdAt"`;
+const eventColumns = `"concernId","kind","actorRole","fromStatus","toStatus","text","internal","referralId","createdAt"`;
 
 type Row = Record<string, unknown>;
 const date = (v: unknown) =>
@@ -83,6 +88,7 @@ function toEvent(row: Row): FactEvent & { concernId: number } {
     text: (row.text as string | null) ?? null,
     // SQLite gives 0/1, PostgreSQL a boolean.
     internal: row.internal === null || row.internal === undefined ? null : Boolean(Number(row.internal)),
+    referralId: int(row.referralId),
     createdAt: date(row.createdAt) as Date,
   };
 }
@@ -129,9 +135,17 @@ const factColumns = [
   "ratedResolved",
   "replied",
   "firstReplySeconds",
+  "referralAckOnTime",
+  "referralReturned",
+  "referralExtended",
+  "referralAnswered",
+  "answerA",
+  "answerB",
+  "answerC",
+  "answerD",
   "updatedAt",
 ] as const satisfies readonly (keyof CaseFacts | "updatedAt")[];
-// 24 values a row: 1,000 rows stay under SQLite's 32,766 bound values (PostgreSQL takes 65,535).
+// 32 values a row: 1,000 rows stay under SQLite's 32,766 bound values (PostgreSQL takes 65,535).
 const ROWS_PER_INSERT = 1000;
 
 /**
@@ -167,6 +181,7 @@ async function storeFacts(
   events: (FactEvent & { concernId: number })[],
   timeZone: string,
   now: Date,
+  calendar: WorkingCalendar,
 ): Promise<number> {
   const byConcern = new Map<number, FactEvent[]>();
   for (const event of events) {
@@ -175,7 +190,7 @@ async function storeFacts(
     byConcern.set(event.concernId, list);
   }
   const facts: (CaseFacts & { updatedAt: Date })[] = concerns.map((concern) => ({
-    ...deriveCaseFacts(concern, byConcern.get(concern.id) ?? [], timeZone),
+    ...deriveCaseFacts(concern, byConcern.get(concern.id) ?? [], timeZone, calendar),
     updatedAt: now,
   }));
   for (let start = 0; start < facts.length; start += ROWS_PER_INSERT)
@@ -189,7 +204,9 @@ export async function recomputeCaseFacts(
   concernIds: number[],
   timeZone: string,
   now: Date,
+  calendar?: WorkingCalendar,
 ): Promise<number> {
+  const workingDays = calendar ?? (await loadWorkingCalendar(db.prisma)).calendar;
   let done = 0;
   for (let start = 0; start < concernIds.length; start += MAX_ROWS_PER_STATEMENT) {
     const ids = concernIds.slice(start, start + MAX_ROWS_PER_STATEMENT);
@@ -217,11 +234,12 @@ export async function recomputeCaseFacts(
           toStatus: true,
           text: true,
           internal: true,
+          referralId: true,
           createdAt: true,
         },
       }),
     ]);
-    done += await storeFacts(db, concerns, events, timeZone, now);
+    done += await storeFacts(db, concerns, events, timeZone, now, workingDays);
   }
   return done;
 }
@@ -247,8 +265,13 @@ export async function refreshCaseFacts(db: Database, options: RefreshOptions): P
   const { now, timeZone } = options;
   const batchSize = options.batchSize ?? DEFAULT_BATCH;
   const prisma = db.prisma;
-  const [through, zone] = await Promise.all([readState(prisma, THROUGH_KEY), readState(prisma, ZONE_KEY)]);
-  const full = through === undefined || zone !== timeZone;
+  const [through, zone, version] = await Promise.all([
+    readState(prisma, THROUGH_KEY),
+    readState(prisma, ZONE_KEY),
+    readState(prisma, VERSION_KEY),
+  ]);
+  const full = through === undefined || zone !== timeZone || version !== FACTS_VERSION;
+  const { calendar } = await loadWorkingCalendar(prisma);
   const since = full ? undefined : new Date(new Date(through).getTime() - REFRESH_MARGIN_MS);
   let cases = 0;
   if (full) {
@@ -257,7 +280,7 @@ export async function refreshCaseFacts(db: Database, options: RefreshOptions): P
     for (let afterId = 0; afterId < last; afterId += batchSize) {
       if (options.signal?.aborted) return { mode: "full", cases };
       const { concerns, events } = await loadRange(db, afterId + 1, Math.min(afterId + batchSize, last));
-      cases += await storeFacts(db, concerns, events, timeZone, now);
+      cases += await storeFacts(db, concerns, events, timeZone, now, calendar);
       await options.afterBatch?.();
       await yieldToEventLoop();
     }
@@ -265,12 +288,13 @@ export async function refreshCaseFacts(db: Database, options: RefreshOptions): P
     const ids = await changedCaseIds(db, since as Date);
     for (let start = 0; start < ids.length; start += batchSize) {
       if (options.signal?.aborted) return { mode: "changed", cases };
-      cases += await recomputeCaseFacts(db, ids.slice(start, start + batchSize), timeZone, now);
+      cases += await recomputeCaseFacts(db, ids.slice(start, start + batchSize), timeZone, now, calendar);
       await options.afterBatch?.();
       await yieldToEventLoop();
     }
   }
   await writeState(prisma, ZONE_KEY, timeZone, now);
+  await writeState(prisma, VERSION_KEY, FACTS_VERSION, now);
   await writeState(prisma, THROUGH_KEY, now.toISOString(), now);
   return { mode: full ? "full" : "changed", cases };
 }

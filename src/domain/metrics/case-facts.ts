@@ -6,6 +6,7 @@
 import { isOpen, ratableStatuses } from "../concern-status.js";
 import type { ConcernEventKind } from "../event-kinds.js";
 import { localDate } from "../local-time.js";
+import { addWorkingDays, createWorkingCalendar, type WorkingCalendar } from "../working-days.js";
 
 /** The case as the statistics read it (a subset of the Concern row). */
 export interface FactConcern {
@@ -28,6 +29,8 @@ export interface FactEvent {
   text: string | null;
   /** True for an internal entry (a note among handlers), which never reaches the citizen. */
   internal?: boolean | null;
+  /** The referral the entry is about (referral_* and supervision entries). */
+  referralId?: number | null;
   createdAt: Date;
 }
 
@@ -71,6 +74,41 @@ export interface CaseFacts {
   replied: number;
   /** Seconds from receipt to the first words a person (not the bot) sent the citizen. */
   firstReplySeconds: number | null;
+  /** 签收: the case's first referral was acknowledged (or answered) within one working day of being sent. */
+  referralAckOnTime: number;
+  /** 退回: a department returned one of its referrals. */
+  referralReturned: number;
+  /** 延期: staff granted a department more time on one of its referrals. */
+  referralExtended: number;
+  /** 答复: a department answered one of its referrals; the class flags below are the latest answer's. */
+  referralAnswered: number;
+  /** The latest answer's class: A 已解决, B 正在解决, C 列入计划, D 留作参考. */
+  answerA: number;
+  answerB: number;
+  answerC: number;
+  answerD: number;
+}
+
+/** Working days a department has to acknowledge a referral for 签收率 ("within one working day"). */
+export const acknowledgeWithinWorkingDays = 1;
+
+const weekendsOnly = createWorkingCalendar([]);
+
+/** Whether the case's first referral was acknowledged (or answered) within those working days. */
+function firstReferralAcknowledgedOnTime(
+  timeline: readonly FactEvent[],
+  calendar: WorkingCalendar,
+  timeZone: string,
+): boolean {
+  const sent = timeline.find((e) => e.kind === "referral_sent");
+  if (!sent) return false;
+  const by = addWorkingDays(calendar, sent.createdAt, acknowledgeWithinWorkingDays, timeZone);
+  return timeline.some(
+    (e) =>
+      (e.kind === "referral_acknowledged" || e.kind === "referral_answered") &&
+      (e.referralId ?? null) === (sent.referralId ?? null) &&
+      e.createdAt <= by,
+  );
 }
 
 /** Who counts as a person answering the citizen; "system" (automatic messages) does not. */
@@ -100,12 +138,14 @@ const flag = (value: boolean): number => (value ? 1 : 0);
 
 /**
  * The facts of one case from the case row and its whole timeline (any order). `timeZone` is
- * the IANA zone months are counted in (TIME_ZONE). Pure; throws nothing.
+ * the IANA zone months are counted in (TIME_ZONE); `calendar` the working days 签收 is counted
+ * in (without one, weekends only). Pure; throws nothing.
  */
 export function deriveCaseFacts(
   concern: FactConcern,
   events: readonly FactEvent[],
   timeZone: string,
+  calendar: WorkingCalendar = weekendsOnly,
 ): CaseFacts {
   const timeline = [...events].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
   const status = concern.status;
@@ -119,6 +159,8 @@ export function deriveCaseFacts(
       !e.internal &&
       handlerActs.includes(e.kind as ConcernEventKind),
   );
+  const latestAnswer = timeline.filter((e) => e.kind === "referral_answered").at(-1);
+  const answerClass = latestAnswer?.text ?? null;
   const closedOnTime =
     closed && concern.closedAt !== null && (concern.dueAt === null || concern.closedAt <= concern.dueAt);
   return {
@@ -148,5 +190,15 @@ export function deriveCaseFacts(
     firstReplySeconds: firstReply
       ? Math.max(0, Math.round((firstReply.createdAt.getTime() - concern.createdAt.getTime()) / 1000))
       : null,
+    referralAckOnTime: flag(firstReferralAcknowledgedOnTime(timeline, calendar, timeZone)),
+    referralReturned: flag(timeline.some((e) => e.kind === "referral_returned")),
+    referralExtended: flag(
+      timeline.some((e) => e.kind === "referral_extension_decided" && e.text === "approved"),
+    ),
+    referralAnswered: flag(latestAnswer !== undefined),
+    answerA: flag(answerClass === "A"),
+    answerB: flag(answerClass === "B"),
+    answerC: flag(answerClass === "C"),
+    answerD: flag(answerClass === "D"),
   };
 }

@@ -5,9 +5,9 @@
 // (metricKeys), shown wherever the metric is. Adding a metric is one entry below (and, when
 // it needs a new fact, that fact): the summaries, tables, charts, CSV and XLSX follow.
 //
-// Not here yet, because they need the referral loop with departments (issue 8): 签收率
-// (acknowledged within one working day), 回退率 (returned), 延期率 (extended) and the answer
-// classes A/B/C/D. Each becomes a fact from the referral's timeline and one entry here.
+// The referral loop's figures (issue 8) count referred cases: 签收率 (the first referral
+// acknowledged within one working day), 回退率 (returned), 延期率 (an extension granted), and the
+// answer classes A/B/C/D among the cases a department answered (the latest answer's class).
 import type { CaseFacts } from "./case-facts.js";
 
 /** 0/1 facts of a case that a tally can sum. */
@@ -56,6 +56,14 @@ export const caseTallies = {
   ratedResolved: { source: "cases", fact: "ratedResolved" },
   replied: { source: "cases", fact: "replied" },
   overdueNow: { source: "cases", fact: "open", due: "and-past-due", over: "now" },
+  referralAckOnTime: { source: "cases", fact: "referralAckOnTime" },
+  referralReturned: { source: "cases", fact: "referralReturned" },
+  referralExtended: { source: "cases", fact: "referralExtended" },
+  referralAnswered: { source: "cases", fact: "referralAnswered" },
+  answerA: { source: "cases", fact: "answerA" },
+  answerB: { source: "cases", fact: "answerB" },
+  answerC: { source: "cases", fact: "answerC" },
+  answerD: { source: "cases", fact: "answerD" },
 } as const satisfies Record<string, CaseTally>;
 export type CaseTallyId = keyof typeof caseTallies;
 
@@ -110,6 +118,55 @@ export const metricDictionary = [
   },
   { id: "reopen-rate", kind: "rate", numerator: "reopened", denominator: "closedOnce", unit: "percent" },
   { id: "overdue-now", kind: "count", tally: "overdueNow", unit: "cases" },
+  {
+    id: "referral-ack-rate",
+    kind: "rate",
+    numerator: "referralAckOnTime",
+    denominator: "referred",
+    unit: "percent",
+  },
+  {
+    id: "referral-return-rate",
+    kind: "rate",
+    numerator: "referralReturned",
+    denominator: "referred",
+    unit: "percent",
+  },
+  {
+    id: "referral-extension-rate",
+    kind: "rate",
+    numerator: "referralExtended",
+    denominator: "referred",
+    unit: "percent",
+  },
+  {
+    id: "answer-a-rate",
+    kind: "rate",
+    numerator: "answerA",
+    denominator: "referralAnswered",
+    unit: "percent",
+  },
+  {
+    id: "answer-b-rate",
+    kind: "rate",
+    numerator: "answerB",
+    denominator: "referralAnswered",
+    unit: "percent",
+  },
+  {
+    id: "answer-c-rate",
+    kind: "rate",
+    numerator: "answerC",
+    denominator: "referralAnswered",
+    unit: "percent",
+  },
+  {
+    id: "answer-d-rate",
+    kind: "rate",
+    numerator: "answerD",
+    denominator: "referralAnswered",
+    unit: "percent",
+  },
   { id: "activities-held", kind: "count", tally: "activitiesHeld", unit: "activities" },
   { id: "people-reached", kind: "count", tally: "peopleReached", unit: "people" },
 ] as const satisfies readonly MetricDefinition[];
