@@ -221,6 +221,19 @@ describe("the sandbox", () => {
         "超过",
       ],
       [
+        "an upload far over the limit, refused before it is read whole",
+        () =>
+          api.upload(
+            CITIZEN,
+            "document",
+            Buffer.alloc(4096 + 70 * 1024, 1),
+            "huge.bin",
+            "application/octet-stream",
+          ),
+        413,
+        "超过",
+      ],
+      [
         "a body that is not JSON",
         () => api.call("POST", `/api/chats/${CITIZEN}/press`, "{oops"),
         400,
