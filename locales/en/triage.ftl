@@ -51,8 +51,6 @@ merge-refused-out_of_scope = Both cases must be in districts you cover to merge 
 merge-refused-not_open = Only open cases can be merged.
 merge-refused-main_merged = The main case was itself merged into another; type that case's number.
 ## Internal notes
-prompt-what-note = the internal note on case { $caseNo }
-prompt-what-merge = the main case for merging { $caseNo }
 note-ask = Type the internal note on case <b>{ $caseNo }</b> (seen by deputies and staff only, never sent to the citizen):
 note-saved = Internal note saved (case <b>{ $caseNo }</b>).
 ## Timeline

@@ -51,8 +51,6 @@ merge-refused-out_of_scope = 两条诉求须都在您负责的选区内,才能�
 merge-refused-not_open = 只有办理中的诉求可以并案。
 merge-refused-main_merged = 主案本身已并入其他诉求,请输入那条诉求的编号。
 ## 内部备注
-prompt-what-note = 诉求 { $caseNo } 的内部备注
-prompt-what-merge = 诉求 { $caseNo } 要并入的主案编号
 note-ask = 请输入诉求 <b>{ $caseNo }</b> 的内部备注(只有代表、工作人员可见,绝不会发给群众):
 note-saved = 内部备注已保存(诉求 <b>{ $caseNo }</b>)。
 ## 办理记录
