@@ -4,6 +4,7 @@ import type { Bot } from "grammy";
 import { createBroadcastProgress } from "./bot/broadcast-progress.js";
 import type { BotContext, BotDeps } from "./bot/context.js";
 import { type CreateBotOptions, createBot } from "./bot/create-bot.js";
+import { deferWhenPaused } from "./bot/deferred-replies.js";
 import { createI18n } from "./bot/i18n.js";
 import { createUpdateProcessor, type ProcessUpdate } from "./bot/intake/process-update.js";
 import { createRenderers } from "./bot/renderers/index.js";
@@ -13,6 +14,7 @@ import { createDatabase, type Database, preparePragmas } from "./db/client.js";
 import { migrate } from "./db/migrate.js";
 import { outboxWrites } from "./db/outbox.js";
 import { ACTIVITY_PUBLISH_TASK, publishActivityBatch } from "./db/queries/activities.js";
+import { LONG_PAUSE_MS, queuePauseReport, recordDeliveryPause } from "./db/queries/delivery-pause.js";
 import type { WorkingCalendar } from "./domain/working-days.js";
 import { createDeliveryEngine } from "./jobs/delivery.js";
 import { createPacer, type Pacer, pacerTransformer } from "./jobs/pacer.js";
@@ -72,7 +74,30 @@ export async function createApp(
     perChatPerSecond: config.SEND_PER_CHAT_PER_SECOND,
     groupPerMinute: config.SEND_GROUP_PER_MINUTE,
   });
-  bot.api.config.use(pacerTransformer(pacer));
+  // Every pause a 429 asks for is stored, so that every instance and a restart honour it; a
+  // long one is an incident: logged as an error and reported to the administrators once over.
+  const onPause = async ({ from, until }: { from: Date; until: Date }) => {
+    const ms = until.getTime() - from.getTime();
+    if (ms <= LONG_PAUSE_MS) return;
+    logger.error(
+      { until, minutes: Math.round(ms / 60_000) },
+      "Telegram paused sending for a long time (429)",
+    );
+    await queuePauseReport(db, { from, until, adminTelegramIds: config.ADMIN_IDS, now: from });
+  };
+  const storePause = async (ms: number) => {
+    const from = now();
+    const until = new Date(from.getTime() + ms);
+    try {
+      await recordDeliveryPause(db.prisma, until, from);
+      await onPause({ from, until });
+    } catch (error) {
+      logger.warn({ err: error }, "could not store the pause of sending");
+    }
+  };
+  bot.api.config.use(pacerTransformer(pacer, { onPause: storePause }));
+  // Outside the pacer: an answer refused by a long pause waits in the queue, not in the handler.
+  bot.api.config.use(deferWhenPaused(db, now, logger));
   // Every queued message, whatever its kind, goes through this one engine (src/jobs/delivery.ts).
   const delivery = createDeliveryEngine({
     db,
@@ -84,6 +109,7 @@ export async function createApp(
     // Which case each sent message is about: a Telegram reply to it goes to that case.
     onOutcome: recordCaseMessageOutcome(db.prisma),
     translator: (locale) => (key, vars) => i18n.t(locale, key, vars),
+    onPause,
   });
   const schedules = scheduledTasks(db, config, options.loadCalendar);
   const worker = createWorker({
@@ -102,7 +128,7 @@ export async function createApp(
       ...createBroadcastTasks({
         db,
         now,
-        ...createBroadcastProgress({ api: createBulkApi(config, pacer), i18n, config }),
+        ...createBroadcastProgress({ api: createBulkApi(config, pacer, storePause), i18n, config }),
         progressIntervalMs: config.BROADCAST_PROGRESS_SECONDS * 1000,
       }),
     },

@@ -19,9 +19,13 @@ export function createDeliveryApi(config: Config): Api {
 }
 
 /** For queued tasks that call the Api themselves (a broadcast's progress report): paced on the bulk lane. */
-export function createBulkApi(config: Config, pacer: Pacer): Api {
+export function createBulkApi(
+  config: Config,
+  pacer: Pacer,
+  onPause?: (ms: number) => void | Promise<void>,
+): Api {
   const api = createDeliveryApi(config);
-  api.config.use(pacerTransformer(pacer, { lane: "bulk", maxRetryAfterMs: 60_000 }));
+  api.config.use(pacerTransformer(pacer, { lane: "bulk", maxRetryAfterMs: 60_000, onPause }));
   return api;
 }
 

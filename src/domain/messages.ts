@@ -52,7 +52,26 @@ export const activityNoticeKinds = [
 export type ActivityNoticeKind = (typeof activityNoticeKinds)[number];
 
 /** Every message kind and its payload. `recipientId` also keeps one person's messages in order. */
+/**
+ * One message of the bot's own answer to someone who acted, queued because sending was paused
+ * (a long 429): a text, or a file by file_id with its caption; HTML or the person's entities.
+ */
+export const replyPartSchema = z.object({
+  type: z.enum(["text", "photo", "document", "voice", "video", "audio"]),
+  text: z.string().optional(),
+  fileId: z.string().optional(),
+  caption: z.string().optional(),
+  html: z.boolean(),
+  entities: z.array(z.record(z.string(), z.unknown())).optional(),
+  keyboard: z.record(z.string(), z.unknown()).optional(),
+});
+export type ReplyPart = z.infer<typeof replyPartSchema>;
+
 export const messageSchema = z.discriminatedUnion("kind", [
+  // The bot's answer to someone who acted, queued while sending was paused (src/bot/deferred-replies.ts).
+  z.object({ kind: z.literal("reply"), recipientId: id, replyId: z.string().min(1), part: replyPartSchema }),
+  // To an administrator, once sending resumed after a long pause (429): from and until, ISO times.
+  z.object({ kind: z.literal("pause_report"), recipientId: id, from: z.string(), until: z.string() }),
   // Someone acted on a case; `eventId` is the timeline event that says what happened.
   z.object({ kind: z.enum(caseMessageKinds), recipientId: id, concernId: id, eventId: id }),
   z.object({ kind: z.enum(triageMessageKinds), recipientId: id, concernId: id, eventId: id }),
@@ -207,6 +226,16 @@ const messageSpecs: { [K in MessageKind]: MessageSpec<K> } = {
   },
   // Once a month per person (src/jobs/tasks/monthly-bulletin.ts also records the month as sent).
   bulletin: { ...reminderPolicy, key: (m) => `reminder:bulletin:${m.month}:${m.recipientId}` },
+  // Someone is waiting for it: first in the queue, with sound, never lost to a timeout.
+  reply: {
+    family: "case",
+    urgent: true,
+    ifUncertain: "resend-with-note",
+    priority: 2,
+    key: (m) => `reply:${m.replyId}`,
+  },
+  // Once per pause (its end, to the minute) and administrator.
+  pause_report: { ...reminderPolicy, key: (m) => `pause-report:${m.until.slice(0, 16)}:${m.recipientId}` },
   // Announcements are bulk; the people waiting for a decision or a reminder come first.
   announce: activitySpec("act", false, "assume-delivered", -1),
   reminder_24h: activitySpec("act-r24"),

@@ -127,6 +127,8 @@ export interface DeliveryEngineDeps {
   hooks?: OutcomeHooks;
   /** Told of every message's outcome after its kind's hook (e.g. to remember which message ids were about which case). */
   onOutcome?: OutcomeHook<MessageKind>;
+  /** Told of every pause a 429 asked for, once it is stored (e.g. to report a long one). */
+  onPause?(pause: { from: Date; until: Date }): Promise<void>;
   /** A translator for a locale (the bot's i18n). */
   translator(locale: string): Translate;
   config: Pick<
@@ -149,6 +151,9 @@ export interface DeliveryEngine {
    */
   deliver(message: OutgoingMessage, job: JobRow, context: JobContext): Promise<DeliveryReport>;
 }
+
+// Longer than this, a pause is waited out in the queue (runAt), not by a worker holding the job.
+const LONG_WAIT_MS = 10_000;
 
 // How often a process looks up the pause another instance may have recorded after a 429.
 const PAUSE_LOOKUP_MS = 1000;
@@ -209,6 +214,7 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps): DeliveryEngine {
       const until = new Date(now.getTime() + failure.retryAfterMs);
       pauseUntil(until, now);
       await recordDeliveryPause(db.prisma, until, now);
+      await deps.onPause?.({ from: now, until });
     }
     // A 429 is retried without counting an attempt; anything else ends with the last attempt.
     const final =
@@ -310,6 +316,10 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps): DeliveryEngine {
         throw new RetryLaterError(`quiet hours until ${end.toISOString()}`, end.getTime() - now.getTime());
       }
       await followSharedPause(now);
+      // A long pause is not waited out holding a worker: the job comes back when it is over.
+      const paused = pacer.pausedForMs();
+      if (paused > LONG_WAIT_MS)
+        throw new RetryLaterError(`sending paused (429) for ${Math.ceil(paused / 1000)} s`, paused);
       const messageIds = await send(parts, message, scene, context, quiet);
       return {
         outcome: await tell(message, { status: "sent", messageIds }, { ...scene, now: context.now() }),

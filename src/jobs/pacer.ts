@@ -48,6 +48,8 @@ export interface Pacer {
   acquire(chatId: ChatId | undefined, options?: { lane?: Lane; signal?: AbortSignal }): Promise<Permit>;
   /** Telegram answered 429: no sending for `ms`, then at a reduced rate. */
   pause(ms: number): void;
+  /** How long sending stays paused from now (0 when it is not), in milliseconds. */
+  pausedForMs(): number;
   stats(): PacerStats;
 }
 
@@ -221,6 +223,7 @@ export function createPacer(options: PacerOptions): Pacer {
       pauses++;
       pump();
     },
+    pausedForMs: () => Math.max(0, pausedUntil - clock()),
     stats: () => ({
       granted,
       pauses,
@@ -248,11 +251,31 @@ function chatIdOf(payload: unknown): ChatId | undefined {
  */
 export function pacerTransformer(
   pacer: Pacer,
-  { lane = "interactive", maxRetryAfterMs = 10_000 }: { lane?: Lane; maxRetryAfterMs?: number } = {},
+  {
+    lane = "interactive",
+    maxRetryAfterMs = 10_000,
+    onPause,
+  }: {
+    lane?: Lane;
+    maxRetryAfterMs?: number;
+    /** Told of every 429's pause (ms), e.g. to store it for every instance (src/db/queries/delivery-pause.ts). */
+    onPause?: (ms: number) => void | Promise<void>;
+  } = {},
 ): Transformer {
   return async (prev, method, payload, signal) => {
     if (!sendingMethod.test(method)) return prev(method, payload, signal);
     const chatId = chatIdOf(payload);
+    // Nobody waits out a long pause: the caller gets the 429 at once (and may queue the message).
+    const paused = pacer.pausedForMs();
+    if (paused > maxRetryAfterMs) {
+      const retryAfter = Math.ceil(paused / 1000);
+      return {
+        ok: false,
+        error_code: 429,
+        description: `Too Many Requests: retry after ${retryAfter}`,
+        parameters: { retry_after: retryAfter },
+      };
+    }
     for (let attempt = 1; ; attempt++) {
       // grammY types its signal with an AbortController polyfill; at run time it is the caller's own.
       const permit = await pacer.acquire(chatId, { lane, signal: signal as unknown as AbortSignal });
@@ -269,6 +292,7 @@ export function pacerTransformer(
       }
       const retryAfterMs = (result.parameters?.retry_after ?? 1) * 1000;
       pacer.pause(retryAfterMs);
+      await onPause?.(retryAfterMs);
       permit.done("failed");
       if (attempt >= 3 || retryAfterMs > maxRetryAfterMs) return result;
     }

@@ -6,7 +6,7 @@
 //
 // node-cron says *which* minutes are slots (its matcher, in TIME_ZONE), but its own timers
 // are not used: under a host zone with daylight saving they miss slots or spin when the
-// host's clocks change. One timer of ours wakes at each minute boundary of the UTC clock,
+// host's clocks change. One timer of ours wakes at each minute (or second) boundary of the UTC clock,
 // which no zone moves, and asks every schedule whether the minutes since the last wake are
 // slots; a short stall is caught up minute by minute.
 //
@@ -72,8 +72,8 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   let tasks: { schedule: Schedule; cron: ScheduledTask }[] = [];
   let timer: ReturnType<typeof setTimeout> | undefined;
   let running = false;
-  // The last minute (ms since the epoch, a multiple of MINUTE) whose slots were looked at.
-  let lastMinute = 0;
+  // The last slot (ms since the epoch) that was looked at.
+  let lastSlot = 0;
 
   // Never started: node-cron only matches dates against the expression, in TIME_ZONE.
   const cronTasks = () =>
@@ -86,14 +86,17 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       }),
     }));
 
-  /** Queues every slot from the minute after lastMinute up to this one. */
+  // Slots are minutes, or seconds when an expression has a seconds field (six fields).
+  const step = options.schedules.some((s) => s.cron.trim().split(/\s+/).length === 6) ? 1000 : MINUTE;
+
+  /** Queues every slot from the one after lastSlot up to the current one. */
   async function wake(): Promise<void> {
-    const current = Math.floor(Date.now() / MINUTE) * MINUTE;
+    const current = Math.floor(Date.now() / step) * step;
     // After a long stall (a suspended machine) the start-up catch-up's rule applies: every
-    // pass handles everything due, so the latest hour of minutes is enough.
-    const from = Math.max(lastMinute + MINUTE, current - 60 * MINUTE);
-    lastMinute = Math.max(lastMinute, current);
-    for (let at = from; at <= current; at += MINUTE) {
+    // pass handles everything due, so the latest hour of slots is enough.
+    const from = Math.max(lastSlot + step, current - 60 * MINUTE);
+    lastSlot = Math.max(lastSlot, current);
+    for (let at = from; at <= current; at += step) {
       const slot = new Date(at);
       for (const { schedule, cron } of tasks) {
         if (!cron.match(slot)) continue;
@@ -109,7 +112,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   function armTimer(): void {
     if (!running) return;
     const nowMs = Date.now();
-    const next = (Math.floor(nowMs / MINUTE) + 1) * MINUTE;
+    const next = (Math.floor(nowMs / step) + 1) * step;
     timer = setTimeout(() => {
       void wake().finally(armTimer);
     }, next - nowMs);
@@ -144,7 +147,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       if (queued > 0) log.info({ queued }, "queued the schedules' latest slots at start-up");
       tasks = cronTasks();
       // The catch-up above queued the latest slot up to this minute; the timer takes the next ones.
-      lastMinute = Math.floor(Date.now() / MINUTE) * MINUTE;
+      lastSlot = Math.floor(Date.now() / step) * step;
       running = true;
       armTimer();
     },

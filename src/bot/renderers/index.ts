@@ -9,6 +9,7 @@ import { createBulletinRenderer } from "./bulletin.js";
 import { createCaseRenderers } from "./case-messages.js";
 import { createReferralRenderers } from "./referral-messages.js";
 import { createReminderRenderers } from "./reminders.js";
+import { createPauseReportRenderer, renderReply } from "./sending-pause.js";
 import { createTriageRenderers } from "./triage-messages.js";
 
 export function createRenderers({ db, config }: { db: Database; config: Config }): Renderers {
@@ -24,5 +25,7 @@ export function createRenderers({ db, config }: { db: Database; config: Config }
     broadcast: createBroadcastRenderer({ db }),
     bulletin: createBulletinRenderer({ db, timeZone: config.TIME_ZONE }),
     ...createReferralRenderers({ db, timeZone: config.TIME_ZONE }),
+    reply: renderReply,
+    pause_report: createPauseReportRenderer(config.TIME_ZONE),
   };
 }
