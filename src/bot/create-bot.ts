@@ -1,9 +1,8 @@
 // The composition root of the bot: plugins and features in one fixed order. It builds the
 // bot and returns it without starting it; src/main.ts starts it, tests drive it directly.
-import { Bot, session } from "grammy";
+import { Bot } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
-import { createSessionStorage } from "../db/session-storage.js";
-import type { BotContext, BotDeps, SessionData } from "./context.js";
+import type { BotContext, BotDeps } from "./context.js";
 import { handleBotError } from "./error-handler.js";
 import { activitiesFeature } from "./features/activities.js";
 import { activitiesManageFeature } from "./features/activities-manage.js";
@@ -41,6 +40,7 @@ import { promptGuard } from "./middlewares/prompt-guard.js";
 import { rejectBanned } from "./middlewares/reject-banned.js";
 import { requireConsent } from "./middlewares/require-consent.js";
 import { keepRoleMenu } from "./middlewares/role-menu.js";
+import { databaseSession } from "./middlewares/session.js";
 import { attachUser } from "./middlewares/user.js";
 
 export interface CreateBotOptions {
@@ -67,13 +67,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Bot<Bo
   // 3. Who is writing (the locale negotiator below reads the stored locale).
   bot.use(attachUser);
   // 4. Sessions in the database, keyed by the user, so flows survive restarts.
-  bot.use(
-    session<SessionData, BotContext>({
-      initial: () => ({}),
-      storage: createSessionStorage<SessionData>(deps.db.prisma, deps.now),
-      getSessionKey: (ctx) => ctx.from?.id.toString(),
-    }),
-  );
+  bot.use(databaseSession(() => ({})));
   // 5. Translations; then, once the update is handled, the user's command menu for their role.
   bot.use(deps.i18n);
   bot.use(keepRoleMenu);

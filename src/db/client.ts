@@ -4,6 +4,8 @@
 import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
+import type BetterSqlite3 from "better-sqlite3";
+import pg from "pg";
 import { PrismaClient as PostgresqlClient } from "./generated/postgresql/client.js";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client.js";
 import { createSerializedSqliteAdapter } from "./serialized-sqlite.js";
@@ -11,10 +13,23 @@ import { createSerializedSqliteAdapter } from "./serialized-sqlite.js";
 export type Prisma = SqliteClient;
 export type Dialect = "sqlite" | "postgresql";
 
+/**
+ * Plain SQL beside Prisma, for the paths every update takes (src/db/direct.ts): on SQLite the
+ * one connection Prisma uses, taken in turn with Prisma's queries; on PostgreSQL Prisma's pool.
+ */
+export type DirectAccess =
+  | {
+      dialect: "sqlite";
+      /** Runs `work` synchronously on the connection while nothing of Prisma's is running. */
+      run<T>(work: (connection: BetterSqlite3.Database) => T): Promise<T>;
+    }
+  | { dialect: "postgresql"; pool: pg.Pool };
+
 export interface Database {
   prisma: Prisma;
   dialect: Dialect;
   url: string;
+  direct: DirectAccess;
   close(): Promise<void>;
 }
 
@@ -44,18 +59,35 @@ export function createDatabase(url: string): Database {
     if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
     // WAL lets readers run beside the one writer; the busy timeout makes a second process
     // wait for the write lock instead of failing at once.
-    const adapter = createSerializedSqliteAdapter({ url: `file:${path}`, timeout: 5000 });
-    const prisma = new SqliteClient({ adapter });
+    const { factory, access } = createSerializedSqliteAdapter({ url: `file:${path}`, timeout: 5000 });
+    const prisma = new SqliteClient({ adapter: factory });
     return {
       prisma,
       dialect,
       url,
+      direct: {
+        dialect,
+        async run(work) {
+          if (!access.run) await prisma.$connect();
+          return access.run!(work);
+        },
+      },
       close: () => prisma.$disconnect(),
     };
   }
-  const adapter = new PrismaPg({ connectionString: url, max: 10 });
-  const prisma = new PostgresqlClient({ adapter }) as unknown as Prisma;
-  return { prisma, dialect, url, close: () => prisma.$disconnect() };
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  const prisma = new PostgresqlClient({ adapter: new PrismaPg(pool) }) as unknown as Prisma;
+  let closed: Promise<void> | undefined;
+  return {
+    prisma,
+    dialect,
+    url,
+    direct: { dialect, pool },
+    close: () => {
+      closed ??= prisma.$disconnect().then(() => pool.end());
+      return closed;
+    },
+  };
 }
 
 /** Pragmas every SQLite connection of ours runs once, right after connecting. */

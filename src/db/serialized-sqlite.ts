@@ -5,6 +5,7 @@
 // no transaction is open. (Inside a transaction, always use its `tx` client: the outer
 // client would wait for the transaction that is waiting for it, until Prisma's timeout.)
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import type BetterSqlite3 from "better-sqlite3";
 
 type Factory = InstanceType<typeof PrismaBetterSQLite3>;
 type Adapter = Awaited<ReturnType<Factory["connect"]>>;
@@ -25,9 +26,11 @@ class Lock {
   }
 }
 
-function serialize(adapter: Adapter): Adapter {
+type Exclusive = <T>(run: () => Promise<T> | T) => Promise<T>;
+
+function serialize(adapter: Adapter, onConnected: (exclusive: Exclusive) => void): Adapter {
   const lock = new Lock();
-  const exclusive = async <T>(run: () => Promise<T>): Promise<T> => {
+  const exclusive: Exclusive = async (run) => {
     const release = await lock.acquire();
     try {
       return await run();
@@ -35,6 +38,7 @@ function serialize(adapter: Adapter): Adapter {
       release();
     }
   };
+  onConnected(exclusive);
   const wrapper: Partial<Adapter> = {
     queryRaw: (query) => exclusive(() => adapter.queryRaw(query)),
     executeRaw: (query) => exclusive(() => adapter.executeRaw(query)),
@@ -70,15 +74,36 @@ function serialize(adapter: Adapter): Adapter {
   });
 }
 
-export function createSerializedSqliteAdapter(
-  ...args: ConstructorParameters<typeof PrismaBetterSQLite3>
-): Factory {
+/**
+ * The connection itself, for the hot path's plain SQL (src/db/direct.ts): `run` gets the
+ * better-sqlite3 handle while no query or transaction of Prisma's is open, and must do its
+ * work synchronously (several statements in one `transaction()` are one step).
+ */
+export interface SqliteConnectionAccess {
+  /** Undefined until Prisma has connected. */
+  run?: <T>(work: (connection: BetterSqlite3.Database) => T) => Promise<T>;
+}
+
+export function createSerializedSqliteAdapter(...args: ConstructorParameters<typeof PrismaBetterSQLite3>): {
+  factory: Factory;
+  access: SqliteConnectionAccess;
+} {
   const factory = new PrismaBetterSQLite3(...args);
-  return new Proxy(factory, {
+  const access: SqliteConnectionAccess = {};
+  const proxy = new Proxy(factory, {
     get(target, property, receiver) {
-      if (property === "connect") return async () => serialize(await target.connect());
+      if (property === "connect")
+        return async () => {
+          const adapter = await target.connect();
+          // The adapter keeps its better-sqlite3 handle in `client` (not part of its types).
+          const connection = (adapter as unknown as { client: BetterSqlite3.Database }).client;
+          return serialize(adapter, (exclusive) => {
+            access.run = (work) => exclusive(() => work(connection));
+          });
+        };
       const value = Reflect.get(target, property, receiver);
       return typeof value === "function" ? value.bind(target) : value;
     },
   });
+  return { factory: proxy, access };
 }

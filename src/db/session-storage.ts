@@ -1,27 +1,27 @@
-// grammY session storage in the database, so that a half-finished flow survives a restart
-// and several instances share it.
-import type { StorageAdapter } from "grammy";
+// The session table (grammY sessions, src/bot/middlewares/session.ts) through Prisma, for
+// updates handled without the intake's one-round-trip steps (src/db/queries/intake.ts).
 import type { Prisma } from "./client.js";
 
-export function createSessionStorage<T>(
+/** The stored session JSON of `key`, or undefined. */
+export async function readSession(prisma: Prisma, key: string): Promise<string | undefined> {
+  const row = await prisma.session.findUnique({ where: { key } });
+  return row?.value;
+}
+
+/** Stores `value` (JSON) under `key`, or deletes the session when `value` is null. */
+export async function writeSession(
   prisma: Prisma,
-  now: () => Date = () => new Date(),
-): StorageAdapter<T> {
-  return {
-    async read(key) {
-      const row = await prisma.session.findUnique({ where: { key } });
-      return row ? (JSON.parse(row.value) as T) : undefined;
-    },
-    async write(key, value) {
-      const json = JSON.stringify(value);
-      await prisma.session.upsert({
-        where: { key },
-        create: { key, value: json, updatedAt: now() },
-        update: { value: json, updatedAt: now() },
-      });
-    },
-    async delete(key) {
-      await prisma.session.deleteMany({ where: { key } });
-    },
-  };
+  key: string,
+  value: string | null,
+  now: Date,
+): Promise<void> {
+  if (value === null) {
+    await prisma.session.deleteMany({ where: { key } });
+    return;
+  }
+  await prisma.session.upsert({
+    where: { key },
+    create: { key, value, updatedAt: now },
+    update: { value, updatedAt: now },
+  });
 }

@@ -24,7 +24,7 @@ import {
 } from "../../src/db/queries/personal-data.js";
 import { readSeedFile, seedDirectory } from "../../src/db/queries/seed.js";
 import { upsertUserFromTelegram } from "../../src/db/queries/users.js";
-import { createSessionStorage } from "../../src/db/session-storage.js";
+import { writeSession } from "../../src/db/session-storage.js";
 import { personalDataMap } from "../../src/domain/personal-data.js";
 import { createTestDatabase, type TestDatabase, testDialects } from "../helpers/database.js";
 import { search, tables, textColumns } from "../helpers/table-search.js";
@@ -227,7 +227,7 @@ describe.each(testDialects)("my data on %s", (dialect) => {
         createdAt: now,
       },
     });
-    await createSessionStorage(db.prisma, () => now).write(String(person.telegramId), {
+    const draft = {
       flow: {
         kind: "concern",
         step: "describe",
@@ -237,7 +237,8 @@ describe.each(testDialects)("my data on %s", (dialect) => {
         categoryId: null,
         anonymous: false,
       },
-    });
+    };
+    await writeSession(db.prisma, String(person.telegramId), JSON.stringify(draft), now);
     return { me, deputy, staff, neighbour, open, closed, held, theirs, intake };
   }
 
