@@ -28,29 +28,33 @@ function intlLocale(locale: string): string {
   return locale === "en" ? "en-GB" : "zh-CN";
 }
 
+// Building an Intl.DateTimeFormat costs about a millisecond: one per locale, zone and shape.
+const formats = new Map<string, Intl.DateTimeFormat>();
+function cachedFormat(locale: string, timeZone: string, withDate: boolean): Intl.DateTimeFormat {
+  const key = `${locale}|${timeZone}|${withDate}`;
+  let format = formats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(intlLocale(locale), {
+      timeZone,
+      ...(withDate ? { year: "numeric", month: "long", day: "numeric", weekday: "short" } : {}),
+      hour: "2-digit",
+      minute: "2-digit",
+      hour12: false,
+    });
+    formats.set(key, format);
+  }
+  return format;
+}
+
 /** "2026年12月5日周六 09:00–11:00" / "Sat, 5 December 2026 at 09:00–11:00", in the station's zone. */
 export function formatActivityTime(
   activity: { startsAt: Date; endsAt: Date | null },
   locale: string,
   timeZone: string,
 ): string {
-  const start = new Intl.DateTimeFormat(intlLocale(locale), {
-    timeZone,
-    year: "numeric",
-    month: "long",
-    day: "numeric",
-    weekday: "short",
-    hour: "2-digit",
-    minute: "2-digit",
-    hour12: false,
-  }).format(activity.startsAt);
+  const start = cachedFormat(locale, timeZone, true).format(activity.startsAt);
   if (!activity.endsAt) return start;
-  const end = new Intl.DateTimeFormat(intlLocale(locale), {
-    timeZone,
-    hour: "2-digit",
-    minute: "2-digit",
-    hour12: false,
-  }).format(activity.endsAt);
+  const end = cachedFormat(locale, timeZone, false).format(activity.endsAt);
   return `${start}–${end}`;
 }
 

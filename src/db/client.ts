@@ -20,8 +20,11 @@ export type Dialect = "sqlite" | "postgresql";
 export type DirectAccess =
   | {
       dialect: "sqlite";
-      /** Runs `work` synchronously on the connection while nothing of Prisma's is running. */
-      run<T>(work: (connection: BetterSqlite3.Database) => T): Promise<T>;
+      /**
+       * Runs `work` on the connection while nothing of Prisma's is running; Prisma's queries
+       * wait until it has finished (also across its awaits).
+       */
+      run<T>(work: (connection: BetterSqlite3.Database) => T | Promise<T>): Promise<T>;
     }
   | { dialect: "postgresql"; pool: pg.Pool };
 
@@ -76,6 +79,9 @@ export function createDatabase(url: string): Database {
     };
   }
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle connection that the server closes (a restart, a dropped database) is discarded
+  // by the pool and replaced on the next query; without a listener it would crash the process.
+  pool.on("error", () => undefined);
   const prisma = new PostgresqlClient({ adapter: new PrismaPg(pool) }) as unknown as Prisma;
   let closed: Promise<void> | undefined;
   return {

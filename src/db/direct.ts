@@ -3,7 +3,8 @@
 // statements on PostgreSQL's pool. Rows come back in Prisma's shapes (Date, BigInt), mapped
 // by the generated client's own data model, so callers see what a Prisma query returns.
 import type BetterSqlite3 from "better-sqlite3";
-import type { Prisma } from "./client.js";
+import pg from "pg";
+import type { Database, Prisma } from "./client.js";
 
 const statements = new WeakMap<BetterSqlite3.Database, Map<string, BetterSqlite3.Statement>>();
 
@@ -89,4 +90,89 @@ export function mapRow<T>(prisma: Prisma, model: ModelName, row: Record<string, 
     else out[name] = value;
   }
   return out as T;
+}
+
+/**
+ * An open transaction of plain SQL, shaped like the part of a Prisma client the outbox uses
+ * (src/db/outbox.ts), so that jobs are queued inside it. Placeholders are `?` on both
+ * dialects; Date, bigint and boolean parameters are converted for the dialect. Rows come back
+ * raw: SQLite's numbers and strings, PostgreSQL's values with timestamps read as UTC.
+ */
+export interface DirectTx {
+  $executeRawUnsafe(sql: string, ...params: unknown[]): Promise<number>;
+  $queryRawUnsafe<T = unknown>(sql: string, ...params: unknown[]): Promise<T>;
+}
+
+const sqliteParam = (value: unknown) =>
+  value instanceof Date ? sqliteTime(value) : typeof value === "boolean" ? (value ? 1 : 0) : value;
+const pgParam = (value: unknown) =>
+  value instanceof Date ? pgTime(value) : typeof value === "bigint" ? String(value) : value;
+
+/** `?` placeholders as PostgreSQL's `$1 … $n` (none of our statements has a literal `?`). */
+function numbered(sql: string): string {
+  let n = 0;
+  return sql.includes("$") ? sql : sql.replace(/\?/g, () => `$${++n}`);
+}
+
+// timestamp(3) without time zone holds UTC: read it as UTC, whatever the process's zone.
+const TIMESTAMP_OID = 1114;
+const pgTypes = {
+  getTypeParser: ((oid: number, format?: string) =>
+    oid === TIMESTAMP_OID
+      ? (text: string) => new Date(`${text.replace(" ", "T")}Z`)
+      : pg.types.getTypeParser(oid, format as "text")) as typeof pg.types.getTypeParser,
+};
+
+/**
+ * Runs `work` in one transaction of plain SQL: committed when it resolves, rolled back when
+ * it throws (the error is rethrown). SQLite: on the shared connection, Prisma's queries
+ * waiting meanwhile; PostgreSQL: on a connection of the pool, READ COMMITTED.
+ */
+export async function directTransaction<T>(db: Database, work: (tx: DirectTx) => Promise<T>): Promise<T> {
+  const direct = db.direct;
+  if (direct.dialect === "sqlite") {
+    return direct.run(async (connection) => {
+      const tx: DirectTx = {
+        async $executeRawUnsafe(sql, ...params) {
+          return prepared(connection, sql).run(...params.map(sqliteParam)).changes;
+        },
+        async $queryRawUnsafe<R>(sql: string, ...params: unknown[]) {
+          const statement = prepared(connection, sql);
+          const mapped = params.map(sqliteParam);
+          return (statement.reader ? statement.all(...mapped) : (statement.run(...mapped), [])) as R;
+        },
+      };
+      prepared(connection, "BEGIN IMMEDIATE").run();
+      try {
+        const result = await work(tx);
+        prepared(connection, "COMMIT").run();
+        return result;
+      } catch (error) {
+        if (connection.inTransaction) prepared(connection, "ROLLBACK").run();
+        throw error;
+      }
+    });
+  }
+  const client = await direct.pool.connect();
+  const query = (sql: string, params: unknown[]) =>
+    client.query({ text: numbered(sql), values: params.map(pgParam), types: pgTypes });
+  try {
+    await client.query("BEGIN");
+    const tx: DirectTx = {
+      async $executeRawUnsafe(sql, ...params) {
+        return (await query(sql, params)).rowCount ?? 0;
+      },
+      async $queryRawUnsafe<R>(sql: string, ...params: unknown[]) {
+        return (await query(sql, params)).rows as R;
+      },
+    };
+    const result = await work(tx);
+    await client.query("COMMIT");
+    return result;
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
 }

@@ -3,10 +3,18 @@
 // together and a crash loses neither (the worker in src/jobs claims and runs them). A job's
 // `key` makes queuing the same work twice a no-op.
 import { deliveryPolicy, type MessageFamily, messageKey, type OutgoingMessage } from "../domain/messages.js";
-import type { Dialect, Prisma } from "./client.js";
+import type { Dialect } from "./client.js";
 
-/** A Prisma client or an interactive-transaction client: queue inside the caller's transaction. */
-export type Tx = Pick<Prisma, "$executeRawUnsafe" | "$queryRawUnsafe">;
+/**
+ * A Prisma client, an interactive-transaction client, or a plain-SQL transaction
+ * (src/db/direct.ts): queue inside the caller's transaction.
+ */
+export interface Tx {
+  // biome-ignore lint/suspicious/noExplicitAny: Prisma's own signature.
+  $executeRawUnsafe(query: string, ...values: any[]): Promise<number>;
+  // biome-ignore lint/suspicious/noExplicitAny: Prisma's own signature.
+  $queryRawUnsafe<T = unknown>(query: string, ...values: any[]): Promise<T>;
+}
 
 export interface JobInput {
   task: string;

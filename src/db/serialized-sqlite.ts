@@ -81,7 +81,7 @@ function serialize(adapter: Adapter, onConnected: (exclusive: Exclusive) => void
  */
 export interface SqliteConnectionAccess {
   /** Undefined until Prisma has connected. */
-  run?: <T>(work: (connection: BetterSqlite3.Database) => T) => Promise<T>;
+  run?: <T>(work: (connection: BetterSqlite3.Database) => T | Promise<T>) => Promise<T>;
 }
 
 export function createSerializedSqliteAdapter(...args: ConstructorParameters<typeof PrismaBetterSQLite3>): {

@@ -8,6 +8,7 @@ import {
   ActivityNotFoundError,
   answerRsvp,
   findActivity,
+  findActivityRow,
   listUpcomingActivities,
   loadActivityAuthority,
 } from "../../db/queries/activities.js";
@@ -60,7 +61,8 @@ feature.command("activities", async (ctx) => {
 
 feature.callbackQuery(activityRsvpData.filter, async (ctx) => {
   const data = activityRsvpData.unpack(ctx.callbackQuery.data);
-  const activity = data ? await findActivity(ctx.deps.db.prisma, data.activityId) : null;
+  // The activity row alone: an answer needs its title, times and status, not its relations.
+  const activity = data ? await findActivityRow(ctx.deps.db.prisma, data.activityId) : null;
   if (!data || !activity) {
     await ctx.answerCallbackQuery({ text: ctx.t("activity-not-found"), show_alert: true });
     return;

@@ -13,6 +13,7 @@ import {
 } from "../../domain/activity.js";
 import type { ActivityNoticeKind } from "../../domain/messages.js";
 import type { Database, Prisma } from "../client.js";
+import { directTransaction } from "../direct.js";
 import type { Activity, District, Prisma as PrismaTypes, User } from "../generated/sqlite/client.js";
 import { enqueue, enqueueMessages, type JobInput, messageJob } from "../outbox.js";
 import { audienceWhere, listAudienceBatch } from "./audience.js";
@@ -97,6 +98,11 @@ export type ActivityDetails = PrismaTypes.ActivityGetPayload<{ include: typeof a
 
 export function findActivity(prisma: Prisma, id: number): Promise<ActivityDetails | null> {
   return prisma.activity.findUnique({ where: { id }, include: activityInclude });
+}
+
+/** The activity's own row, without its relations. */
+export function findActivityRow(prisma: Prisma, id: number): Promise<Activity | null> {
+  return prisma.activity.findUnique({ where: { id } });
 }
 
 // --- who may do what ---------------------------------------------------------------------
@@ -363,54 +369,70 @@ export function findRsvp(prisma: Prisma, activityId: number, userId: number) {
   return prisma.activityRsvp.findUnique({ where: { activityId_userId: { activityId, userId } } });
 }
 
+// Plain SQL (src/db/direct.ts): many people answering one announcement at once is the
+// busiest write the bot has, and each answer is one short transaction.
+const rsvpSql = {
+  touch: `UPDATE "Activity" SET "updatedAt" = ? WHERE "id" = ? AND "status" = 'published' AND "startsAt" > ? RETURNING "startsAt", "capacity"`,
+  exists: `SELECT "id" FROM "Activity" WHERE "id" = ?`,
+  state: `SELECT (SELECT "answer" FROM "ActivityRsvp" WHERE "activityId" = ? AND "userId" = ?) AS "existing",
+    (SELECT count(*) FROM "ActivityRsvp" WHERE "activityId" = ? AND "answer" = 'going') AS "going"`,
+  upsert: `INSERT INTO "ActivityRsvp" ("activityId","userId","answer","createdAt","updatedAt") VALUES (?,?,?,?,?)
+    ON CONFLICT ("activityId","userId") DO UPDATE SET "answer" = excluded."answer", "updatedAt" = excluded."updatedAt"`,
+};
+
 /**
  * Records "going" (counted against capacity, with reminders queued) or "declined". The first
  * write touches the activity row, which serialises answers to one activity (a row lock on
- * PostgreSQL, the write lock on SQLite): two people never both take the last place.
+ * PostgreSQL, the write lock on SQLite): two people never both take the last place. Throws
+ * ActivityNotFoundError, ActivityClosedError (not announced, or begun), ActivityFullError.
  */
 export async function answerRsvp(
   db: Database,
   input: { activityId: number; userId: number; answer: "going" | "declined"; now: Date },
 ): Promise<{ going: number; capacity: number | null; changed: boolean }> {
   const { activityId, userId, answer, now } = input;
-  return db.prisma.$transaction(async (tx) => {
-    const touched = await tx.activity.updateMany({
-      where: { id: activityId, status: "published", startsAt: { gt: now } },
-      data: { updatedAt: now },
-    });
-    if (touched.count !== 1) {
-      if (!(await tx.activity.findUnique({ where: { id: activityId } })))
-        throw new ActivityNotFoundError(activityId);
+  return directTransaction(db, async (tx) => {
+    const [touched] = await tx.$queryRawUnsafe<{ startsAt: string | Date; capacity: number | null }[]>(
+      rsvpSql.touch,
+      now,
+      activityId,
+      now,
+    );
+    if (!touched) {
+      const found = await tx.$queryRawUnsafe<unknown[]>(rsvpSql.exists, activityId);
+      if (found.length === 0) throw new ActivityNotFoundError(activityId);
       throw new ActivityClosedError(activityId);
     }
-    const activity = await tx.activity.findUniqueOrThrow({ where: { id: activityId } });
-    const existing = await tx.activityRsvp.findUnique({
-      where: { activityId_userId: { activityId, userId } },
-    });
-    const changed = existing?.answer !== answer;
-    if (answer === "going" && changed) {
-      const going = await tx.activityRsvp.count({ where: { activityId, answer: "going" } });
-      if (!hasRoom(activity.capacity, going)) throw new ActivityFullError(activityId, activity.capacity ?? 0);
+    const capacity = touched.capacity === null ? null : Number(touched.capacity);
+    const [state] = await tx.$queryRawUnsafe<{ existing: string | null; going: number | bigint | string }[]>(
+      rsvpSql.state,
+      activityId,
+      userId,
+      activityId,
+    );
+    const existing = state?.existing ?? null;
+    let going = Number(state?.going ?? 0);
+    const changed = existing !== answer;
+    if (answer === "going" && changed && !hasRoom(capacity, going)) {
+      throw new ActivityFullError(activityId, capacity ?? 0);
     }
-    await tx.activityRsvp.upsert({
-      where: { activityId_userId: { activityId, userId } },
-      create: { activityId, userId, answer, createdAt: now, updatedAt: now },
-      update: { answer, updatedAt: now },
-    });
+    await tx.$executeRawUnsafe(rsvpSql.upsert, activityId, userId, answer, now, now);
+    if (changed && answer === "going") going += 1;
+    if (changed && existing === "going") going -= 1;
     if (answer === "going") {
       // Keyed per person and activity: answering again queues nothing twice; a withdrawn
       // answer is checked when the reminder is due.
+      const startsAt = touched.startsAt instanceof Date ? touched.startsAt : new Date(touched.startsAt);
       await enqueue(
         tx,
         db.dialect,
-        reminderTimes(activity.startsAt, now).map((r) =>
+        reminderTimes(startsAt, now).map((r) =>
           messageJob({ kind: r.kind, activityId, recipientId: userId }, r.at),
         ),
         now,
       );
     }
-    const going = await tx.activityRsvp.count({ where: { activityId, answer: "going" } });
-    return { going, capacity: activity.capacity, changed };
+    return { going, capacity, changed };
   });
 }
 
