@@ -1,6 +1,9 @@
 // How fast the queue hands out jobs: single-job claims per second (one UPDATE … RETURNING
-// each), and jobs per second through a worker (claim a batch, run a no-op, complete each).
+// each, src/jobs/queue.ts), beside the simplest thing that could work measured in the same
+// run on the same driver (a plain SELECT … LIMIT 1, then an UPDATE of that row), and jobs per
+// second through a worker (claim a batch, run a no-op, complete each).
 import type { Dialect } from "../src/db/client.js";
+import { directQuery } from "../src/db/direct.js";
 import { enqueue, type JobInput } from "../src/db/outbox.js";
 import { claimJobs } from "../src/jobs/queue.js";
 import { createWorker } from "../src/jobs/worker.js";
@@ -10,6 +13,8 @@ import { createTestDatabase } from "../test/helpers/database.js";
 export interface ClaimResult {
   dialect: Dialect;
   claimsPerSecond: number;
+  /** The reference: SELECT … LIMIT 1 + UPDATE pairs per second. */
+  pairsPerSecond: number;
   workerJobsPerSecond: number;
 }
 
@@ -19,6 +24,9 @@ async function fill(db: Awaited<ReturnType<typeof createTestDatabase>>, count: n
     await enqueue(db.prisma, db.dialect, jobs.slice(i, i + 1000), now);
 }
 
+const pairSelect = `SELECT "id" FROM "Job" WHERE "status"='queued' AND "runAt"<=? ORDER BY "priority" DESC, "runAt", "id" LIMIT 1`;
+const pairUpdate = `UPDATE "Job" SET "status"='running', "lockedBy"=?, "lockedUntil"=?, "attempts"="attempts"+1, "updatedAt"=? WHERE "id"=? AND "status"='queued'`;
+
 export async function benchClaims(
   dialect: Dialect,
   claims: number,
@@ -27,8 +35,19 @@ export async function benchClaims(
   const db = await createTestDatabase(dialect);
   try {
     const now = new Date();
+    const lockedUntil = new Date(now.getTime() + 60_000);
+    // The reference first, on a queue of the same size; what it took is finished before the claims.
     await fill(db, claims, now);
     let started = performance.now();
+    for (let i = 0; i < claims; i++) {
+      const [row] = await directQuery<{ id: number }>(db, pairSelect, [now]);
+      await directQuery(db, pairUpdate, ["bench", lockedUntil, now, row!.id]);
+    }
+    const pairsPerSecond = claims / ((performance.now() - started) / 1000);
+    await db.prisma.job.updateMany({ where: { status: "running" }, data: { status: "done" } });
+
+    await fill(db, claims, now);
+    started = performance.now();
     for (let i = 0; i < claims; i++) {
       await claimJobs(db, { workerId: "bench", limit: 1, leaseMs: 60_000, now, tasks: ["noop"] });
     }
@@ -44,8 +63,19 @@ export async function benchClaims(
     started = performance.now();
     const done = await worker.drain(workerJobs);
     const workerJobsPerSecond = done / ((performance.now() - started) / 1000);
-    return { dialect, claimsPerSecond, workerJobsPerSecond };
+    return { dialect, claimsPerSecond, pairsPerSecond, workerJobsPerSecond };
   } finally {
     await db.drop();
   }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const claims = Number(process.argv[2] ?? 5000);
+  for (const dialect of ["sqlite", "postgresql"] as const) {
+    const r = await benchClaims(dialect, claims, claims * 2);
+    console.log(
+      `${dialect}: ${r.claimsPerSecond.toFixed(0)} claims/s; reference SELECT+UPDATE ${r.pairsPerSecond.toFixed(0)} pairs/s = ${(r.claimsPerSecond / r.pairsPerSecond).toFixed(2)}×; worker ${r.workerJobsPerSecond.toFixed(0)} jobs/s`,
+    );
+  }
+  process.exit(0);
 }

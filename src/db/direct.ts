@@ -176,3 +176,26 @@ export async function directTransaction<T>(db: Database, work: (tx: DirectTx) =>
     client.release();
   }
 }
+
+/**
+ * One statement of plain SQL outside any transaction (`?` placeholders, parameters as in
+ * DirectTx); returns its rows raw (none for a statement that returns nothing).
+ */
+export async function directQuery<T>(db: Database, sql: string, params: unknown[]): Promise<T[]> {
+  const direct = db.direct;
+  if (direct.dialect === "sqlite") {
+    return direct.run((connection) => {
+      const statement = prepared(connection, sql);
+      const mapped = params.map(sqliteParam);
+      if (statement.reader) return statement.all(...mapped) as T[];
+      statement.run(...mapped);
+      return [];
+    });
+  }
+  const result = await direct.pool.query({
+    text: numbered(sql),
+    values: params.map(pgParam),
+    types: pgTypes,
+  });
+  return result.rows as T[];
+}

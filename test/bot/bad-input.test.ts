@@ -67,21 +67,22 @@ describe("bad input", () => {
     const concern = await bot.prisma.concern.findUniqueOrThrow({ where: { id: caseId } });
     expect(concern.status).toBe("new");
     expect(concern.assigneeId).toBeNull();
+    // No flow was started: the session is not stored at all, or stored without a flow.
     const session = await bot.prisma.session.findUnique({ where: { key: "2002" } });
-    expect(JSON.parse(session!.value).flow).toBeUndefined();
+    expect(session === null || JSON.parse(session.value).flow === undefined).toBe(true);
     expect(outsider.texts().some((t) => t.includes("小区门口积水严重"))).toBe(false);
   });
 
   it("re-checks scope when the text of a reply arrives, not only when the button is pressed", async () => {
     // A flow forged into the outsider's session (as if their scope changed meanwhile).
-    await bot.prisma.session.update({
+    const forged = JSON.stringify({
+      flow: { kind: "resolve", concernId: caseId },
+      promptStartedAt: new Date().toISOString(),
+    });
+    await bot.prisma.session.upsert({
       where: { key: "2002" },
-      data: {
-        value: JSON.stringify({
-          flow: { kind: "resolve", concernId: caseId },
-          promptStartedAt: new Date().toISOString(),
-        }),
-      },
+      create: { key: "2002", value: forged, updatedAt: new Date() },
+      update: { value: forged },
     });
     await outsider.send("随便办结");
     expect(outsider.lastText()).toBe("找不到这条诉求,或您无权查看。");
