@@ -1,11 +1,13 @@
-// The real entry point, as `npm start` runs it: fails fast on bad configuration, and
-// otherwise migrates, registers its commands, polls, answers, and shuts down on SIGTERM.
-// Without a token it runs the sandbox: the page is served and the bot answers in it.
+// The real entry point, as `npm start` runs it (the compiled build in dist/, see
+// test/helpers/build.ts): fails fast on bad configuration, and otherwise migrates, registers
+// its commands, polls, answers, and shuts down on SIGTERM. Without a token it runs the
+// sandbox: the page is served and the bot answers in it.
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { ensureBuilt, nodeScript } from "./helpers/build.js";
 import { FakeBotApi } from "./helpers/fake-bot-api.js";
 import { eventually } from "./helpers/test-app.js";
 
@@ -20,7 +22,9 @@ function start(
   exit: Promise<number | null>;
 } {
   let output = "";
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts", ...args], {
+  // `npm start`, or `npm run sandbox` for --sandbox: node on the build.
+  const script = args[0] === "--sandbox" ? nodeScript("sandbox") : [...nodeScript("start"), ...args];
+  const child = spawn(process.execPath, script, {
     cwd: root,
     env: { PATH: process.env.PATH ?? "", ...env },
     stdio: ["ignore", "pipe", "pipe"],
@@ -32,6 +36,7 @@ function start(
 }
 
 describe("npm start", () => {
+  beforeAll(() => ensureBuilt(), 180_000);
   let fake: FakeBotApi | undefined;
   let dir: string | undefined;
   afterEach(async () => {

@@ -63,7 +63,8 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Bot<Bo
   // Answering a button and editing a message never stop the action (src/bot/middlewares/best-effort.ts).
   bot.use(bestEffort);
   // 2. The bot serves people in private chats; groups and channels are ignored.
-  bot.drop((ctx) => ctx.chat !== undefined && ctx.chat.type !== "private");
+  // (A middleware that does not call next: grammY's bot.drop() without middleware drops nothing.)
+  bot.use((ctx, next) => (ctx.chat !== undefined && ctx.chat.type !== "private" ? undefined : next()));
   // 3. Who is writing (the locale negotiator below reads the stored locale).
   bot.use(attachUser);
   // 4. Sessions in the database, keyed by the user, so flows survive restarts.

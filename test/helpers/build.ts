@@ -1,0 +1,38 @@
+// The compiled build that `npm start` runs (dist/, from `npm run build`, run on install).
+// Tests of the entry point run the build; one older than the sources is rebuilt first, so that
+// a test never passes or fails on stale JavaScript.
+import { execFileSync } from "node:child_process";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+
+export const root = new URL("../..", import.meta.url).pathname;
+
+function newestSource(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) newest = Math.max(newest, newestSource(path));
+    else if (entry.name.endsWith(".ts")) newest = Math.max(newest, statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+/** Builds dist/ unless it is newer than every file under src/. */
+export function ensureBuilt(): void {
+  const entry = join(root, "dist", "main.js");
+  if (existsSync(entry) && statSync(entry).mtimeMs >= newestSource(join(root, "src"))) return;
+  execFileSync("npm", ["run", "build"], { cwd: root, stdio: "ignore" });
+}
+
+/**
+ * The command line of an npm script that runs `node …` (package.json), with this Node binary:
+ * what `npm start` or `npm run sandbox` runs, without npm in between.
+ */
+export function nodeScript(name: string): string[] {
+  const scripts = (
+    JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { scripts: Record<string, string> }
+  ).scripts;
+  const [command, ...args] = scripts[name]!.split(/\s+/);
+  if (command !== "node") throw new Error(`npm run ${name} does not run node: ${scripts[name]}`);
+  return args;
+}
