@@ -27,3 +27,5 @@ stats-metric-answer-d-rate = Answers of class D (noted for reference)
 stats-metric-answer-d-rate-formula = latest answer of class D ÷ answered by a department
 stats-metric-answer-d-rate-denominator = concerns a department answered
 stats-metric-answer-d-rate-exclusions = concerns not answered yet
+stats-bulletin-departments = <b>Departments</b> (referred this month):
+stats-bulletin-department = { $name }: { $referred } referred, { $acknowledged } acknowledged within one working day, { $returned } returned, { $extended } extended, { $redone } redone, { $answered } answered

@@ -27,3 +27,5 @@ stats-metric-answer-d-rate = D类答复(留作参考)占比
 stats-metric-answer-d-rate-formula = 最近一次答复为 D 类的件数 ÷ 部门答复过的件数
 stats-metric-answer-d-rate-denominator = 承办部门答复过的诉求
 stats-metric-answer-d-rate-exclusions = 尚未答复的诉求
+stats-bulletin-departments = <b>承办部门情况</b>(本月交办):
+stats-bulletin-department = { $name }:交办 { $referred } 件,一个工作日内签收 { $acknowledged } 件,退回 { $returned } 件,延期 { $extended } 件,重办 { $redone } 件,已答复 { $answered } 件

@@ -2,14 +2,18 @@
 // every rate with its n and interval, the time to first reply, what is overdue now, the top
 // categories and the year so far in the seeds' words ("开展活动 N 次,提出意见 N 条,办结 N 条"),
 // with the definitions of every figure. Rendered at send time from the rollup.
-//
-// Not here yet: the department table (acknowledged on time, returned, reopened, closed on time
-// per department), which needs the referral figures in the metric dictionary.
+// Then the department table: per department, the referrals sent in the month and how many were
+// acknowledged within one working day, returned, extended, redone and answered.
 import type { Database } from "../../db/client.js";
+import { loadWorkingCalendar } from "../../db/queries/calendar.js";
+import { loadDepartmentReferrals } from "../../db/queries/department-figures.js";
 import { loadBulletinFigures } from "../../db/queries/stats-bulletin.js";
 import { refreshCaseFacts } from "../../db/queries/stats-facts.js";
+import { loadStatsScope } from "../../db/queries/stats-report.js";
 import type { MessageOf } from "../../domain/messages.js";
+import { departmentTable } from "../../domain/metrics/department-figures.js";
 import { findMetric, type MetricDefinition, type MetricId } from "../../domain/metrics/dictionary.js";
+import { resolvePeriod } from "../../domain/metrics/period.js";
 import type { Renderer, RenderScene } from "../../jobs/delivery.js";
 import { localName } from "../case-view.js";
 import { escapeHtml } from "../format.js";
@@ -27,6 +31,9 @@ const listed: MetricId[] = [
   "dissatisfaction-rate",
   "reopen-rate",
   "first-reply",
+  "referral-ack-rate",
+  "referral-return-rate",
+  "referral-extension-rate",
 ];
 const defined: MetricId[] = [
   "received",
@@ -90,6 +97,8 @@ export function createBulletinRenderer({
             .join("、"),
         }),
       );
+    const departments = await departmentLines(db, recipient, message.month, { t, locale, now, timeZone });
+    if (departments.length > 0) lines.push("", t("stats-bulletin-departments"), ...departments);
     const year = yearReport.total.tallies;
     lines.push(
       "",
@@ -104,4 +113,41 @@ export function createBulletinRenderer({
     );
     return htmlMessage(lines.join("\n"));
   };
+}
+
+/** The department table's lines for the recipient's scope and month (none when nothing was referred). */
+async function departmentLines(
+  db: Database,
+  recipient: { id: number; role: string; staffDistrictId: number | null },
+  month: string,
+  { t, locale, now, timeZone }: { t: RenderScene["t"]; locale: string; now: Date; timeZone: string },
+): Promise<string[]> {
+  const prisma = db.prisma;
+  const scope = await loadStatsScope(prisma, recipient);
+  if (scope.kind === "none") return [];
+  const period = resolvePeriod({ kind: "month", month }, now, timeZone);
+  const referrals = await loadDepartmentReferrals(prisma, {
+    start: period.start,
+    end: period.end,
+    districtIds: scope.kind === "all" ? null : [...scope.districtIds],
+  });
+  if (referrals.length === 0) return [];
+  const { calendar } = await loadWorkingCalendar(prisma);
+  const rows = departmentTable(referrals, calendar, timeZone);
+  const names = new Map(
+    (await prisma.department.findMany({ where: { id: { in: rows.map((r) => r.departmentId) } } })).map(
+      (d) => [d.id, localName(d, locale)],
+    ),
+  );
+  return rows.map((row) =>
+    t("stats-bulletin-department", {
+      name: escapeHtml(names.get(row.departmentId) ?? "—"),
+      referred: row.referred,
+      acknowledged: row.acknowledgedOnTime,
+      returned: row.returned,
+      extended: row.extended,
+      redone: row.redone,
+      answered: row.answered,
+    }),
+  );
 }
