@@ -180,6 +180,21 @@ function districtTree(districts: District[]): string[] {
   return lines;
 }
 
+/** "2026-12-05 09:30 (Asia/Shanghai)": a time as the operator reads it, in TIME_ZONE. */
+function formatLocal(date: Date, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat("en-CA", {
+    timeZone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  }).formatToParts(date);
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
+  return `${get("year")}-${get("month")}-${get("day")} ${get("hour")}:${get("minute")} (${timeZone})`;
+}
+
 function describeError(error: unknown): string {
   if (error instanceof ConfigError)
     return `invalid configuration: ${error.problems.map((p) => `${p.variable} ${p.message}`).join("; ")}`;
@@ -204,7 +219,9 @@ export async function runAdmin(argv: string[], io: AdminIo, deps: AdminDeps = {}
 
   let owned: Database | undefined;
   try {
-    const config = loadConfig();
+    // Only asking Telegram for the bot's username (invite without --bot) needs BOT_TOKEN.
+    const tokenRequired = command.name === "invite" && !command.bot && !deps.botUsername;
+    const config = loadConfig(".env", { tokenRequired });
     let db = deps.db;
     if (!db) {
       await migrate(config.DATABASE_URL);
@@ -234,7 +251,7 @@ export async function runAdmin(argv: string[], io: AdminIo, deps: AdminDeps = {}
         io.out(inviteLink(bot, invite.token));
         const target = invite.department ?? invite.district;
         io.out(
-          `${command.role} of ${target.code} ${target.nameZh} / ${target.nameEn}, single use, expires ${invite.expiresAt.toISOString()}`,
+          `${command.role} of ${target.code} ${target.nameZh} / ${target.nameEn}, single use, expires ${formatLocal(invite.expiresAt, config.TIME_ZONE)}`,
         );
         break;
       }

@@ -290,7 +290,13 @@ export function loadDatabaseUrl(envFile = ".env"): string {
  * Reads the environment, after loading `.env` from the working directory when there is one.
  * Variables already set in the environment win over the file.
  */
-export function loadConfig(envFile = ".env"): Config {
+export function loadConfig(
+  envFile = ".env",
+  { tokenRequired = true }: { tokenRequired?: boolean } = {},
+): Config {
   if (existsSync(envFile)) process.loadEnvFile(envFile);
+  // The admin command line works on the database alone for most commands: no token needed.
+  if (!tokenRequired && (process.env.BOT_TOKEN ?? "").trim() === "")
+    return parseConfig({ ...process.env, BOT_TOKEN: SANDBOX_PLACEHOLDERS.BOT_TOKEN });
   return parseConfig(process.env);
 }

@@ -166,10 +166,25 @@ describe("the real admin process", () => {
     ]);
   });
 
-  it("exits with 1 and names BOT_TOKEN when it is not set", async () => {
-    const failure = await run(process.execPath, ["--import", "tsx", "src/admin.ts", "seed", exampleFile], {
-      env: childEnv({ DATABASE_URL: `file:${dbPath}` }),
-    }).then(
+  it("seeds, lists districts and prints an invite --bot without BOT_TOKEN, expiry in TIME_ZONE", async () => {
+    const env = childEnv({ DATABASE_URL: `file:${dbPath}`, TIME_ZONE: "Asia/Shanghai" });
+    const cli = (...args: string[]) =>
+      run(process.execPath, ["--import", "tsx", "src/admin.ts", ...args], { env }).then((r) => r.stdout);
+    expect(await cli("seed", exampleFile)).toContain("districts: 15");
+    expect(await cli("districts")).toContain("QS-CG-DM");
+    const invite = await cli("invite", "staff", "QS", "--bot", "qs_liaison_bot");
+    expect(invite).toMatch(/^https:\/\/t\.me\/qs_liaison_bot\?start=inv_/);
+    expect(invite).toMatch(/expires \d{4}-\d{2}-\d{2} \d{2}:\d{2} \(Asia\/Shanghai\)/);
+  });
+
+  it("exits with 1 and names BOT_TOKEN when an invite must ask Telegram for the bot's name", async () => {
+    const failure = await run(
+      process.execPath,
+      ["--import", "tsx", "src/admin.ts", "invite", "staff", "QS"],
+      {
+        env: childEnv({ DATABASE_URL: `file:${dbPath}` }),
+      },
+    ).then(
       () => undefined,
       (error: { code?: number; stderr?: string }) => error,
     );

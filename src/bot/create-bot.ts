@@ -35,6 +35,7 @@ import { reportFeature } from "./features/report.js";
 import { startFeature } from "./features/start.js";
 import { statsFeature } from "./features/stats.js";
 import { triageFeature } from "./features/triage.js";
+import { whoamiFeature } from "./features/whoami.js";
 import { bestEffort } from "./middlewares/best-effort.js";
 import { promptGuard } from "./middlewares/prompt-guard.js";
 import { rejectBanned } from "./middlewares/reject-banned.js";
@@ -80,7 +81,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Bot<Bo
   // 7. Membership changes (the user blocked or restarted the bot) need no consent or reply.
   bot.use(membershipFeature);
   // 8. What works before consent: /start and the privacy notice, language, help, admin.
-  bot.use(startFeature, myDataFeature, languageFeature, menuFeature, adminFeature);
+  bot.use(whoamiFeature, startFeature, myDataFeature, languageFeature, menuFeature, adminFeature);
   // 9. Everything else needs the citizen's consent to the privacy notice.
   bot.use(requireConsent);
   bot.use(
