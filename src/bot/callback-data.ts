@@ -196,7 +196,17 @@ export const activityManageData = codec(
   "am",
   ["action", "activityId"],
   z.object({
-    action: z.enum(["open", "attendance", "notes", "link", "cancel", "cancel_yes"]),
+    action: z.enum([
+      "open",
+      "attendance",
+      "notes",
+      "link",
+      "cancel",
+      "cancel_yes",
+      "publish_now",
+      "attendees",
+      "attendees_csv",
+    ]),
     activityId: id,
   }),
 );

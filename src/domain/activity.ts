@@ -73,9 +73,16 @@ export function reminderTimes(startsAt: Date, now: Date): { kind: ReminderKind; 
     .filter((r) => r.at > now);
 }
 
-/** Citizens may answer while it is announced and has not started. */
+/**
+ * Statuses in which an activity is listed to its district's citizens and may be answered:
+ * approved ones too, before their announcement day (issue 11: the announcement day,
+ * ACTIVITY_NOTICE_DAYS ahead, only governs the push to subscribers).
+ */
+export const listedStatuses = ["approved", "published"] as const;
+
+/** Citizens may answer while it is listed (approved or announced) and has not started. */
 export function isOpenForRsvp(activity: { status: string; startsAt: Date }, now: Date): boolean {
-  return activity.status === "published" && activity.startsAt > now;
+  return (listedStatuses as readonly string[]).includes(activity.status) && activity.startsAt > now;
 }
 
 export function hasRoom(capacity: number | null, going: number): boolean {

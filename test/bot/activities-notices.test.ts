@@ -326,20 +326,22 @@ describe.each(testDialects)("activity notices on %s", (dialect) => {
   });
 
   describe("/activities and /deputies", () => {
-    it("lists the announced activities of the citizen's district and those containing it, with answer buttons", async () => {
+    it("lists the coming activities of the citizen's district and those containing it, announced or not yet, with answer buttons", async () => {
       const citizen = bot.user(6001);
       await citizenOf(bot, clock, citizen, "QS-CG-DM");
       const township = await dongmenReceptionDay({ district: "城关街道", time: "2026-12-02 09:00" });
       await bot.prisma.activity.update({ where: { id: township.id }, data: { title: "城关街道集中接待日" } });
       await dongmenReceptionDay({ district: "西街社区", time: "2026-12-02 10:00" });
-      await dongmenReceptionDay({ time: "2026-12-25 09:00" }); // announced only on the 22nd
+      // Announced (pushed) only on the 22nd, but listed now: the announcement day governs the push.
+      await dongmenReceptionDay({ time: "2026-12-25 09:00" });
       await bot.drainJobs();
       await citizen.send("/activities");
       const texts = citizen.texts();
-      expect(texts.at(-2)).toBe("<b>东门社区</b> 近期活动共 1 个:");
-      expect(texts.at(-1)).toContain("<b>城关街道集中接待日</b>");
-      expect(citizen.findButton("✋ 我会参加")).toBeDefined();
-      await citizen.press("✋ 我会参加");
+      expect(texts.at(-3)).toBe("<b>东门社区</b> 近期活动共 2 个:");
+      expect(texts.at(-2)).toContain("<b>城关街道集中接待日</b>");
+      expect(texts.at(-1)).toContain("2026年12月25日");
+      expect(texts.join("\n")).not.toContain("西街社区");
+      await citizen.pressData(citizen.findButton("✋ 我会参加")!.data.replace(/:\d+$/, `:${township.id}`));
       expect(citizen.lastText()).toContain("已为您报名 <b>城关街道集中接待日</b>");
     });
 

@@ -95,9 +95,11 @@ describe("activity states", () => {
   const future = new Date("2026-12-10T01:00:00Z");
   const past = new Date("2026-11-30T01:00:00Z");
 
-  it("takes answers only while announced and not begun", () => {
+  it("takes answers while listed (approved or announced) and not begun", () => {
     expect(isOpenForRsvp({ status: "published", startsAt: future }, now)).toBe(true);
-    expect(isOpenForRsvp({ status: "approved", startsAt: future }, now)).toBe(false);
+    expect(isOpenForRsvp({ status: "approved", startsAt: future }, now)).toBe(true);
+    expect(isOpenForRsvp({ status: "pending_approval", startsAt: future }, now)).toBe(false);
+    expect(isOpenForRsvp({ status: "cancelled", startsAt: future }, now)).toBe(false);
     expect(isOpenForRsvp({ status: "published", startsAt: past }, now)).toBe(false);
   });
 

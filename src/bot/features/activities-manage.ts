@@ -2,8 +2,10 @@
 // reject a representative's proposal; /activities_manage opens an activity's record, where
 // staff cancel it and, afterwards, record attendance, notes and the cases raised there.
 // Every action re-checks the actor's authority over the activity's district.
-import { Composer } from "grammy";
+import { stringify } from "csv-stringify/sync";
+import { Composer, InlineKeyboard, InputFile } from "grammy";
 import {
+  type ActivityDetails,
   ActivityNotFoundError,
   ActivityStateError,
   cancelActivity,
@@ -11,8 +13,10 @@ import {
   findActivity,
   linkConcerns,
   listActivityDistricts,
+  listAttendees,
   listManagedActivities,
   loadActivityAuthority,
+  publishActivityNow,
   recordAttendance,
   recordNotes,
 } from "../../db/queries/activities.js";
@@ -26,7 +30,7 @@ import {
 import { activityRecord, activityStatusLabel, formatShortDate } from "../activity-view.js";
 import { activityDecisionData, activityManageData } from "../callback-data.js";
 import type { ActivityRecordFlow, BotContext } from "../context.js";
-import { escapeHtml } from "../format.js";
+import { displayName, escapeHtml, formatDateTime } from "../format.js";
 import {
   cancelConfirmKeyboard,
   manageListKeyboard,
@@ -136,6 +140,8 @@ async function showRecord(ctx: BotContext, activityId: number, edit: boolean): P
     decide: staff && activity.status === "pending_approval",
     cancel: staff && canCancel(activity, now),
     record: staff && canRecordOutcome(activity, now),
+    publishNow: staff && activity.status === "approved" && activity.startsAt > now,
+    attendees: staff && ["approved", "published", "done"].includes(activity.status),
   });
   // A record too long to edit into one message is sent anew, in pieces.
   if (edit && splitHtml(text).length === 1)
@@ -169,6 +175,19 @@ feature.callbackQuery(activityManageData.filter, async (ctx) => {
     return;
   }
   switch (data.action) {
+    case "publish_now":
+      if (activity.status !== "approved" || activity.startsAt <= now()) break;
+      await publishActivityNow(db, { activityId: activity.id, now: now() });
+      await ctx.answerCallbackQuery();
+      await ctx.reply(ctx.t("activity-published-now", { title: escapeHtml(activity.title) }), {
+        parse_mode: "HTML",
+      });
+      return;
+    case "attendees":
+    case "attendees_csv":
+      await ctx.answerCallbackQuery();
+      await sendAttendees(ctx, activity, data.action === "attendees_csv");
+      return;
     case "cancel":
       if (!canCancel(activity, now())) break;
       await ctx.answerCallbackQuery();
@@ -209,6 +228,57 @@ feature.callbackQuery(activityManageData.filter, async (ctx) => {
     show_alert: true,
   });
 });
+
+/** Who said they will come, in the order they answered: as a message, or as a CSV file. */
+async function sendAttendees(ctx: BotContext, activity: ActivityDetails, csv: boolean): Promise<void> {
+  const locale = await ctx.i18n.getLocale();
+  const timeZone = ctx.deps.config.TIME_ZONE;
+  const rows = await listAttendees(ctx.deps.db.prisma, activity.id);
+  const title = escapeHtml(activity.title);
+  if (!csv) {
+    const lines = [
+      ctx.t("activity-attendees-title", { title, count: rows.length, capacity: activity.capacity ?? "∞" }),
+    ];
+    rows.forEach((r, i) =>
+      lines.push(
+        ctx.t("activity-attendee-line", {
+          n: i + 1,
+          name: escapeHtml(displayName(r.user)),
+          username: r.user.username ? `@${escapeHtml(r.user.username)}` : "",
+          time: formatDateTime(r.updatedAt, locale, timeZone),
+        }),
+      ),
+    );
+    const keyboard = new InlineKeyboard().text(
+      ctx.t("activity-button-attendees-csv"),
+      activityManageData.pack({ action: "attendees_csv", activityId: activity.id }),
+    );
+    await replyInPieces(ctx, lines.join("\n"), keyboard);
+    return;
+  }
+  const file = stringify(
+    [
+      [
+        ctx.t("activity-csv-n"),
+        ctx.t("activity-csv-name"),
+        ctx.t("activity-csv-username"),
+        ctx.t("activity-csv-answered"),
+        ctx.t("activity-csv-attended"),
+      ],
+      ...rows.map((r, i) => [
+        i + 1,
+        displayName(r.user),
+        r.user.username ?? "",
+        formatDateTime(r.updatedAt, locale, timeZone),
+        r.attended === null ? "" : r.attended ? ctx.t("activity-csv-yes") : ctx.t("activity-csv-no"),
+      ]),
+    ],
+    { bom: true },
+  );
+  await ctx.replyWithDocument(new InputFile(Buffer.from(file), `activity-${activity.id}-attendees.csv`), {
+    caption: ctx.t("activity-attendees-csv-caption", { title: activity.title, count: rows.length }),
+  });
+}
 
 async function handleRecordText(ctx: BotContext, flow: ActivityRecordFlow): Promise<void> {
   const { db, now } = ctx.deps;

@@ -104,11 +104,20 @@ feature.callbackQuery(activityRsvpData.filter, async (ctx) => {
     return;
   }
   await ctx.answerCallbackQuery();
-  // Redraw the buttons of the message pressed; an announcement keeps its "stop" button.
-  const pressed = ctx.callbackQuery.message?.reply_markup?.inline_keyboard.flat() ?? [];
-  const hadStop = pressed.some((b) => "callback_data" in b && noticesData.filter.test(b.callback_data));
+  // Redraw the message pressed with the count after this answer; an announcement keeps its
+  // header and its "stop" button.
+  const pressed = ctx.callbackQuery.message;
+  const buttons = pressed?.reply_markup?.inline_keyboard.flat() ?? [];
+  const hadStop = buttons.some((b) => "callback_data" in b && noticesData.filter.test(b.callback_data));
+  const options = await viewOptionsOf(ctx);
+  const header = ctx.t("activity-notice-header");
+  const wasNotice = pressed?.text?.startsWith(header.replace(/<\/?b>/g, "")) === true;
+  const fields = { ...cardFields(activity, options.locale), going: result.going };
   await ctx
-    .editMessageReplyMarkup({ reply_markup: rsvpKeyboard(ctx.t, activity.id, answer === "going", hadStop) })
+    .editMessageText(`${wasNotice ? `${header}\n\n` : ""}${activityCard(fields, options)}`, {
+      parse_mode: "HTML",
+      reply_markup: rsvpKeyboard(ctx.t, activity.id, answer === "going", hadStop),
+    })
     .catch(() => undefined);
   const locale = await ctx.i18n.getLocale();
   const time = formatActivityTime(activity, locale, ctx.deps.config.TIME_ZONE);
@@ -126,7 +135,7 @@ feature.callbackQuery(activityIcsData.filter, async (ctx) => {
   // Announced (or past) activities are anyone's; others only of those who manage them.
   const visible =
     activity !== null &&
-    (["published", "done"].includes(activity.status) ||
+    (["approved", "published", "done"].includes(activity.status) ||
       (await loadActivityAuthority(ctx.deps.db.prisma, ctx.user, activity.districtId)) !== "none");
   if (!activity || !visible) {
     await ctx.answerCallbackQuery({ text: ctx.t("activity-not-found"), show_alert: true });

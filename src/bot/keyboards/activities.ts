@@ -115,9 +115,19 @@ export function manageListKeyboard(
 export function recordKeyboard(
   t: Translate,
   activityId: number,
-  can: { decide: boolean; cancel: boolean; record: boolean },
+  can: { decide: boolean; cancel: boolean; record: boolean; publishNow?: boolean; attendees?: boolean },
 ) {
   const kb = new InlineKeyboard();
+  if (can.publishNow)
+    kb.text(
+      t("activity-button-publish-now"),
+      activityManageData.pack({ action: "publish_now", activityId }),
+    ).row();
+  if (can.attendees)
+    kb.text(
+      t("activity-button-attendees"),
+      activityManageData.pack({ action: "attendees", activityId }),
+    ).row();
   if (can.decide) {
     kb.text(t("activity-button-approve"), activityDecisionData.pack({ decision: "approve", activityId }));
     kb.text(t("activity-button-reject"), activityDecisionData.pack({ decision: "reject", activityId })).row();

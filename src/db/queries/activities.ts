@@ -8,6 +8,7 @@ import {
   activityAuthority,
   hasRoom,
   heldStatuses,
+  listedStatuses,
   publishTime,
   reminderTimes,
 } from "../../domain/activity.js";
@@ -312,7 +313,8 @@ export async function cancelActivity(
       data: { status: "cancelled", updatedAt: now },
     });
     if (count !== 1) throw new ActivityStateError(activityId, activity.status);
-    if (activity.status === "published") {
+    // Whoever said they would come hears of it, announced or only listed (approved).
+    if (activity.status === "published" || activity.status === "approved") {
       const going = await tx.activityRsvp.findMany({ where: { activityId, answer: "going" } });
       await notice(
         tx,
@@ -372,7 +374,7 @@ export function findRsvp(prisma: Prisma, activityId: number, userId: number) {
 // Plain SQL (src/db/direct.ts): many people answering one announcement at once is the
 // busiest write the bot has, and each answer is one short transaction.
 const rsvpSql = {
-  touch: `UPDATE "Activity" SET "updatedAt" = ? WHERE "id" = ? AND "status" = 'published' AND "startsAt" > ? RETURNING "startsAt", "capacity"`,
+  touch: `UPDATE "Activity" SET "updatedAt" = ? WHERE "id" = ? AND "status" IN (${listedStatuses.map((st) => `'${st}'`).join(", ")}) AND "startsAt" > ? RETURNING "startsAt", "capacity"`,
   exists: `SELECT "id" FROM "Activity" WHERE "id" = ?`,
   state: `SELECT (SELECT "answer" FROM "ActivityRsvp" WHERE "activityId" = ? AND "userId" = ?) AS "existing",
     (SELECT count(*) FROM "ActivityRsvp" WHERE "activityId" = ? AND "answer" = 'going') AS "going"`,
@@ -438,7 +440,10 @@ export async function answerRsvp(
 
 // --- lists ---------------------------------------------------------------------------------
 
-/** Announced activities still ahead in the district or a district containing it, soonest first. */
+/**
+ * Activities still ahead in the district or a district containing it, soonest first: announced
+ * ones and approved ones whose announcement day has not come (listedStatuses).
+ */
 export async function listUpcomingActivities(
   prisma: Prisma,
   districtId: number,
@@ -447,7 +452,11 @@ export async function listUpcomingActivities(
 ): Promise<{ items: ActivityDetails[]; total: number }> {
   const district = await findDistrictById(prisma, districtId);
   if (!district) return { items: [], total: 0 };
-  const where = { status: "published", startsAt: { gt: now }, districtId: { in: pathIds(district.path) } };
+  const where = {
+    status: { in: [...listedStatuses] },
+    startsAt: { gt: now },
+    districtId: { in: pathIds(district.path) },
+  };
   const [items, total] = await Promise.all([
     prisma.activity.findMany({ where, include: activityInclude, orderBy: { startsAt: "asc" }, take }),
     prisma.activity.count({ where }),
@@ -573,4 +582,31 @@ export async function findStationFor(prisma: Prisma, districtId: number) {
     if (station) return station;
   }
   return null;
+}
+
+/**
+ * Staff publish an approved activity now instead of on its announcement day: publishAt set
+ * to now and the first batch of the announcement sent as publishActivityBatch does (the job
+ * queued for the announcement day then finds it published and its notices queued once).
+ */
+export async function publishActivityNow(db: Database, input: { activityId: number; now: Date }) {
+  await db.prisma.activity.updateMany({
+    where: { id: input.activityId, status: "approved" },
+    data: { publishAt: input.now, updatedAt: input.now },
+  });
+  return publishActivityBatch(db, {
+    activityId: input.activityId,
+    afterUserId: 0,
+    now: input.now,
+    batchSize: 500,
+  });
+}
+
+/** Those who said they will come to an activity, in the order they answered, with their names. */
+export function listAttendees(prisma: Prisma, activityId: number) {
+  return prisma.activityRsvp.findMany({
+    where: { activityId, answer: "going" },
+    orderBy: [{ updatedAt: "asc" }, { id: "asc" }],
+    include: { user: { select: { firstName: true, lastName: true, username: true, telegramId: true } } },
+  });
 }
