@@ -239,7 +239,7 @@ async function sendAttendees(ctx: BotContext, activity: ActivityDetails, csv: bo
     const lines = [
       ctx.t("activity-attendees-title", { title, count: rows.length, capacity: activity.capacity ?? "∞" }),
     ];
-    rows.forEach((r, i) =>
+    for (const [i, r] of rows.entries())
       lines.push(
         ctx.t("activity-attendee-line", {
           n: i + 1,
@@ -247,8 +247,7 @@ async function sendAttendees(ctx: BotContext, activity: ActivityDetails, csv: bo
           username: r.user.username ? `@${escapeHtml(r.user.username)}` : "",
           time: formatDateTime(r.updatedAt, locale, timeZone),
         }),
-      ),
-    );
+      );
     const keyboard = new InlineKeyboard().text(
       ctx.t("activity-button-attendees-csv"),
       activityManageData.pack({ action: "attendees_csv", activityId: activity.id }),
