@@ -112,13 +112,17 @@ feature.callbackQuery(activityRsvpData.filter, async (ctx) => {
   const options = await viewOptionsOf(ctx);
   const header = ctx.t("activity-notice-header");
   const wasNotice = pressed?.text?.startsWith(header.replace(/<\/?b>/g, "")) === true;
-  const fields = { ...cardFields(activity, options.locale), going: result.going };
-  await ctx
-    .editMessageText(`${wasNotice ? `${header}\n\n` : ""}${activityCard(fields, options)}`, {
-      parse_mode: "HTML",
-      reply_markup: rsvpKeyboard(ctx.t, activity.id, answer === "going", hadStop),
-    })
-    .catch(() => undefined);
+  const details = await findActivity(db.prisma, activity.id);
+  const reply_markup = rsvpKeyboard(ctx.t, activity.id, answer === "going", hadStop);
+  if (details) {
+    const fields = { ...cardFields(details, options.locale), going: result.going };
+    await ctx
+      .editMessageText(`${wasNotice ? `${header}\n\n` : ""}${activityCard(fields, options)}`, {
+        parse_mode: "HTML",
+        reply_markup,
+      })
+      .catch(() => undefined);
+  } else await ctx.editMessageReplyMarkup({ reply_markup }).catch(() => undefined);
   const locale = await ctx.i18n.getLocale();
   const time = formatActivityTime(activity, locale, ctx.deps.config.TIME_ZONE);
   await ctx.reply(
