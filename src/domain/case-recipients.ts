@@ -100,9 +100,13 @@ export function caseHandlers(
 /**
  * Who hears what the citizen adds or rates (issue 7, item 4): every active deputy or staff
  * member who worked the case and its assignee, and the nearest staff covering its district;
- * before anyone worked it, whoever is handling it (caseHandlers), and that staff.
+ * before anyone worked it, whoever is handling it (caseHandlers), and that staff. A case
+ * raised to staff and not yet taken on is the staff's alone (issue 8: it stops looping between
+ * the same deputy and the citizen), so the deputies who worked it no longer hear.
  */
 export function citizenSideRecipients(circle: CaseCircle): number[] {
+  if (circle.raisedToStaff && !circle.assigneeId)
+    return unique([...caseHandlers(circle), ...nearestStaff(circle)]).filter((id) => id !== circle.citizenId);
   const workers = [...(circle.assigneeId ? [circle.assigneeId] : []), ...active(circle.workers ?? [])];
   const handling = workers.length > 0 ? workers : caseHandlers(circle);
   return unique([...handling, ...nearestStaff(circle)]).filter((id) => id !== circle.citizenId);
