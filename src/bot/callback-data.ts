@@ -275,3 +275,18 @@ export const inboxData = codec(
     page,
   }),
 );
+
+/**
+ * Canned replies (src/bot/features/canned-replies.ts). Staff: list, open one, pick the
+ * category of a new one (newcat), start it (new: value = category id, 0 for all), edit, remove.
+ * Deputies and staff replying: use one (id: the reply, value: the case).
+ */
+export const cannedData = codec(
+  "cn",
+  ["action", "id", "value"],
+  z.object({
+    action: z.enum(["list", "open", "newcat", "new", "edit", "del", "use"]),
+    id: z.coerce.number().int().min(0).max(2_147_483_647),
+    value: z.coerce.number().int().min(0).max(2_147_483_647),
+  }),
+);

@@ -26,7 +26,7 @@ const sectionCommands: Record<MenuSection, readonly string[]> = {
     "help",
   ],
   handler: ["inbox", "activity_new", "activities_manage", "stats"],
-  staff: ["broadcast", "review", "moderation"],
+  staff: ["broadcast", "review", "moderation", "replies"],
   admin: ["invite", "districts"],
 };
 

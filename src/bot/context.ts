@@ -52,6 +52,8 @@ export type Flow =
   | { kind: "merge"; concernId: number }
   /** /inbox: waiting for a case number to open (src/bot/features/inbox-desk.ts). */
   | { kind: "find_case" }
+  /** Staff writing a canned reply: its title, then its body (src/bot/features/canned-replies.ts). */
+  | { kind: "canned"; step: "title" | "body"; categoryId: number | null; cannedId?: number; title?: string }
   /** The citizen giving the reason to withdraw or reopen their case (src/bot/features/case-edits.ts). */
   | { kind: "withdraw"; concernId: number }
   | { kind: "reopen"; concernId: number }

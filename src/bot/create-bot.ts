@@ -9,6 +9,7 @@ import { activitiesManageFeature } from "./features/activities-manage.js";
 import { activityCreateFeature } from "./features/activity-create.js";
 import { adminFeature } from "./features/admin.js";
 import { broadcastFeature } from "./features/broadcast.js";
+import { cannedRepliesFeature } from "./features/canned-replies.js";
 import { caseEditsFeature } from "./features/case-edits.js";
 import { caseInputFeature } from "./features/case-input.js";
 import { caseRepliesFeature } from "./features/case-replies.js";
@@ -98,7 +99,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Bot<Bo
     moderationFeature,
     intakeFeature,
   );
-  bot.use(triageFeature, inboxDeskFeature);
+  bot.use(triageFeature, inboxDeskFeature, cannedRepliesFeature);
   bot.use(referralReferFeature, referralActionsFeature, referralInputFeature);
   bot.use(broadcastFeature, noticesFeature);
   bot.use(activityCreateFeature, activitiesManageFeature, activitiesFeature, deputiesFeature);

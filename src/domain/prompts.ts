@@ -22,6 +22,7 @@ export const promptKinds = [
   "note",
   "merge",
   "find_case",
+  "canned",
 ] as const;
 export type PromptKind = (typeof promptKinds)[number];
 
@@ -32,9 +33,10 @@ export function isPromptKind(kind: string | undefined): kind is PromptKind {
 /**
  * Callback-data prefixes of the buttons that belong to a prompt and do not end it:
  * "fx" cancels the prompt (src/bot/callback-data.ts cancelFlowData), "cs" is the Send / Edit /
- * Cancel check of a text for a case (caseConfirmData).
+ * Cancel check of a text for a case (caseConfirmData), "cn" a canned reply chosen under a reply
+ * prompt (src/bot/features/canned-replies.ts), which replaces the prompt with that check.
  */
-export const promptOwnButtonPrefixes: readonly string[] = ["fx", "cs"];
+export const promptOwnButtonPrefixes: readonly string[] = ["fx", "cs", "cn"];
 
 /** Why a prompt ended without its answer. */
 export type PromptEndReason = "command" | "button" | "timeout";

@@ -93,11 +93,34 @@ export async function takeCaseText(ctx: BotContext, target: CaseTextTarget): Pro
   await showConfirmation(ctx, flow, access.concern.caseNo, message);
 }
 
+/**
+ * Shows a text prepared for a handler (a canned reply with its variables filled in) with Send /
+ * Edit / Cancel, exactly as if they had typed it; `sourceKey` is the act's idempotency key.
+ */
+export async function confirmPreparedText(
+  ctx: BotContext,
+  target: CaseTextTarget & { caseNo: string },
+  text: string,
+  sourceKey: string,
+): Promise<void> {
+  const flow: CaseConfirmFlow = {
+    kind: "case_confirm",
+    action: target.action,
+    concernId: target.concernId,
+    text,
+    attachments: [],
+    sourceKey,
+    nonce: randomBytes(6).toString("base64url"),
+  };
+  ctx.session.flow = flow;
+  await showConfirmation(ctx, flow, target.caseNo);
+}
+
 async function showConfirmation(
   ctx: BotContext,
   flow: CaseConfirmFlow,
   caseNo: string,
-  source: Message,
+  source?: Message,
 ): Promise<void> {
   const files = flow.attachments.length;
   const body = [
@@ -109,7 +132,9 @@ async function showConfirmation(
   const pack = (action: "send" | "edit" | "cancel") => caseConfirmData.pack({ action, nonce: flow.nonce });
   await ctx.reply(body, {
     parse_mode: "HTML",
-    reply_parameters: { message_id: source.message_id, allow_sending_without_reply: true },
+    ...(source
+      ? { reply_parameters: { message_id: source.message_id, allow_sending_without_reply: true } }
+      : {}),
     reply_markup: new InlineKeyboard()
       .text(ctx.t("button-confirm-send"), pack("send"))
       .text(ctx.t("button-confirm-edit"), pack("edit"))

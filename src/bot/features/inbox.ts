@@ -13,6 +13,7 @@ import type { BotContext } from "../context.js";
 import { handlerKeyboard } from "../keyboards/case.js";
 import { caseListKeyboard, PAGE_SIZE } from "../keyboards/lists.js";
 import { viewOptionsOf } from "../view-options.js";
+import { replyPromptKeyboard } from "./canned-replies.js";
 import { sendAttachments } from "./cases.js";
 import { showInboxDesk } from "./inbox-desk.js";
 
@@ -69,8 +70,9 @@ feature.callbackQuery(caseActionData.filter, async (ctx) => {
       if (!canExchangeMessages(concern.status)) return void (await notAllowed());
       ctx.session.flow = { kind: "message", concernId: concern.id };
       await ctx.answerCallbackQuery();
+      // The canned replies of its category are offered under the prompt.
       await ctx.reply(ctx.t("case-write-reply", { caseNo: concern.caseNo }), {
-        reply_markup: cancelKeyboard(ctx),
+        reply_markup: await replyPromptKeyboard(ctx, concern),
       });
       return;
     case "resolve":
