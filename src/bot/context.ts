@@ -166,6 +166,8 @@ export interface SessionData {
   pendingText?: string;
   /** A photo, file or album sent outside a flow, offered with pendingText as a new concern. */
   pendingMedia?: { attachments: AttachmentDraft[]; groupId?: string | undefined };
+  /** ISO time the privacy (or deputies' and staff's) notice was last sent, so it is not repeated at once. */
+  noticeShownAt?: string;
   /** ISO time the open prompt (src/domain/prompts.ts) was asked; set by the prompt guard. */
   promptStartedAt?: string;
   /** The prompt that ended last without its answer, until the next text or flow. */

@@ -19,8 +19,6 @@ export const promptKinds = [
   "activity_record",
   "stats_range",
   "report_narrative",
-  "note",
-  "merge",
   "find_case",
   "canned",
 ] as const;

@@ -36,3 +36,12 @@ export function menuSections(role: string): MenuSection[] {
   if (role === "admin") sections.push("admin");
   return sections;
 }
+
+/**
+ * Whether someone must first accept the notice for those who handle citizens' data (issue 7,
+ * item 13): deputies, staff and admins who have not accepted it yet. They are shown it in place
+ * of the citizens' privacy notice.
+ */
+export function needsStaffNotice(user: { role: string; staffNoticeAt: Date | null }): boolean {
+  return (handlerRoles as readonly string[]).includes(user.role) && user.staffNoticeAt === null;
+}

@@ -1,8 +1,8 @@
 // Whatever no feature took: unknown commands, stale buttons, free text, unsupported input.
 // Each gets a clear answer in the user's language.
-import { Composer, InlineKeyboard } from "grammy";
-import { newConcernData } from "../callback-data.js";
+import { Composer } from "grammy";
 import type { BotContext } from "../context.js";
+import { newConcernOfferKeyboard } from "../keyboards/concern-offer.js";
 import { extractAttachment, MAX_ATTACHMENTS } from "../media.js";
 
 export const fallbackFeature = new Composer<BotContext>();
@@ -27,11 +27,7 @@ privateChats.on("message:text", async (ctx) => {
 
 /** "File this as a new concern?", always with a "no". */
 async function offerAsConcern(ctx: BotContext): Promise<void> {
-  await ctx.reply(ctx.t("fallback-offer-concern"), {
-    reply_markup: new InlineKeyboard()
-      .text(ctx.t("button-file-as-concern"), newConcernData.pack({ source: "text" }))
-      .text(ctx.t("button-not-concern"), newConcernData.pack({ source: "no" })),
-  });
+  await ctx.reply(ctx.t("fallback-offer-concern"), { reply_markup: newConcernOfferKeyboard(ctx.t) });
 }
 
 // A photo, file, voice note or album sent outside /new gets the same offer as text, once per

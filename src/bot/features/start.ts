@@ -6,11 +6,14 @@ import { redeemInvite } from "../../db/queries/invites.js";
 import { subscribe } from "../../db/queries/subscriptions.js";
 import { recordConsent, setUserDistrict } from "../../db/queries/users.js";
 import { CLAIM_PAYLOAD_PREFIX } from "../../domain/case-intake.js";
+import { needsStaffNotice } from "../../domain/roles.js";
 import { consentData } from "../callback-data.js";
 import { localName } from "../case-view.js";
+import { mustAcceptNotice, showConsentNotice } from "../consent-notice.js";
 import type { BotContext } from "../context.js";
 import { escapeHtml } from "../format.js";
-import { myDataKeyboard, privacyKeyboard } from "../keyboards/privacy.js";
+import { newConcernOfferKeyboard } from "../keyboards/concern-offer.js";
+import { myDataKeyboard } from "../keyboards/privacy.js";
 import { showDistrictPicker } from "./district.js";
 import { showOpenCasesOnJoining } from "./inbox.js";
 import { claimCase } from "./intake.js";
@@ -33,7 +36,8 @@ async function handleInvite(ctx: BotContext, token: string): Promise<void> {
     ctx.t(`invite-welcome-${result.role}`, { district: escapeHtml(localName(place, locale)) }),
     { parse_mode: "HTML" },
   );
-  await showOpenCasesOnJoining(ctx);
+  // A newcomer is shown the cases waiting once they have accepted the notice for deputies and staff.
+  if (!needsStaffNotice(ctx.user)) await showOpenCasesOnJoining(ctx);
 }
 
 feature.command("start", async (ctx) => {
@@ -47,18 +51,20 @@ feature.command("start", async (ctx) => {
     if (district) ctx.session.pendingDistrictCode = district.code;
     else await ctx.reply(ctx.t("start-unknown-district"));
   }
-  if (!ctx.user.consentedAt) {
-    await ctx.reply(ctx.t("privacy-notice"), { parse_mode: "HTML", reply_markup: privacyKeyboard(ctx.t) });
+  // Deputies and staff get their own notice after the invite, citizens the privacy notice.
+  if (mustAcceptNotice(ctx.user)) {
+    await showConsentNotice(ctx);
     return;
   }
   await afterConsent(ctx);
 });
 
 feature.command("privacy", async (ctx) => {
-  await ctx.reply(ctx.t("privacy-notice"), {
-    parse_mode: "HTML",
-    reply_markup: ctx.user.consentedAt ? myDataKeyboard(ctx.t) : privacyKeyboard(ctx.t),
-  });
+  if (mustAcceptNotice(ctx.user)) {
+    await showConsentNotice(ctx);
+    return;
+  }
+  await ctx.reply(ctx.t("privacy-notice"), { parse_mode: "HTML", reply_markup: myDataKeyboard(ctx.t) });
 });
 
 feature.callbackQuery(consentData.filter, async (ctx) => {
@@ -70,9 +76,24 @@ feature.callbackQuery(consentData.filter, async (ctx) => {
     await ctx.reply(ctx.t("privacy-declined"));
     return;
   }
-  if (!ctx.user.consentedAt) ctx.user = await recordConsent(ctx.deps.db.prisma, ctx.user.id, ctx.deps.now());
-  await ctx.reply(ctx.t("privacy-accepted"));
+  const staffNotice = needsStaffNotice(ctx.user);
+  if (!ctx.user.consentedAt || staffNotice)
+    ctx.user = await recordConsent(ctx.deps.db.prisma, ctx.user.id, ctx.deps.now(), {
+      staffNotice,
+      consentedAt: ctx.user.consentedAt,
+    });
+  ctx.session.noticeShownAt = undefined;
+  await ctx.reply(ctx.t(staffNotice ? "staff-notice-accepted" : "privacy-accepted"));
   await afterConsent(ctx);
+  // Someone who just joined as a deputy or staff member sees the cases already waiting.
+  if (staffNotice) await showOpenCasesOnJoining(ctx);
+  // What was typed before accepting is kept: offered again now.
+  if (ctx.session.pendingText || ctx.session.pendingMedia) {
+    await ctx.reply(ctx.t("consent-kept-offer", { text: escapeHtml(ctx.session.pendingText ?? "") }), {
+      parse_mode: "HTML",
+      reply_markup: newConcernOfferKeyboard(ctx.t),
+    });
+  }
 });
 
 /** A QR-code district is applied at once; otherwise a citizen without a district picks one. */

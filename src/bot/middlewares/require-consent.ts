@@ -1,10 +1,36 @@
 import type { MiddlewareFn } from "grammy";
+import { showConsentNotice } from "../consent-notice.js";
 import type { BotContext } from "../context.js";
-import { privacyKeyboard } from "../keyboards/privacy.js";
+import { extractAttachment } from "../media.js";
 
-/** Nothing past this point runs for someone who has not accepted the privacy notice. */
+/** The notice is shown again only after this long; before, one line says what is waited for. */
+const NOTICE_REPEAT_MS = 10 * 60_000;
+
+/**
+ * Nothing past this point runs for someone who has not accepted the privacy notice (deputies
+ * and staff: their own notice, src/bot/consent-notice.ts). Whatever was tried is answered in one
+ * line saying why; a text or file typed meanwhile is kept and offered again once the notice is
+ * accepted; the notice itself is not sent again with every button.
+ */
 export const requireConsent: MiddlewareFn<BotContext> = async (ctx, next) => {
   if (ctx.user?.consentedAt) return next();
+  const message = ctx.message;
+  const isCommand = message?.text?.startsWith("/") ?? false;
+  if (message && !isCommand) {
+    const media = extractAttachment(message);
+    const text = message.text ?? message.caption;
+    if (media.kind === "attachment") {
+      const pending = ctx.session.pendingMedia;
+      const group = message.media_group_id;
+      if (group && pending?.groupId === group) pending.attachments.push(media.attachment);
+      else ctx.session.pendingMedia = { attachments: [media.attachment], groupId: group };
+    } else if (message.text !== undefined) {
+      ctx.session.pendingMedia = undefined;
+    }
+    if (text?.trim()) ctx.session.pendingText = [ctx.session.pendingText, text].filter(Boolean).join("\n");
+  }
   if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: ctx.t("privacy-required"), show_alert: true });
-  await ctx.reply(ctx.t("privacy-notice"), { parse_mode: "HTML", reply_markup: privacyKeyboard(ctx.t) });
+  else if (message) await ctx.reply(ctx.t(isCommand ? "consent-gate-command" : "consent-gate-kept"));
+  const shownAt = ctx.session.noticeShownAt ? new Date(ctx.session.noticeShownAt).getTime() : 0;
+  if (ctx.deps.now().getTime() - shownAt > NOTICE_REPEAT_MS) await showConsentNotice(ctx);
 };

@@ -56,8 +56,25 @@ export function setUserLocale(prisma: Prisma, id: number, locale: string, now: D
   return prisma.user.update({ where: { id }, data: { locale, updatedAt: now } });
 }
 
-export function recordConsent(prisma: Prisma, id: number, now: Date): Promise<User> {
-  return prisma.user.update({ where: { id }, data: { consentedAt: now, updatedAt: now } });
+/**
+ * Records the acceptance of the privacy notice; with `staffNotice`, of the notice for deputies
+ * and staff (which stands for it: src/domain/roles.ts needsStaffNotice). An earlier consent keeps
+ * its date.
+ */
+export function recordConsent(
+  prisma: Prisma,
+  id: number,
+  now: Date,
+  options: { staffNotice?: boolean; consentedAt?: Date | null } = {},
+): Promise<User> {
+  return prisma.user.update({
+    where: { id },
+    data: {
+      consentedAt: options.consentedAt ?? now,
+      ...(options.staffNotice ? { staffNoticeAt: now } : {}),
+      updatedAt: now,
+    },
+  });
 }
 
 export function setUserDistrict(prisma: Prisma, id: number, districtId: number, now: Date): Promise<User> {

@@ -1,0 +1,10 @@
+import { InlineKeyboard } from "grammy";
+import { newConcernData } from "../callback-data.js";
+import type { Translate } from "../format.js";
+
+/** "File this as a new concern?": always a yes and a no. */
+export function newConcernOfferKeyboard(t: Translate) {
+  return new InlineKeyboard()
+    .text(t("button-file-as-concern"), newConcernData.pack({ source: "text" }))
+    .text(t("button-not-concern"), newConcernData.pack({ source: "no" }));
+}
