@@ -9,6 +9,7 @@ import { activitiesManageFeature } from "./features/activities-manage.js";
 import { activityCreateFeature } from "./features/activity-create.js";
 import { adminFeature } from "./features/admin.js";
 import { broadcastFeature } from "./features/broadcast.js";
+import { broadcastListFeature } from "./features/broadcast-list.js";
 import { cannedRepliesFeature } from "./features/canned-replies.js";
 import { caseEditsFeature } from "./features/case-edits.js";
 import { caseInputFeature } from "./features/case-input.js";
@@ -101,7 +102,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Bot<Bo
   );
   bot.use(triageFeature, inboxDeskFeature, cannedRepliesFeature);
   bot.use(referralReferFeature, referralActionsFeature, referralInputFeature);
-  bot.use(broadcastFeature, noticesFeature);
+  bot.use(broadcastListFeature, broadcastFeature, noticesFeature);
   bot.use(activityCreateFeature, activitiesManageFeature, activitiesFeature, deputiesFeature);
   bot.use(statsFeature, reportFeature);
   // 10. What nobody took gets a clear answer.

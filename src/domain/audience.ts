@@ -79,3 +79,17 @@ export function isNoticeRecipient(user: {
 }): boolean {
   return !user.inactiveAt && !user.bannedAt && !user.noticesOptOutAt;
 }
+
+/**
+ * Who may stop a scheduled or running broadcast: its sender, an administrator, or a staff
+ * member whose scope covers its district (a broadcast to no district — everyone — only its
+ * sender and administrators). Checked on every tap.
+ */
+export function canStopBroadcast(
+  user: { id: number; role: string },
+  broadcast: { createdById: number; districtId: number | null },
+  coversDistrict: (districtId: number) => boolean,
+): boolean {
+  if (broadcast.createdById === user.id || user.role === "admin") return true;
+  return user.role === "staff" && broadcast.districtId !== null && coversDistrict(broadcast.districtId);
+}

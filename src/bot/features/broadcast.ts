@@ -8,7 +8,15 @@ import { loadHandlerScope } from "../../db/queries/access.js";
 import { countAudience } from "../../db/queries/audience.js";
 import { cancelBroadcast, createBroadcast, findBroadcast } from "../../db/queries/broadcasts.js";
 import { findDistrictById, listChildDistricts } from "../../db/queries/districts.js";
-import { type Audience, audiences, canAddress, isAudience, needsDistrict } from "../../domain/audience.js";
+import { canHandleDistrict } from "../../domain/access.js";
+import {
+  type Audience,
+  audiences,
+  canAddress,
+  canStopBroadcast,
+  isAudience,
+  needsDistrict,
+} from "../../domain/audience.js";
 import { parseLocalDateTime } from "../../domain/local-time.js";
 import {
   broadcastAudienceData,
@@ -271,15 +279,21 @@ senders.callbackQuery(broadcastConfirmData.filter, async (ctx) => {
   );
 });
 
-/** Cancelling stops further sends; only the sender or an admin may cancel. */
+/**
+ * Cancelling stops further sends; the sender, an admin, or staff whose scope covers the
+ * broadcast's district may cancel (canStopBroadcast). The message that offered the button
+ * then says it was stopped, no longer "will go out at …".
+ */
 senders.callbackQuery(broadcastCancelData.filter, async (ctx) => {
   const data = broadcastCancelData.unpack(ctx.callbackQuery.data);
   const broadcast = data ? await findBroadcast(ctx.deps.db.prisma, data.broadcastId) : null;
-  if (!broadcast || (broadcast.createdById !== ctx.user.id && ctx.user.role !== "admin")) return stale(ctx);
+  if (!broadcast) return stale(ctx);
+  const scope = await loadHandlerScope(ctx.deps.db.prisma, ctx.user);
+  if (!canStopBroadcast(ctx.user, broadcast, (id) => canHandleDistrict(scope, id))) return stale(ctx);
   const cancelled = await cancelBroadcast(ctx.deps.db, broadcast.id, ctx.deps.now());
-  await ctx.answerCallbackQuery({
-    text: cancelled ? ctx.t("broadcast-cancelled", { id: broadcast.id }) : ctx.t("broadcast-already-ended"),
-    show_alert: !cancelled,
-  });
-  if (cancelled) await ctx.editMessageReplyMarkup().catch(() => undefined);
+  const text = cancelled
+    ? ctx.t("broadcast-cancelled", { id: broadcast.id })
+    : ctx.t("broadcast-already-ended");
+  await ctx.answerCallbackQuery({ text, show_alert: !cancelled });
+  if (cancelled) await ctx.editMessageText(text).catch(() => undefined);
 });

@@ -1,0 +1,74 @@
+// /broadcasts lists the scheduled and running broadcasts a staff member may stop, and any
+// staff member whose scope covers the broadcast's district can stop it; a stopped scheduled
+// broadcast no longer reads "will go out at …". Staff of another district neither see nor stop it.
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createInvite } from "../../src/db/queries/invites.js";
+import { TestBot, type TestUser } from "../helpers/test-bot.js";
+
+describe("scheduled broadcasts", () => {
+  let bot: TestBot;
+  let sender: TestUser;
+  let county: TestUser;
+  let other: TestUser;
+
+  async function makeStaff(user: TestUser, districtCode: string) {
+    const invite = await createInvite(bot.prisma, {
+      role: "staff",
+      districtCode,
+      ttlHours: 1,
+      now: new Date(),
+    });
+    await user.send(`/start inv_${invite.token}`);
+    await user.press("同意并继续");
+  }
+
+  async function schedule(text: string) {
+    await sender.send("/broadcast");
+    await sender.sendMessage({ text });
+    await sender.press("某选区的群众");
+    await sender.press("城关街道");
+    await sender.press("就发给“城关街道”");
+    await sender.press("定时发送");
+    await sender.send("2099-01-01 09:00");
+    await sender.press("确认发送");
+    expect(sender.lastText()).toContain("将于 2099/01/01 09:00 发送");
+  }
+
+  beforeEach(async () => {
+    bot = await TestBot.create();
+    sender = bot.user(7101, { firstName: "小刘" });
+    county = bot.user(7102, { firstName: "县里老王" });
+    other = bot.user(7103, { firstName: "石桥小李" });
+    await makeStaff(sender, "QS-CG");
+    await makeStaff(county, "QS");
+    await makeStaff(other, "QS-SQ");
+  });
+  afterEach(() => bot.close());
+
+  it("says a stopped broadcast was stopped, not when it will go out", async () => {
+    await schedule("定时通知");
+    await sender.press("停止群发");
+    expect(sender.lastText()).toContain("已停止");
+    expect(sender.lastText()).not.toContain("将于");
+    expect((await bot.prisma.broadcast.findFirstOrThrow()).status).toBe("cancelled");
+  });
+
+  it("lists it for staff in scope, who can stop it; others neither see nor stop it", async () => {
+    await schedule("定时通知");
+    const id = (await bot.prisma.broadcast.findFirstOrThrow()).id;
+
+    await other.send("/broadcasts");
+    expect(other.lastText()).toContain("没有您可以停止");
+    // A forged stop tap from outside the scope changes nothing.
+    const stop = sender.findButton("停止群发")!;
+    await other.pressData(stop.data);
+    expect((await bot.prisma.broadcast.findFirstOrThrow()).status).toBe("scheduled");
+
+    await county.send("/broadcasts");
+    expect(county.lastText()).toContain(`#${id} · 将于 2099/01/01 09:00 发送 · 定时通知`);
+    await county.press(`停止 #${id}`);
+    expect((await bot.prisma.broadcast.findFirstOrThrow()).status).toBe("cancelled");
+    await county.send("/broadcasts");
+    expect(county.lastText()).toContain("没有您可以停止");
+  });
+});
