@@ -176,6 +176,7 @@ export function activityIcs(activity: ActivityDetails, view: ActivityViewOptions
     location: activity.place,
     description,
     status: activity.status === "cancelled" ? "CANCELLED" : "CONFIRMED",
+    sequence: activity.sequence ?? 0,
   });
   return Buffer.from(ics, "utf8");
 }

@@ -63,6 +63,8 @@ export type Flow =
   | BroadcastFlow
   | ActivityDraftFlow
   | ActivityRecordFlow
+  /** Staff changing an activity's title, time or place (src/bot/features/activities-manage.ts). */
+  | { kind: "activity_edit"; activityId: number; field: "title" | "time" | "place" }
   /** /stats: waiting for a custom date range (src/bot/features/stats.ts). */
   | { kind: "stats_range" }
   /** /report: waiting for the deputy's narrative for a year (src/bot/features/report.ts). */

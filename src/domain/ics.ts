@@ -14,6 +14,11 @@ export interface IcsEvent {
   description?: string;
   /** CONFIRMED or CANCELLED. */
   status?: "CONFIRMED" | "CANCELLED";
+  /**
+   * The revision (§3.8.7.4): 0 when first published, raised by each change, so that a calendar
+   * importing a newer file with the same UID replaces the event instead of keeping the old one.
+   */
+  sequence?: number;
 }
 
 const PRODUCT_ID = "-//Liaison Station//Activity Notices//ZH";
@@ -71,6 +76,7 @@ export function buildIcs(event: IcsEvent): string {
     ["METHOD", "PUBLISH"],
     ["BEGIN", "VEVENT"],
     ["UID", escapeText(event.uid)],
+    ["SEQUENCE", String(event.sequence ?? 0)],
     ["DTSTAMP", formatUtc(event.stamp)],
     ["DTSTART", formatUtc(event.start)],
     ["DTEND", formatUtc(event.end)],

@@ -88,6 +88,14 @@ export const messageSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("follow_up"), recipientId: id, concernId: id }),
   // Activities: announcements, reminders, approval requests and decisions, cancellations.
   z.object({ kind: z.enum(activityNoticeKinds), recipientId: id, activityId: id }),
+  // An activity was edited: those coming are told what changed (`changes`), once per revision.
+  z.object({
+    kind: z.literal("activity_changed"),
+    recipientId: id,
+    activityId: id,
+    sequence: z.number().int().min(1),
+    changes: z.array(z.enum(["title", "time", "place"])).min(1),
+  }),
   // One recipient of a broadcast.
   z.object({ kind: z.literal("broadcast"), recipientId: id, broadcastId: id }),
   // Someone acted on a referral (交办): `eventId` is its timeline entry, `audience` who it is for
@@ -244,6 +252,14 @@ const messageSpecs: { [K in MessageKind]: MessageSpec<K> } = {
   approved: activitySpec("act-dec"),
   rejected: activitySpec("act-dec"),
   cancelled: activitySpec("act-off", false, "resend-with-note"),
+  // Like a cancellation, a change of time or place missed costs someone a trip.
+  activity_changed: {
+    family: "activity",
+    urgent: false,
+    ifUncertain: "resend-with-note",
+    priority: 0,
+    key: (m) => `act-chg:${m.activityId}:${m.sequence}:${m.recipientId}`,
+  },
   // A mass notice twice is worse than one unconfirmed; replies about cases go before it.
   broadcast: {
     family: "broadcast",

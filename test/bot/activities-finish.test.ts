@@ -85,6 +85,41 @@ describe.each(testDialects)("activities, finished, on %s", (dialect) => {
     ]);
   });
 
+  it("edits the time: those coming are told what changed, the .ics keeps its UID with a higher SEQUENCE", async () => {
+    await first.press("📅 加入日历(.ics)");
+    const before = (
+      bot.fake.callsTo("sendDocument").at(-1)!.payload.document as UploadedFile
+    ).content.toString();
+    expect(before).toContain("SEQUENCE:0");
+    const uid = before.match(/UID:(.*)\r\n/)![1];
+
+    await staff.pressData(activityManageData.pack({ action: "open", activityId: activity.id }));
+    await staff.press("✏️ 修改活动");
+    await staff.press("时间");
+    await staff.send("明天上午");
+    expect(staff.lastText()).toContain("无法识别这个时间");
+    await staff.send("2026-12-23 14:00-16:00");
+    expect(staff.lastText()).toBe("✅ 已修改:时间。已通知 2 位报名的群众。");
+    await bot.drainJobs();
+    for (const u of [first, second]) {
+      expect(u.lastText()).toContain("有变更:时间");
+      expect(u.lastText()).toContain("2026年12月23日周三 14:00–16:00");
+    }
+    expect(subscriber.texts().some((t) => t.includes("有变更"))).toBe(false);
+    await first.press("📅 加入日历(.ics)");
+    const after = (
+      bot.fake.callsTo("sendDocument").at(-1)!.payload.document as UploadedFile
+    ).content.toString();
+    expect(after).toContain(`UID:${uid}\r\n`);
+    expect(after).toContain("SEQUENCE:1");
+    expect(after).toContain("DTSTART:20261223T060000Z");
+    // The same time again changes nothing and tells nobody.
+    await staff.pressData(activityManageData.pack({ action: "edit_time", activityId: activity.id }));
+    await staff.send("2026-12-23 14:00-16:00");
+    expect(staff.lastText()).toBe("内容与原来相同,没有修改。");
+    activity = await bot.prisma.activity.findUniqueOrThrow({ where: { id: activity.id } });
+  });
+
   it("publishes it now on the staff's tap: subscribers are told at once", async () => {
     await staff.pressData(activityManageData.pack({ action: "open", activityId: activity.id }));
     await staff.press("📢 立即发布");

@@ -6,10 +6,12 @@ import { stringify } from "csv-stringify/sync";
 import { Composer, InlineKeyboard, InputFile } from "grammy";
 import {
   type ActivityDetails,
+  type ActivityEdit,
   ActivityNotFoundError,
   ActivityStateError,
   cancelActivity,
   decideActivity,
+  editActivity,
   findActivity,
   linkConcerns,
   listActivityDistricts,
@@ -26,6 +28,7 @@ import {
   extractCaseNumbers,
   MAX_CAPACITY,
   MAX_NOTES_LENGTH,
+  parseActivityTime,
 } from "../../domain/activity.js";
 import { activityRecord, activityStatusLabel, formatShortDate } from "../activity-view.js";
 import { activityDecisionData, activityManageData } from "../callback-data.js";
@@ -33,6 +36,7 @@ import type { ActivityRecordFlow, BotContext } from "../context.js";
 import { displayName, escapeHtml, formatDateTime } from "../format.js";
 import {
   cancelConfirmKeyboard,
+  editFieldKeyboard,
   manageListKeyboard,
   recordInputKeyboard,
   recordKeyboard,
@@ -40,6 +44,7 @@ import {
 import { replyInPieces } from "../reply-in-pieces.js";
 import { splitHtml } from "../split-text.js";
 import { viewOptionsOf } from "../view-options.js";
+import { exampleTime, timeErrorKeys } from "./activity-create.js";
 
 export const activitiesManageFeature = new Composer<BotContext>();
 const feature = activitiesManageFeature.chatType("private");
@@ -48,9 +53,58 @@ const MANAGE_LIST_LIMIT = 30;
 
 feature.on("message", async (ctx, next) => {
   const flow = ctx.session.flow;
-  if (flow?.kind !== "activity_record" || ctx.message.text?.startsWith("/")) return next();
+  if (ctx.message.text?.startsWith("/")) return next();
+  if (flow?.kind === "activity_edit") return handleEditText(ctx, flow);
+  if (flow?.kind !== "activity_record") return next();
   return handleRecordText(ctx, flow);
 });
+
+/** The new title, time or place of an activity, typed by staff; those coming are told. */
+async function handleEditText(
+  ctx: BotContext,
+  flow: Extract<NonNullable<BotContext["session"]["flow"]>, { kind: "activity_edit" }>,
+): Promise<void> {
+  const { db, now, config } = ctx.deps;
+  const text = ctx.message?.text?.trim() ?? "";
+  const cancel = { reply_markup: recordInputKeyboard(ctx.t) };
+  if (!text) return void (await ctx.reply(ctx.t("case-need-text"), cancel));
+  const activity = await findActivity(db.prisma, flow.activityId);
+  if (!activity || (await loadActivityAuthority(db.prisma, ctx.user, activity.districtId)) !== "approve") {
+    ctx.session.flow = undefined;
+    await ctx.reply(ctx.t("activity-not-found"));
+    return;
+  }
+  let edit: ActivityEdit;
+  if (flow.field === "time") {
+    const parsed = parseActivityTime(text, config.TIME_ZONE, now());
+    if (!parsed.ok)
+      return void (await ctx.reply(
+        ctx.t(timeErrorKeys[parsed.reason], { example: exampleTime(ctx) }),
+        cancel,
+      ));
+    edit = { startsAt: parsed.startsAt, endsAt: parsed.endsAt };
+  } else if ([...text].length > 200)
+    return void (await ctx.reply(ctx.t("case-text-too-long", { max: 200 }), cancel));
+  else edit = flow.field === "title" ? { title: text } : { place: text };
+  ctx.session.flow = undefined;
+  try {
+    const { changes } = await editActivity(db, { activityId: activity.id, edit, now: now() });
+    const going = await db.prisma.activityRsvp.count({ where: { activityId: activity.id, answer: "going" } });
+    await ctx.reply(
+      changes.length === 0
+        ? ctx.t("activity-edit-unchanged")
+        : ctx.t("activity-edited", {
+            changes: changes.map((c) => ctx.t(`activity-change-${c}`)).join(ctx.t("activity-list-separator")),
+            going,
+          }),
+    );
+  } catch (error) {
+    if (!(error instanceof ActivityStateError)) throw error;
+    await ctx.reply(
+      ctx.t("activity-action-not-allowed", { status: activityStatusLabel(ctx.t, activity.status) }),
+    );
+  }
+}
 
 // --- deciding on a proposal ------------------------------------------------------------------
 
@@ -142,6 +196,7 @@ async function showRecord(ctx: BotContext, activityId: number, edit: boolean): P
     record: staff && canRecordOutcome(activity, now),
     publishNow: staff && activity.status === "approved" && activity.startsAt > now,
     attendees: staff && ["approved", "published", "done"].includes(activity.status),
+    edit: staff && canCancel(activity, now),
   });
   // A record too long to edit into one message is sent anew, in pieces.
   if (edit && splitHtml(text).length === 1)
@@ -175,6 +230,26 @@ feature.callbackQuery(activityManageData.filter, async (ctx) => {
     return;
   }
   switch (data.action) {
+    case "edit":
+      if (!canCancel(activity, now())) break;
+      await ctx.answerCallbackQuery();
+      await ctx.reply(ctx.t("activity-edit-which", { title: escapeHtml(activity.title) }), {
+        parse_mode: "HTML",
+        reply_markup: editFieldKeyboard(ctx.t, activity.id),
+      });
+      return;
+    case "edit_title":
+    case "edit_time":
+    case "edit_place": {
+      if (!canCancel(activity, now())) break;
+      const field = data.action === "edit_title" ? "title" : data.action === "edit_time" ? "time" : "place";
+      ctx.session.flow = { kind: "activity_edit", activityId: activity.id, field };
+      await ctx.answerCallbackQuery();
+      await ctx.reply(ctx.t(`activity-edit-ask-${field}`, { example: exampleTime(ctx) }), {
+        reply_markup: recordInputKeyboard(ctx.t),
+      });
+      return;
+    }
     case "publish_now":
       if (activity.status !== "approved" || activity.startsAt <= now()) break;
       await publishActivityNow(db, { activityId: activity.id, now: now() });

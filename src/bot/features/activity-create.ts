@@ -45,7 +45,8 @@ function currentDraft(ctx: BotContext): ActivityDraftFlow | undefined {
 }
 
 /** A week from now at 09:00 in the station's zone, as the format to type. */
-function exampleTime(ctx: BotContext): string {
+/** A time a week ahead in the format activities take ("2026-12-08 09:00"), for prompts. */
+export function exampleTime(ctx: BotContext): string {
   const { now, config } = ctx.deps;
   const week = new Date(now().getTime() + 7 * 24 * 3_600_000);
   const local = new Date(week.getTime() + zoneOffsetMs(week, config.TIME_ZONE));
@@ -53,7 +54,7 @@ function exampleTime(ctx: BotContext): string {
   return `${local.getUTCFullYear()}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())} 09:00`;
 }
 
-const timeErrorKeys = {
+export const timeErrorKeys = {
   invalid: "activity-time-invalid",
   past: "activity-time-past",
   too_far: "activity-time-too-far",

@@ -115,9 +115,18 @@ export function manageListKeyboard(
 export function recordKeyboard(
   t: Translate,
   activityId: number,
-  can: { decide: boolean; cancel: boolean; record: boolean; publishNow?: boolean; attendees?: boolean },
+  can: {
+    decide: boolean;
+    cancel: boolean;
+    record: boolean;
+    publishNow?: boolean;
+    attendees?: boolean;
+    edit?: boolean;
+  },
 ) {
   const kb = new InlineKeyboard();
+  if (can.edit)
+    kb.text(t("activity-button-edit"), activityManageData.pack({ action: "edit", activityId })).row();
   if (can.publishNow)
     kb.text(
       t("activity-button-publish-now"),
@@ -155,4 +164,14 @@ export function cancelConfirmKeyboard(t: Translate, activityId: number) {
 
 export function recordInputKeyboard(t: Translate) {
   return new InlineKeyboard().text(t("button-cancel"), cancelFlowData.pack({ zero: "0" }));
+}
+
+/** What of an activity staff may change. */
+export function editFieldKeyboard(t: Translate, activityId: number) {
+  return new InlineKeyboard()
+    .text(t("activity-edit-field-title"), activityManageData.pack({ action: "edit_title", activityId }))
+    .text(t("activity-edit-field-time"), activityManageData.pack({ action: "edit_time", activityId }))
+    .text(t("activity-edit-field-place"), activityManageData.pack({ action: "edit_place", activityId }))
+    .row()
+    .text(t("button-back"), activityManageData.pack({ action: "open", activityId }));
 }

@@ -84,3 +84,29 @@ export function createActivityNoticeRenderers({ db, timeZone }: ActivityNoticeRe
     cancelled: render,
   };
 }
+
+/**
+ * An edited activity, to someone coming: what changed (title, time, place) and the card as it
+ * is now, with the calendar button for the new revision. Nothing when they no longer come or
+ * the activity is over or cancelled (its cancellation says so).
+ */
+export function createActivityChangeRenderer({
+  db,
+  timeZone,
+}: ActivityNoticeRendererDeps): Renderer<"activity_changed"> {
+  return async (notice, { t, locale, now }) => {
+    const [activity, rsvp] = await Promise.all([
+      findActivity(db.prisma, notice.activityId),
+      findRsvp(db.prisma, notice.activityId, notice.recipientId),
+    ]);
+    if (!activity) throw new PermanentJobError("activity no longer exists");
+    if (rsvp?.answer !== "going" || activity.startsAt <= now || activity.status === "cancelled")
+      return undefined;
+    const changes = notice.changes.map((c) => t(`activity-change-${c}`)).join(t("activity-list-separator"));
+    const card = activityCard(cardFields(activity, locale), { t, locale, timeZone });
+    return htmlMessage(
+      `${t("activity-changed", { title: escapeHtml(activity.title), changes })}\n\n${card}`,
+      reminderKeyboard(t, activity.id),
+    );
+  };
+}

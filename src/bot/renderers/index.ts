@@ -3,7 +3,7 @@
 import type { Config } from "../../config.js";
 import type { Database } from "../../db/client.js";
 import type { Renderers } from "../../jobs/delivery.js";
-import { createActivityNoticeRenderers } from "./activity-notices.js";
+import { createActivityChangeRenderer, createActivityNoticeRenderers } from "./activity-notices.js";
 import { createBroadcastRenderer } from "./broadcast.js";
 import { createBulletinRenderer } from "./bulletin.js";
 import { createCaseRenderers } from "./case-messages.js";
@@ -22,6 +22,7 @@ export function createRenderers({ db, config }: { db: Database; config: Config }
       remindAfterHours: config.REMIND_UNACCEPTED_HOURS,
     }),
     ...createActivityNoticeRenderers({ db, timeZone: config.TIME_ZONE }),
+    activity_changed: createActivityChangeRenderer({ db, timeZone: config.TIME_ZONE }),
     broadcast: createBroadcastRenderer({ db }),
     bulletin: createBulletinRenderer({ db, timeZone: config.TIME_ZONE }),
     ...createReferralRenderers({ db, timeZone: config.TIME_ZONE }),

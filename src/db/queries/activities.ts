@@ -10,9 +10,10 @@ import {
   heldStatuses,
   listedStatuses,
   publishTime,
+  reminderOffsets,
   reminderTimes,
 } from "../../domain/activity.js";
-import type { ActivityNoticeKind } from "../../domain/messages.js";
+import { type ActivityNoticeKind, messageKey } from "../../domain/messages.js";
 import type { Database, Prisma } from "../client.js";
 import { directTransaction } from "../direct.js";
 import type { Activity, District, Prisma as PrismaTypes, User } from "../generated/sqlite/client.js";
@@ -608,5 +609,91 @@ export function listAttendees(prisma: Prisma, activityId: number) {
     where: { activityId, answer: "going" },
     orderBy: [{ updatedAt: "asc" }, { id: "asc" }],
     include: { user: { select: { firstName: true, lastName: true, username: true, telegramId: true } } },
+  });
+}
+
+export interface ActivityEdit {
+  title?: string;
+  startsAt?: Date;
+  endsAt?: Date | null;
+  place?: string;
+}
+
+/**
+ * Staff edit an activity that has not begun (not cancelled or over): the fields given are
+ * changed, its calendar SEQUENCE raised (the .ics keeps its UID, so calendars replace the
+ * event), the reminders of those coming moved to the new time, and each of them queued an
+ * activity_changed notice naming what changed, in one transaction. Returns the changed
+ * fields (empty, and nothing written, when the values are the same). Throws
+ * ActivityNotFoundError, ActivityStateError.
+ */
+export function editActivity(
+  db: Database,
+  input: { activityId: number; edit: ActivityEdit; now: Date },
+): Promise<{ changes: ("title" | "time" | "place")[]; sequence: number }> {
+  const { activityId, edit, now } = input;
+  return db.prisma.$transaction(async (tx) => {
+    const activity = await tx.activity.findUnique({ where: { id: activityId } });
+    if (!activity) throw new ActivityNotFoundError(activityId);
+    if (!["pending_approval", "approved", "published"].includes(activity.status) || activity.startsAt <= now)
+      throw new ActivityStateError(activityId, activity.status);
+    const changes: ("title" | "time" | "place")[] = [];
+    if (edit.title !== undefined && edit.title !== activity.title) changes.push("title");
+    const timeChanged =
+      (edit.startsAt !== undefined && edit.startsAt.getTime() !== activity.startsAt.getTime()) ||
+      (edit.endsAt !== undefined &&
+        (edit.endsAt?.getTime() ?? null) !== (activity.endsAt?.getTime() ?? null));
+    if (timeChanged) changes.push("time");
+    if (edit.place !== undefined && edit.place !== activity.place) changes.push("place");
+    const sequence = (activity.sequence ?? 0) + (changes.length > 0 ? 1 : 0);
+    if (changes.length === 0) return { changes, sequence };
+    const startsAt = edit.startsAt ?? activity.startsAt;
+    await tx.activity.update({
+      where: { id: activityId },
+      data: {
+        ...(edit.title !== undefined ? { title: edit.title } : {}),
+        ...(edit.place !== undefined ? { place: edit.place } : {}),
+        ...(timeChanged
+          ? { startsAt, endsAt: edit.endsAt === undefined ? activity.endsAt : edit.endsAt }
+          : {}),
+        // A later time moves the announcement day with it, if it has not come yet.
+        ...(timeChanged && activity.status !== "published" && activity.publishAt && activity.publishAt > now
+          ? {
+              publishAt: new Date(
+                Math.max(
+                  now.getTime(),
+                  activity.publishAt.getTime() + (startsAt.getTime() - activity.startsAt.getTime()),
+                ),
+              ),
+            }
+          : {}),
+        sequence,
+        updatedAt: now,
+      },
+    });
+    const going = await tx.activityRsvp.findMany({
+      where: { activityId, answer: "going" },
+      select: { userId: true },
+    });
+    if (timeChanged)
+      for (const { userId } of going)
+        for (const r of reminderOffsets) {
+          const key = messageKey({ kind: r.kind, activityId, recipientId: userId });
+          const runAt = new Date(startsAt.getTime() - r.hours * 3_600_000);
+          await tx.job.updateMany({ where: { key, status: "queued" }, data: { runAt, updatedAt: now } });
+        }
+    await enqueueMessages(
+      tx,
+      db.dialect,
+      going.map(({ userId }) => ({
+        kind: "activity_changed" as const,
+        recipientId: userId,
+        activityId,
+        sequence,
+        changes,
+      })),
+      now,
+    );
+    return { changes, sequence };
   });
 }
