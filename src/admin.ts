@@ -14,6 +14,7 @@ import { loadWorkingCalendar, readCalendarFile, storeCalendarYear } from "./db/q
 import { findDistrictByCode, listDistrictSubtreeIds } from "./db/queries/districts.js";
 import { type ExportKind, exportKinds, streamExport } from "./db/queries/export.js";
 import { createInvite, type InviteRole, inviteLink, inviteRoles } from "./db/queries/invites.js";
+import { listPeopleWithRoles, removeRole, revokeInvite } from "./db/queries/people.js";
 import { readSeedFile, seedDirectory } from "./db/queries/seed.js";
 import { isValidDate, resolvePeriod } from "./domain/metrics/period.js";
 import { listDeadJobs } from "./jobs/queue.js";
@@ -43,6 +44,10 @@ Commands:
   calendar load <file.json>                load a year of the working-day calendar (prisma/calendar/<year>.json format)
   calendar list                            print the calendar's years, where each comes from, and whether confirmed
   dead-jobs                                print the newest dead-lettered jobs and why they failed
+  people                                   print who holds which role (Telegram id, role, name, districts, open cases)
+  remove-role <telegram-id>                make a deputy or staff member a citizen again; their open cases
+                                           go to the staff covering each district (on each case's timeline)
+  revoke-invite <token|link>               make an unused invite link stop working
   export <cases|events> --from <YYYY-MM-DD> --to <YYYY-MM-DD> [--district <code>] [--with-personal-data]
                                            stream CSV to standard output (dates in TIME_ZONE, inclusive);
                                            personal data only with the flag, and every such export is recorded
@@ -60,6 +65,9 @@ type Command =
   | { name: "calendar-load"; file: string }
   | { name: "calendar-list" }
   | { name: "dead-jobs" }
+  | { name: "people" }
+  | { name: "remove-role"; telegramId: bigint }
+  | { name: "revoke-invite"; token: string }
   | {
       name: "export";
       kind: ExportKind;
@@ -85,6 +93,9 @@ const optionsOf = new Map<string, string[]>([
   ["districts", []],
   ["calendar", []],
   ["dead-jobs", []],
+  ["people", []],
+  ["remove-role", []],
+  ["revoke-invite", []],
   ["invite", ["hours", "bot", "station"]],
   ["export", ["from", "to", "district", "with-personal-data"]],
 ]);
@@ -115,8 +126,19 @@ function parseCommand(argv: string[]): Command {
     case "help":
     case "districts":
     case "dead-jobs":
+    case "people":
       expect(0, "no arguments");
       return { name };
+    case "remove-role":
+      expect(1, "a numeric Telegram id (see: people)");
+      if (!/^\d{1,20}$/.test(rest[0]!)) throw new UsageError(`"${rest[0]}" is not a numeric Telegram id`);
+      return { name, telegramId: BigInt(rest[0]!) };
+    case "revoke-invite": {
+      expect(1, "an invite's token or link");
+      // The link's ?start=inv_<token>, or the token alone.
+      const token = rest[0]!.replace(/^.*[?&]start=inv_/, "").replace(/^inv_/, "");
+      return { name, token };
+    }
     case "seed":
       expect(1, "one file");
       return { name, file: rest[0]! };
@@ -278,6 +300,28 @@ export async function runAdmin(argv: string[], io: AdminIo, deps: AdminDeps = {}
         const districts = await db.prisma.district.findMany({ orderBy: { code: "asc" } });
         const lines = districtTree(districts);
         io.out(lines.length > 0 ? lines.join("\n") : "no districts yet (load some with: seed <file.json>)");
+        break;
+      }
+      case "people": {
+        const people = await listPeopleWithRoles(db.prisma);
+        for (const p of people)
+          io.out(
+            `${p.telegramId}  ${p.role}  ${p.name}  ${p.districts.join(",") || "-"}  ${p.openCases} open case(s)`,
+          );
+        io.out(people.length > 0 ? `${people.length} people with a role` : "nobody holds a role yet");
+        break;
+      }
+      case "remove-role": {
+        const { former, handedOver } = await removeRole(db, { telegramId: command.telegramId, now });
+        io.out(
+          `${command.telegramId} is no longer a ${former} (from their next message); ${handedOver} open case(s) handed to the staff covering their districts`,
+        );
+        break;
+      }
+      case "revoke-invite": {
+        if (!(await revokeInvite(db.prisma, { token: command.token, now })))
+          throw new Error("no unused, unexpired invite with that token");
+        io.out("invite revoked: the link no longer works");
         break;
       }
       case "dead-jobs": {
