@@ -11,6 +11,7 @@ import { adminFeature } from "./features/admin.js";
 import { broadcastFeature } from "./features/broadcast.js";
 import { broadcastListFeature } from "./features/broadcast-list.js";
 import { cannedRepliesFeature } from "./features/canned-replies.js";
+import { caseClockFeature } from "./features/case-clock.js";
 import { caseEditsFeature } from "./features/case-edits.js";
 import { caseInputFeature } from "./features/case-input.js";
 import { caseRepliesFeature } from "./features/case-replies.js";
@@ -101,7 +102,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Bot<Bo
     intakeFeature,
   );
   bot.use(triageFeature, inboxDeskFeature, cannedRepliesFeature);
-  bot.use(referralReferFeature, referralActionsFeature, referralInputFeature);
+  bot.use(referralReferFeature, referralActionsFeature, referralInputFeature, caseClockFeature);
   bot.use(broadcastListFeature, broadcastFeature, noticesFeature);
   bot.use(activityCreateFeature, activitiesManageFeature, activitiesFeature, deputiesFeature);
   bot.use(statsFeature, reportFeature);

@@ -59,3 +59,10 @@ export const referralListData = codec(
   ["page"],
   z.object({ page: z.coerce.number().int().min(0).max(10_000) }),
 );
+
+/** A referred case waits for the citizen's clarification (its referrals' clocks stand still), or goes on. */
+export const caseClockData = codec(
+  "ck",
+  ["action", "concernId"],
+  z.object({ action: z.enum(["pause", "resume"]), concernId: id }),
+);

@@ -9,12 +9,12 @@ import {
   triageData,
 } from "../callback-data.js";
 import type { Translate } from "../format.js";
-import { referDraftData } from "../referral-callback-data.js";
+import { caseClockData, referDraftData } from "../referral-callback-data.js";
 
 /** The deputies' buttons for a case, offering only what its status allows. */
 export function handlerKeyboard(
   t: Translate,
-  concern: { id: number; status: string; attachmentCount: number },
+  concern: { id: number; status: string; attachmentCount: number; pausedAt?: Date | null },
 ) {
   const kb = new InlineKeyboard();
   const { id, status } = concern;
@@ -28,8 +28,16 @@ export function handlerKeyboard(
   if (canApply(status, "decline"))
     kb.text(t("button-decline"), caseActionData.pack({ action: "decline", concernId: id }));
   kb.row();
-  if (canExchangeMessages(status))
-    kb.text(t("button-refer"), referDraftData.pack({ action: "start", concernId: id, value: 0 })).row();
+  if (canExchangeMessages(status)) {
+    kb.text(t("button-refer"), referDraftData.pack({ action: "start", concernId: id, value: 0 }));
+    // A referred case can wait for the citizen's clarification: its referrals' clocks stand still.
+    if (status === "referred")
+      kb.text(
+        t(concern.pausedAt ? "button-clock-resume" : "button-clock-pause"),
+        caseClockData.pack({ action: concern.pausedAt ? "resume" : "pause", concernId: id }),
+      );
+    kb.row();
+  }
   if (concern.attachmentCount > 0)
     kb.text(t("button-files"), caseActionData.pack({ action: "files", concernId: id }));
   kb.text(t("button-open-case"), openCaseData.pack({ concernId: id }));
