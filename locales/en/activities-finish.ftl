@@ -27,3 +27,5 @@ activity-change-title = title
 activity-change-time = time
 activity-change-place = place
 activity-changed = ✏️ An activity you are coming to, <b>{ $title }</b>, has changed: { $changes }. Please go by what follows (the calendar file is updated).
+activity-on-duty = 🗓 You are on duty at <b>{ $title }</b> to receive citizens. You will be reminded the day before.
+activity-duty-reminder = ⏰ Reminder: tomorrow you are on duty at <b>{ $title }</b>.

@@ -27,3 +27,5 @@ activity-change-title = 名称
 activity-change-time = 时间
 activity-change-place = 地点
 activity-changed = ✏️ 您报名的活动 <b>{ $title }</b> 有变更:{ $changes }。请以下面的信息为准(日历文件已更新)。
+activity-on-duty = 🗓 您被安排在 <b>{ $title }</b> 值班接待群众。活动前一天会再提醒您。
+activity-duty-reminder = ⏰ 提醒:明天您在 <b>{ $title }</b> 值班。

@@ -48,6 +48,8 @@ export const activityNoticeKinds = [
   "approved",
   "rejected",
   "cancelled",
+  "on_duty",
+  "duty_reminder",
 ] as const;
 export type ActivityNoticeKind = (typeof activityNoticeKinds)[number];
 
@@ -252,6 +254,9 @@ const messageSpecs: { [K in MessageKind]: MessageSpec<K> } = {
   approved: activitySpec("act-dec"),
   rejected: activitySpec("act-dec"),
   cancelled: activitySpec("act-off", false, "resend-with-note"),
+  // The deputies on duty at an activity: told when it is approved, reminded the day before.
+  on_duty: activitySpec("act-duty"),
+  duty_reminder: activitySpec("act-duty-r"),
   // Like a cancellation, a change of time or place missed costs someone a trip.
   activity_changed: {
     family: "activity",

@@ -133,4 +133,28 @@ describe.each(testDialects)("activities, finished, on %s", (dialect) => {
     await bot.drainJobs();
     expect(subscriber.texts().filter((t) => t.includes("活动通知"))).toHaveLength(1);
   });
+
+  it("tells the deputies on duty that they are, and reminds them the day before", async () => {
+    const deputy = bot.user(5102, { firstName: "王代表" });
+    await joinAs(bot, clock, deputy, "representative", "QS-CG-DM");
+    const duty = await createActivityInBot(bot, staff, {
+      title: "东门社区代表走访",
+      time: "2026-12-28 09:00",
+      district: "东门社区",
+      deputies: ["王代表"],
+    });
+    await bot.drainJobs();
+    expect(deputy.lastText()).toContain("您被安排在 <b>东门社区代表走访</b> 值班接待群众");
+    expect(deputy.findButton("📅 加入日历(.ics)")).toBeDefined();
+    const told = deputy.texts().length;
+    clock.set("2026-12-27T01:30:00Z");
+    await bot.drainJobs();
+    expect(
+      deputy
+        .texts()
+        .slice(told)
+        .filter((t) => t.includes("提醒:明天您在 <b>东门社区代表走访</b> 值班")),
+    ).toHaveLength(1);
+    expect(duty.status).toBe("approved");
+  });
 });

@@ -175,3 +175,8 @@ export function editFieldKeyboard(t: Translate, activityId: number) {
     .row()
     .text(t("button-back"), activityManageData.pack({ action: "open", activityId }));
 }
+
+/** Under a deputy's duty notice: the activity's calendar file. */
+export function dutyKeyboard(t: Translate, activityId: number) {
+  return new InlineKeyboard().text(t("activity-button-ics"), activityIcsData.pack({ activityId }));
+}

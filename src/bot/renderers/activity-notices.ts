@@ -9,7 +9,7 @@ import type { RenderedMessage, Renderer, RenderScene } from "../../jobs/delivery
 import { PermanentJobError } from "../../jobs/errors.js";
 import { activityCard, cardFields, formatActivityTime } from "../activity-view.js";
 import { displayName, escapeHtml } from "../format.js";
-import { approvalKeyboard, reminderKeyboard, rsvpKeyboard } from "../keyboards/activities.js";
+import { approvalKeyboard, dutyKeyboard, reminderKeyboard, rsvpKeyboard } from "../keyboards/activities.js";
 import { htmlMessage } from "./parts.js";
 
 export interface ActivityNoticeRendererDeps {
@@ -49,6 +49,17 @@ export function createActivityNoticeRenderers({ db, timeZone }: ActivityNoticeRe
           `${t(notice.kind === "reminder_24h" ? "activity-reminder-24h" : "activity-reminder-2h", { title })}\n\n${card()}`,
           reminderKeyboard(t, activity.id),
         );
+      case "on_duty":
+      case "duty_reminder": {
+        // Only while it is still to take place and they are still on duty at it.
+        const onDuty = activity.deputies.some((d) => d.userId === notice.recipientId);
+        if (!onDuty || activity.startsAt <= now || !["approved", "published"].includes(activity.status))
+          return undefined;
+        return htmlMessage(
+          `${t(notice.kind === "on_duty" ? "activity-on-duty" : "activity-duty-reminder", { title })}\n\n${card()}`,
+          dutyKeyboard(t, activity.id),
+        );
+      }
       case "approval_request":
         if (activity.status !== "pending_approval") return undefined;
         return htmlMessage(
@@ -82,6 +93,8 @@ export function createActivityNoticeRenderers({ db, timeZone }: ActivityNoticeRe
     approved: render,
     rejected: render,
     cancelled: render,
+    on_duty: render,
+    duty_reminder: render,
   };
 }
 

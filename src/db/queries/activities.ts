@@ -182,6 +182,37 @@ async function notice(
   );
 }
 
+/** Hours before an activity that the deputies on duty are reminded of it. */
+export const DUTY_REMINDER_HOURS = 24;
+
+/**
+ * Tells the deputies on duty at an approved activity that they are, and queues their reminder
+ * DUTY_REMINDER_HOURS before it starts (not when that is past). Keyed per activity and deputy.
+ */
+async function queueDutyNotices(
+  tx: TxClient,
+  db: Database,
+  activity: { id: number; startsAt: Date },
+  now: Date,
+): Promise<void> {
+  const deputies = await tx.activityDeputy.findMany({
+    where: { activityId: activity.id },
+    select: { userId: true },
+  });
+  const ids = deputies.map((d) => d.userId);
+  await notice(tx, db, "on_duty", activity.id, ids, now);
+  const remindAt = new Date(activity.startsAt.getTime() - DUTY_REMINDER_HOURS * 3_600_000);
+  if (remindAt > now)
+    await enqueue(
+      tx,
+      db.dialect,
+      ids.map((recipientId) =>
+        messageJob({ kind: "duty_reminder", activityId: activity.id, recipientId }, remindAt),
+      ),
+      now,
+    );
+}
+
 // --- creating and deciding -----------------------------------------------------------------
 
 export interface CreateActivityInput {
@@ -252,6 +283,7 @@ export async function createActivity(
         [activityPublishJob({ activityId: activity.id, afterUserId: 0 }, publishAt)],
         now,
       );
+      await queueDutyNotices(tx, db, activity, now);
     } else {
       approvers = await listApprovers(tx, input.districtId, input.createdById);
       await notice(tx, db, "approval_request", activity.id, approvers, now);
@@ -288,6 +320,7 @@ export async function decideActivity(
     }
     if (publishAt) {
       await enqueue(tx, db.dialect, [activityPublishJob({ activityId, afterUserId: 0 }, publishAt)], now);
+      await queueDutyNotices(tx, db, activity, now);
     }
     if (activity.createdById && activity.createdById !== input.deciderId) {
       await notice(tx, db, input.approve ? "approved" : "rejected", activityId, [activity.createdById], now);
