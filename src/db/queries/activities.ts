@@ -708,13 +708,24 @@ export function editActivity(
       where: { activityId, answer: "going" },
       select: { userId: true },
     });
-    if (timeChanged)
+    if (timeChanged) {
       for (const { userId } of going)
         for (const r of reminderOffsets) {
           const key = messageKey({ kind: r.kind, activityId, recipientId: userId });
           const runAt = new Date(startsAt.getTime() - r.hours * 3_600_000);
           await tx.job.updateMany({ where: { key, status: "queued" }, data: { runAt, updatedAt: now } });
         }
+      // The deputies on duty: their reminder moves too.
+      const deputies = await tx.activityDeputy.findMany({ where: { activityId }, select: { userId: true } });
+      const dutyAt = new Date(startsAt.getTime() - DUTY_REMINDER_HOURS * 3_600_000);
+      for (const { userId } of deputies) {
+        const key = messageKey({ kind: "duty_reminder", activityId, recipientId: userId });
+        await tx.job.updateMany({
+          where: { key, status: "queued" },
+          data: { runAt: dutyAt, updatedAt: now },
+        });
+      }
+    }
     await enqueueMessages(
       tx,
       db.dialect,
