@@ -5,7 +5,7 @@
 // one activity announcement. Run alone (`npm run bench`, or `npx tsx bench/inbound.ts [users]`).
 
 import { Bot } from "grammy";
-import type { Update, UserFromGetMe } from "grammy/types";
+import type { UserFromGetMe } from "grammy/types";
 import { activityRsvpData } from "../src/bot/callback-data.js";
 import { createI18n } from "../src/bot/i18n.js";
 import { allowedUpdates, createPoller } from "../src/bot/intake/polling.js";
@@ -173,8 +173,6 @@ export async function floodReal(dialect: Dialect, kind: FloodKind, count: number
     await stopTestApp(test);
   }
 }
-
-export type Update_ = Update;
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const count = Number(process.argv[2] ?? 2000);

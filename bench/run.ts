@@ -1,6 +1,9 @@
-// `npm run bench`: the delivery engine's figures in one run (not part of `npm test`).
+// `npm run bench`: inbound throughput and memory, the delivery engine's figures, in one run
+// (not part of `npm test`; the process benches need `npm run build`, which runs on install).
 // Run it alone: it measures throughput and time, and shares the machine with nothing.
 import { benchBroadcast } from "./broadcast.js";
+import { floodBare, floodReal } from "./inbound.js";
+import { benchMemory, benchWebhook } from "./processes.js";
 import { benchClaims } from "./queue-claims.js";
 import { benchReminderPass } from "./reminder-pass.js";
 import { benchSendRate } from "./send-rate.js";
@@ -10,6 +13,33 @@ import { printStats } from "./stats-print.js";
 const fixed = (n: number, digits = 1) => n.toFixed(digits);
 
 async function main(): Promise<void> {
+  const users = Number(process.env.BENCH_INBOUND_USERS ?? 2000);
+  console.log(
+    `== Inbound: ${users} updates through the polling intake, against a bare grammY bot on the same fake`,
+  );
+  for (const kind of ["start", "rsvp"] as const) {
+    const bare = await floodBare(kind, users);
+    for (const dialect of ["sqlite", "postgresql"] as const) {
+      const real = await floodReal(dialect, kind, users);
+      console.log(
+        `${kind === "start" ? "/start by new users" : "taps on one announcement"} on ${dialect}: ${fixed(real.perSecond, 0)} updates/s; bare ${fixed(bare.perSecond, 0)}/s = ${fixed(real.perSecond / bare.perSecond, 2)}× bare`,
+      );
+    }
+  }
+  for (const kind of ["bare", "bot"] as const) {
+    const r = await benchMemory(kind, users);
+    console.log(
+      `${r.label}: process tree ${fixed(r.idleMiB, 0)} MiB idle, ${fixed(r.afterFloodMiB, 0)} MiB after the flood`,
+    );
+  }
+  {
+    const one = await benchWebhook(1, users);
+    const two = await benchWebhook(2, users);
+    console.log(
+      `webhook mode on PostgreSQL: one instance ${fixed(one.perSecond, 0)} updates/s, two ${fixed(two.perSecond, 0)}/s = ${fixed(two.perSecond / one.perSecond, 2)}×`,
+    );
+  }
+
   console.log("== Sending against a fake Bot API enforcing 30 msg/s overall and 1 msg/s per chat");
   for (const [messages, rate] of [
     [600, 25],
@@ -34,7 +64,7 @@ async function main(): Promise<void> {
   for (const dialect of ["sqlite", "postgresql"] as const) {
     const r = await benchClaims(dialect, 5000, 10_000);
     console.log(
-      `${dialect}: ${fixed(r.claimsPerSecond, 0)} single-job claims/s; ${fixed(r.workerJobsPerSecond, 0)} jobs/s through a worker (claim 25, no-op, complete each)`,
+      `${dialect}: ${fixed(r.claimsPerSecond, 0)} single-job claims/s; reference SELECT … LIMIT 1 + UPDATE ${fixed(r.pairsPerSecond, 0)}/s = ${fixed(r.claimsPerSecond / r.pairsPerSecond, 2)}×; ${fixed(r.workerJobsPerSecond, 0)} jobs/s through a worker (claim 25, no-op, complete each)`,
     );
   }
 

@@ -139,7 +139,9 @@ export async function directTransaction<T>(db: Database, work: (tx: DirectTx) =>
         async $queryRawUnsafe<R>(sql: string, ...params: unknown[]) {
           const statement = prepared(connection, sql);
           const mapped = params.map(sqliteParam);
-          return (statement.reader ? statement.all(...mapped) : (statement.run(...mapped), [])) as R;
+          if (statement.reader) return statement.all(...mapped) as R;
+          statement.run(...mapped);
+          return [] as R;
         },
       };
       prepared(connection, "BEGIN IMMEDIATE").run();

@@ -1,0 +1,209 @@
+// The bot as production runs it, in processes of its own against a fake Bot API in this
+// process: the memory of `npm start`'s process tree (npm and node on the build in dist/)
+// idle and after a /start flood, beside a bare grammY bot's (bench/bare-bot.mjs); and
+// webhook mode with one and with two instances on one PostgreSQL database, Telegram's
+// deliveries spread over them as a load balancer would. Needs `npm run build` (run on install).
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { TelegramUser } from "../src/sandbox/bot-api/chats.js";
+import { createTestDatabase } from "../test/helpers/database.js";
+import { FakeBotApi } from "../test/helpers/fake-bot-api.js";
+
+const root = new URL("..", import.meta.url).pathname;
+const MiB = 1024 * 1024;
+
+/** Resident memory of a process and all its descendants, from /proc, in bytes. */
+export function treeRss(pid: number): number {
+  const children = new Map<number, number[]>();
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
+    } catch {
+      // The process ended meanwhile.
+    }
+  }
+  let total = 0;
+  const walk = (p: number) => {
+    try {
+      const rss = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${p}/status`, "utf8"));
+      total += rss ? Number(rss[1]) * 1024 : 0;
+    } catch {
+      return;
+    }
+    for (const child of children.get(p) ?? []) walk(child);
+  };
+  walk(pid);
+  return total;
+}
+
+function launch(command: string, args: string[], env: Record<string, string>): ChildProcess {
+  const child = spawn(command, args, {
+    cwd: root,
+    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", ...env },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  return child;
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  child.kill("SIGTERM");
+  await Promise.race([exited, new Promise((r) => setTimeout(r, 15_000))]);
+  if (child.exitCode === null) child.kill("SIGKILL");
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function people(count: number, first: number): TelegramUser[] {
+  return Array.from({ length: count }, (_, i) => ({
+    id: first + i,
+    is_bot: false,
+    first_name: `U${i}`,
+    language_code: "zh-hans",
+  }));
+}
+
+export interface MemoryResult {
+  label: string;
+  idleMiB: number;
+  afterFloodMiB: number;
+  floodSeconds: number;
+}
+
+/** Idle and after-flood tree RSS of `npm start` (polling) or of the bare bot, 2,000 /start users. */
+export async function benchMemory(kind: "bot" | "bare", users: number): Promise<MemoryResult> {
+  const fake = await FakeBotApi.start();
+  const dir = mkdtempSync(join(tmpdir(), "liaison-bench-"));
+  const env = { BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.apiRoot };
+  const child =
+    kind === "bot"
+      ? launch("npm", ["start", "--silent"], {
+          ...env,
+          DATABASE_URL: `file:${join(dir, "bot.db")}`,
+          LOG_LEVEL: "warn",
+          SEND_RATE_PER_SECOND: "1000",
+        })
+      : launch(process.execPath, ["bench/bare-bot.mjs"], env);
+  try {
+    // Started: it has asked for updates (the bot after its migrations and command menu).
+    await fake.waitFor((calls) => calls.some((c) => c.method === "getUpdates"), 60_000);
+    await sleep(5000);
+    const idle = treeRss(child.pid!);
+    let last = 0;
+    for (const user of people(users, 6_000_000)) last = fake.client.send(user, { text: "/start" }).updateId;
+    const started = performance.now();
+    await fake.state.updates.handled(last, 600_000);
+    const floodSeconds = (performance.now() - started) / 1000;
+    await sleep(2000);
+    return {
+      label: kind === "bot" ? "npm start (node dist/main.js)" : "bare grammY bot",
+      idleMiB: idle / MiB,
+      afterFloodMiB: treeRss(child.pid!) / MiB,
+      floodSeconds,
+    };
+  } finally {
+    await stop(child);
+    await fake.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export interface WebhookResult {
+  instances: number;
+  updates: number;
+  seconds: number;
+  perSecond: number;
+}
+
+const SECRET = "bench-secret";
+
+/** `instances` webhook-mode bots on one fresh PostgreSQL database; `users` /start updates posted. */
+export async function benchWebhook(instances: number, users: number, inFlight = 40): Promise<WebhookResult> {
+  const fake = await FakeBotApi.start();
+  const db = await createTestDatabase("postgresql", { seeded: true });
+  const ports = Array.from({ length: instances }, (_, i) => 18_500 + i + Math.floor(Math.random() * 500) * 4);
+  const children = ports.map((port) =>
+    launch(process.execPath, ["dist/main.js"], {
+      BOT_TOKEN: fake.token,
+      TELEGRAM_API_ROOT: fake.apiRoot,
+      DATABASE_URL: db.url,
+      BOT_MODE: "webhook",
+      WEBHOOK_URL: `http://127.0.0.1:${port}/hook`,
+      WEBHOOK_SECRET: SECRET,
+      PORT: String(port),
+      LOG_LEVEL: "warn",
+      SEND_RATE_PER_SECOND: "1000",
+      SEND_INSTANCES: String(instances),
+    }),
+  );
+  try {
+    for (const port of ports) {
+      for (let ready = false; !ready; ) {
+        ready = await fetch(`http://127.0.0.1:${port}/healthz`).then(
+          (r) => r.ok,
+          () => false,
+        );
+        if (!ready) await sleep(250);
+      }
+    }
+    // What Telegram would post: one update per new user, spread over the instances in turn.
+    const updates = people(users, 7_000_000).map((user, i) => ({
+      update_id: 10_000 + i,
+      message: {
+        message_id: 1,
+        date: Math.floor(Date.now() / 1000),
+        chat: { id: user.id, type: "private", first_name: user.first_name },
+        from: user,
+        text: "/start",
+        entities: [{ type: "bot_command", offset: 0, length: 6 }],
+      },
+    }));
+    let next = 0;
+    let failed = 0;
+    const started = performance.now();
+    await Promise.all(
+      Array.from({ length: inFlight }, async () => {
+        while (next < updates.length) {
+          const i = next++;
+          const port = ports[i % ports.length]!;
+          const response = await fetch(`http://127.0.0.1:${port}/hook`, {
+            method: "POST",
+            headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": SECRET },
+            body: JSON.stringify(updates[i]),
+          });
+          if (response.status !== 200) failed++;
+          await response.arrayBuffer();
+        }
+      }),
+    );
+    const seconds = (performance.now() - started) / 1000;
+    if (failed > 0) throw new Error(`${failed} webhook deliveries were not answered 200`);
+    return { instances, updates: users, seconds, perSecond: users / seconds };
+  } finally {
+    await Promise.all(children.map(stop));
+    await fake.close();
+    await db.drop();
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const users = Number(process.argv[2] ?? 2000);
+  for (const kind of ["bare", "bot"] as const) {
+    const r = await benchMemory(kind, users);
+    console.log(
+      `${r.label}: ${r.idleMiB.toFixed(0)} MiB idle, ${r.afterFloodMiB.toFixed(0)} MiB after ${users} /start (${r.floodSeconds.toFixed(1)} s)`,
+    );
+  }
+  const one = await benchWebhook(1, users);
+  const two = await benchWebhook(2, users);
+  console.log(
+    `webhook on PostgreSQL: 1 instance ${one.perSecond.toFixed(0)}/s, 2 instances ${two.perSecond.toFixed(0)}/s = ${(two.perSecond / one.perSecond).toFixed(2)}×`,
+  );
+  process.exit(0);
+}
