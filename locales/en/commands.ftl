@@ -9,3 +9,6 @@ command-help = Help
 command-review = Held concerns to review (staff)
 command-moderation = Mute or block a citizen by case number (staff)
 command-referrals = Cases referred to your department
+command-claim = Claim a case registered for you in person
+command-intake = Enter a walk-in, phone or letter case (staff)
+command-broadcasts = Scheduled and running broadcasts (staff)

@@ -3,7 +3,7 @@
 // role's commands in the language they chose, set for their own chat (BotCommandScopeChat,
 // which Telegram prefers to the default menus), so nobody's menu offers a command they
 // cannot use. The commands of a role are those of its /help sections (src/domain/roles.ts),
-// with /review and /moderation for staff and /referrals for department contacts. A new
+// with /broadcasts, /intake, /review and /moderation for staff and /referrals for department contacts. A new
 // command goes in sectionCommands (or roleExtras), with its command-<name> description.
 import type { I18n } from "@grammyjs/i18n";
 import type { Api } from "grammy";
@@ -23,10 +23,11 @@ const sectionCommands: Record<MenuSection, readonly string[]> = {
     "district",
     "language",
     "privacy",
+    "claim",
     "help",
   ],
   handler: ["inbox", "activity_new", "activities_manage", "stats"],
-  staff: ["broadcast", "review", "moderation", "replies"],
+  staff: ["broadcast", "broadcasts", "intake", "review", "moderation", "replies"],
   admin: ["invite", "districts"],
 };
 
