@@ -228,6 +228,8 @@ export const statsData = codec(
       "cpick",
       "rmenu",
       "rpick",
+      "bmenu",
+      "bpick",
       "gmenu",
       "gpick",
       "out",

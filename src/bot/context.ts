@@ -191,6 +191,8 @@ export interface StatsQueryState {
   districtId: number | null;
   categoryId: number | null;
   deputyId: number | null;
+  /** Cases referred to this department; absent in sessions saved before the filter existed. */
+  departmentId?: number | null;
   grouping: CaseGrouping;
 }
 

@@ -12,25 +12,29 @@ export interface StatsLabels {
   district(id: number): string;
   category(id: number | null): string;
   deputy(id: number): string;
+  department(id: number): string;
 }
 
-/** Loads the names of every district, category and deputy once per answer. */
+/** Loads the names of every district, category, deputy and department once per answer. */
 export async function loadStatsLabels(prisma: Prisma, t: Translate, locale: string): Promise<StatsLabels> {
-  const [districts, categories, deputies] = await Promise.all([
+  const [districts, categories, deputies, departments] = await Promise.all([
     prisma.district.findMany({ select: { id: true, nameZh: true, nameEn: true } }),
     prisma.category.findMany({ select: { id: true, nameZh: true, nameEn: true } }),
     prisma.user.findMany({
       where: { representativeOf: { some: {} } },
       select: { id: true, firstName: true, lastName: true, username: true, telegramId: true },
     }),
+    prisma.department.findMany({ select: { id: true, nameZh: true, nameEn: true } }),
   ]);
   const districtNames = new Map(districts.map((d) => [d.id, localName(d, locale)]));
   const categoryNames = new Map(categories.map((c) => [c.id, localName(c, locale)]));
   const deputyNames = new Map(deputies.map((u) => [u.id, displayName(u)]));
+  const departmentNames = new Map(departments.map((d) => [d.id, localName(d, locale)]));
   return {
     district: (id) => districtNames.get(id) ?? `#${id}`,
     category: (id) => (id === null ? t("stats-no-category") : (categoryNames.get(id) ?? `#${id}`)),
     deputy: (id) => deputyNames.get(id) ?? `#${id}`,
+    department: (id) => departmentNames.get(id) ?? `#${id}`,
   };
 }
 

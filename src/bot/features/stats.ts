@@ -1,5 +1,5 @@
 // /stats: figures for deputies (their own work), staff (their subtree) and administrators,
-// with a period, a district subtree, a category and a deputy to filter by and a grouping;
+// with a period, a district subtree, a category, a deputy and a department to filter by and a grouping;
 // answered as a summary with the definitions of every figure, as charts (PNG), and as a CSV
 // or XLSX table. The question lives in the session; every button re-checks it against the
 // user's scope (src/db/queries/stats-report.ts), so a forged button gets a refusal, not figures.
@@ -49,6 +49,7 @@ const defaultState = (): StatsQueryState => ({
   districtId: null,
   categoryId: null,
   deputyId: null,
+  departmentId: null,
   grouping: "none",
 });
 
@@ -56,6 +57,7 @@ const filtersOf = (state: StatsQueryState): StatsFilters => ({
   districtId: state.districtId,
   categoryId: state.categoryId,
   deputyId: state.deputyId,
+  departmentId: state.departmentId ?? null,
 });
 
 interface Answer {
@@ -97,10 +99,16 @@ function scopeLine(t: Translate, a: Pick<Answer, "scope" | "state" | "labels">):
       : scope.kind === "deputy"
         ? t("stats-own-work")
         : t("stats-all-deputies");
+  const departmentId = state.departmentId ?? null;
+  const department =
+    departmentId !== null
+      ? t("stats-referred-to", { name: labels.department(departmentId) })
+      : t("stats-all-departments");
   return t("stats-scope-line", {
     district: escapeHtml(district),
     category: escapeHtml(category),
     deputy: escapeHtml(deputy),
+    department: escapeHtml(department),
   });
 }
 
@@ -138,6 +146,12 @@ function summaryKeyboard(t: Translate, a: Answer): InlineKeyboard {
       statsData.pack({ action: "rmenu", value: 0 }),
     );
   }
+  const departmentId = state.departmentId ?? null;
+  const departmentName = departmentId !== null ? labels.department(departmentId) : t("stats-button-all");
+  keyboard.text(
+    t("stats-button-department", { name: departmentName }),
+    statsData.pack({ action: "bmenu", value: 0 }),
+  );
   keyboard
     .text(
       t("stats-button-grouping", { name: t(`stats-grouping-${state.grouping}`) }),
@@ -280,6 +294,19 @@ async function showDeputyMenu(ctx: BotContext, scope: StatsScope): Promise<void>
   await ctx.editMessageText(t("stats-choose-deputy"), { reply_markup: keyboard });
 }
 
+async function showDepartmentMenu(ctx: BotContext): Promise<void> {
+  const t = ctx.t;
+  const locale = await ctx.i18n.getLocale();
+  const keyboard = new InlineKeyboard()
+    .text(t("stats-button-all"), statsData.pack({ action: "bpick", value: 0 }))
+    .row();
+  for (const d of await ctx.deps.db.prisma.department.findMany({ orderBy: { code: "asc" } }))
+    keyboard.text(localName(d, locale), statsData.pack({ action: "bpick", value: d.id })).row();
+  keyboard.text(t("stats-button-back"), statsData.pack({ action: "back", value: 0 }));
+  await ctx.answerCallbackQuery();
+  await ctx.editMessageText(t("stats-choose-department"), { reply_markup: keyboard });
+}
+
 async function showGroupingMenu(ctx: BotContext): Promise<void> {
   const t = ctx.t;
   const keyboard = new InlineKeyboard();
@@ -393,6 +420,10 @@ feature.callbackQuery(statsData.filter, async (ctx) => {
       return showDeputyMenu(ctx, scope);
     case "rpick":
       return applyChange(ctx, scope, { ...state, deputyId: value === 0 ? null : value });
+    case "bmenu":
+      return showDepartmentMenu(ctx);
+    case "bpick":
+      return applyChange(ctx, scope, { ...state, departmentId: value === 0 ? null : value });
     case "gmenu":
       return showGroupingMenu(ctx);
     case "gpick": {

@@ -81,11 +81,14 @@ export async function resolveSelection(
   const ofDeputy = await deputyDistricts(prisma, filters.deputyId);
   const denial = checkStatsFilters(scope, filters, ofDeputy);
   if (denial) throw new StatsAccessError(denial);
+  const departmentId = filters.departmentId ?? null;
+  if (departmentId !== null && !(await prisma.department.findUnique({ where: { id: departmentId } })))
+    throw new StatsAccessError("department-unknown");
   const within = (ids: number[]) =>
     scope.kind === "districts" ? ids.filter((id) => canHandleDistrict(scope, id)) : ids;
   const subtree =
     filters.districtId === null ? null : within(await listDistrictSubtreeIds(prisma, filters.districtId));
-  const base = { start: period.start, end: period.end, categoryId: filters.categoryId };
+  const base = { start: period.start, end: period.end, categoryId: filters.categoryId, departmentId };
   switch (scope.kind) {
     case "deputy":
       return {

@@ -27,6 +27,8 @@ export interface StatsSelection {
   categoryId: number | null;
   /** A deputy's own work: cases assigned to them, or not yet assigned in their districts. */
   deputy: { userId: number; districtIds: number[] } | null;
+  /** Cases referred (at least once) to this department; null or absent: any, referred or not. */
+  departmentId?: number | null;
 }
 
 export const caseGroupings = ["none", "category", "status", "month", "district"] as const;
@@ -74,6 +76,10 @@ function whereSql(selection: StatsSelection, params: Params, withPeriod: boolean
     else conditions.push(`"districtId" IN (${params.list(selection.districtIds)})`);
   }
   if (selection.categoryId !== null) conditions.push(`"categoryId" = ${params.add(selection.categoryId)}`);
+  if (selection.departmentId !== undefined && selection.departmentId !== null)
+    conditions.push(
+      `"concernId" IN (SELECT "concernId" FROM "Referral" WHERE "departmentId" = ${params.add(selection.departmentId)})`,
+    );
   if (selection.deputy) {
     const own = `"assigneeId" = ${params.add(selection.deputy.userId)}`;
     const districts = selection.deputy.districtIds;
@@ -206,11 +212,23 @@ export async function loadDuration(
 }
 
 /** The facts of every case of a selection, oldest first: for the traceable report pack (a deputy's year). */
-export function listCaseFacts(db: Database, selection: StatsSelection) {
-  const { deputy } = selection;
+export async function listCaseFacts(db: Database, selection: StatsSelection) {
+  const { deputy, departmentId } = selection;
+  // CaseFact has no relation to Referral: the department's cases are looked up first.
+  const referred =
+    departmentId !== undefined && departmentId !== null
+      ? (
+          await db.prisma.referral.findMany({
+            where: { departmentId },
+            select: { concernId: true },
+            distinct: ["concernId"],
+          })
+        ).map((r) => r.concernId)
+      : null;
   return db.prisma.caseFact.findMany({
     where: {
       receivedAt: { gte: selection.start, lt: selection.end },
+      ...(referred !== null ? { concernId: { in: referred } } : {}),
       ...(selection.districtIds !== null ? { districtId: { in: selection.districtIds } } : {}),
       ...(selection.categoryId !== null ? { categoryId: selection.categoryId } : {}),
       ...(deputy

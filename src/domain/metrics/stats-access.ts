@@ -15,9 +15,15 @@ export interface StatsFilters {
   categoryId: number | null;
   /** One deputy's own work; null: everyone's. */
   deputyId: number | null;
+  /** Cases referred to this department; null or absent: any. */
+  departmentId?: number | null;
 }
 
-export type StatsDenial = "not-allowed" | "district-outside-scope" | "deputy-outside-scope";
+export type StatsDenial =
+  | "not-allowed"
+  | "district-outside-scope"
+  | "deputy-outside-scope"
+  | "department-unknown";
 
 /**
  * Null when the filters are within the scope, else why not. `deputyDistrictIds` are the
