@@ -4,6 +4,7 @@ report-title = [{ $year } report to the voters] { $name } ({ $districts })
 report-section-figures = 1. The year in figures
 report-activities = Took part in { $count } activities, { $receptions } of them reception days.
 report-concerns = Received { $received } concerns, took on { $takenOn }, referred { $referred }, resolved { $resolved }.
+report-answer-classes = Answers to referrals by class: A { $a }, B { $b }, C { $c }, D { $d } (the department's latest answer).
 report-first-reply = Time to first reply: { $value }
 report-satisfaction = Citizens' satisfaction: { $value }
 report-section-narrative = 2. In the deputy's words

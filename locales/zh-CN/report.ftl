@@ -4,6 +4,7 @@ report-title = 【{ $year }年度述职】{ $name }({ $districts })
 report-section-figures = 一、履职情况
 report-activities = 参加活动 { $count } 次,其中接待日 { $receptions } 次。
 report-concerns = 收到群众诉求 { $received } 件,受理 { $takenOn } 件,转办 { $referred } 件,已解决 { $resolved } 件。
+report-answer-classes = 转办答复分类:A 类 { $a } 件,B 类 { $b } 件,C 类 { $c } 件,D 类 { $d } 件(按部门最近一次答复)。
 report-first-reply = 首次答复用时:{ $value }
 report-satisfaction = 群众满意率:{ $value }
 report-section-narrative = 二、代表自述

@@ -36,6 +36,17 @@ export function reportFigureLines(t: Translate, pack: ReportPack): string[] {
       referred: figureValue(pack, "referred"),
       resolved: figureValue(pack, "resolved"),
     }),
+    // Packs frozen before the answer classes existed have no such figures: no line rather than zeros.
+    ...(pack.figures.some((f) => f.id === "answer-a")
+      ? [
+          t("report-answer-classes", {
+            a: figureValue(pack, "answer-a"),
+            b: figureValue(pack, "answer-b"),
+            c: figureValue(pack, "answer-c"),
+            d: figureValue(pack, "answer-d"),
+          }),
+        ]
+      : []),
     t("report-first-reply", { value: firstReply }),
     t("report-satisfaction", { value: satisfaction }),
   ];

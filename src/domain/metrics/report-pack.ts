@@ -1,9 +1,8 @@
 // The figures of a deputy's report to the voters (述职) for a year, each with the case numbers
 // (or activities) behind it, so that every figure can be traced to what it counts. Counted per
 // case with the dictionary's own rule (countsIn), so that the pack and /stats agree.
-//
-// Not here yet: the answer classes A/B/C/D of the deputy's referrals, which need the referral
-// loop with departments (issue 8).
+// The answer classes A/B/C/D count the deputy's cases by the class of the latest answer a
+// department gave (CaseFacts.answerA..answerD, src/domain/metrics/case-facts.ts).
 import type { CaseFacts } from "./case-facts.js";
 import { caseTallies, countsIn, type MetricId } from "./dictionary.js";
 import { rateOf } from "./evaluate.js";
@@ -23,7 +22,15 @@ export interface PackActivity {
 
 export interface PackFigure {
   /** A dictionary metric id, or one of the pack's own ("resolved", "receptions-attended"). */
-  id: MetricId | "resolved" | "activities-attended" | "receptions-attended";
+  id:
+    | MetricId
+    | "resolved"
+    | "activities-attended"
+    | "receptions-attended"
+    | "answer-a"
+    | "answer-b"
+    | "answer-c"
+    | "answer-d";
   value: number;
   /** The case numbers (or activity ids) the figure counts. */
   behind: string[];
@@ -53,7 +60,8 @@ function figure(
 
 /**
  * The pack for `year` from the deputy's own cases of that year (assigned to them, or unassigned
- * in their districts) and the activities they were on duty at. `now` is when "overdue" would
+ * in their districts) and the activities they were on duty at. The figures "answer-a" … "answer-d"
+ * count the cases whose latest department answer was of that class (a case counts in at most one). `now` is when "overdue" would
  * be judged (unused by these figures but kept for the same rule). Pure.
  */
 export function buildReportPack(
@@ -78,6 +86,10 @@ export function buildReportPack(
       figure("taken-on", cases, (c) => countsIn(c, caseTallies.takenOn, now)),
       figure("referred", cases, (c) => countsIn(c, caseTallies.referred, now)),
       figure("resolved", cases, (c) => c.status === "resolved"),
+      figure("answer-a", cases, (c) => countsIn(c, caseTallies.answerA, now)),
+      figure("answer-b", cases, (c) => countsIn(c, caseTallies.answerB, now)),
+      figure("answer-c", cases, (c) => countsIn(c, caseTallies.answerC, now)),
+      figure("answer-d", cases, (c) => countsIn(c, caseTallies.answerD, now)),
     ],
     firstReply: {
       count: seconds.length,
