@@ -41,4 +41,5 @@ report-column-resolved = Resolved
 report-column-rated = Rated
 report-column-satisfied = Satisfied or basically satisfied
 report-column-first-reply = First reply (h)
+report-column-answer-class = Answer class (latest department answer)
 report-bad-year = The year must be between 2000 and 2100, e.g. /report 2026.

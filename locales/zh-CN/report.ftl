@@ -41,4 +41,5 @@ report-column-resolved = 已解决
 report-column-rated = 已评价
 report-column-satisfied = 满意或基本满意
 report-column-first-reply = 首次答复(小时)
+report-column-answer-class = 答复分类(部门最近一次答复)
 report-bad-year = 年份应为 2000 至 2100 之间,例如 /report 2026。

@@ -76,7 +76,10 @@ export function reportText(
   ].join("\n");
 }
 
-/** The anonymised case list: one row per case with a 1/0 column per figure it counts in. */
+/**
+ * The anonymised case list: one row per case with a 1/0 column per figure it counts in, and the
+ * class (A–D) of the latest department answer, empty when none.
+ */
 export function reportCasesCsv(
   t: Translate,
   pack: ReportPack,
@@ -93,6 +96,10 @@ export function reportCasesCsv(
   const rated = new Set(pack.satisfaction.ratedBehind);
   const satisfied = new Set(pack.satisfaction.behind);
   const flag = (set: Set<string>, caseNo: string) => (set.has(caseNo) ? 1 : 0);
+  const classes = (["A", "B", "C", "D"] as const).map(
+    (letter) => [letter, inFigure(`answer-${letter.toLowerCase()}`)] as const,
+  );
+  const answerClass = (caseNo: string) => classes.find(([, set]) => set.has(caseNo))?.[0] ?? "";
   const rows: Cell[][] = [
     [
       "report-column-case",
@@ -106,6 +113,7 @@ export function reportCasesCsv(
       "report-column-rated",
       "report-column-satisfied",
       "report-column-first-reply",
+      "report-column-answer-class",
     ].map((key) => t(key)),
     ...cases.map((c) => [
       c.caseNo,
@@ -119,6 +127,7 @@ export function reportCasesCsv(
       flag(rated, c.caseNo),
       flag(satisfied, c.caseNo),
       c.firstReplySeconds === null ? "" : hoursText(c.firstReplySeconds),
+      answerClass(c.caseNo),
     ]),
   ];
   return toCsv(rows);

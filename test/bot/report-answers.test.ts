@@ -1,18 +1,21 @@
 // The answer classes A/B/C/D in the report to the voters (述职), on the hand-built November
 // (test/helpers/stats-dataset.ts) with referrals and department answers added here: each of
 // the deputy's cases counts in the class of the latest answer it got, other deputies' not at all.
+import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDialects } from "../helpers/database.js";
+import type { UploadedFile } from "../helpers/fake-bot-api.js";
 import { buildNovemberDataset, november } from "../helpers/stats-dataset.js";
 import { TestBot, type TestUser } from "../helpers/test-bot.js";
 
 describe.each(testDialects)("answer classes in the report to the voters on %s", (dialect) => {
   let bot: TestBot;
   let deputy: TestUser;
+  let caseIds: number[];
 
   beforeAll(async () => {
     bot = await TestBot.create({ dialect, now: () => november.now });
-    const { caseIds } = await buildNovemberDataset(bot.prisma);
+    ({ caseIds } = await buildNovemberDataset(bot.prisma));
     deputy = bot.user(7001, { firstName: "王代表" });
     const transport = await bot.prisma.department.findUniqueOrThrow({ where: { code: "transport" } });
     const at = (day: number) => new Date(`2026-11-${String(day).padStart(2, "0")}T02:00:00Z`);
@@ -62,6 +65,33 @@ describe.each(testDialects)("answer classes in the report to the voters on %s", 
     expect(text).toContain("收到群众诉求 12 件,受理 12 件,转办 5 件,已解决 10 件。");
     // A: 1, 2; B: 3; C: 4 (its D was superseded); D: none (13 is another deputy's); 5 unanswered.
     expect(text).toContain("转办答复分类:A 类 2 件,B 类 1 件,C 类 1 件,D 类 0 件(按部门最近一次答复)。");
+  });
+
+  it("names each case's class in the case list, so that the counts can be traced", async () => {
+    await deputy.press("📄 案件清单");
+    const document = bot.fake.callsTo("sendDocument").at(-1)!.payload.document as UploadedFile;
+    const rows: string[][] = parse(document.content, { bom: true });
+    const column = rows[0]!.indexOf("答复分类(部门最近一次答复)");
+    expect(column).toBeGreaterThan(0);
+    const numbers = await bot.prisma.concern.findMany({
+      where: { id: { in: caseIds.slice(0, 12) } },
+      orderBy: { id: "asc" },
+    });
+    const classOf = new Map(rows.slice(1).map((r) => [r[0], r[column]]));
+    expect(numbers.map((c) => classOf.get(c.caseNo))).toEqual([
+      "A",
+      "A",
+      "B",
+      "C",
+      "",
+      "",
+      "",
+      "",
+      "",
+      "",
+      "",
+      "",
+    ]);
   });
 
   it("says the same in English", async () => {

@@ -81,6 +81,7 @@ describe.each(testDialects)("the report to the voters on %s", (dialect) => {
       "已评价",
       "满意或基本满意",
       "首次答复(小时)",
+      "答复分类(部门最近一次答复)",
     ]);
     expect(rows).toHaveLength(13);
     const cases = await bot.prisma.concern.findMany({

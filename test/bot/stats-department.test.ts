@@ -97,6 +97,23 @@ describe.each(testDialects)("/stats by department on %s", (dialect) => {
     expect(countyStaff.lastText()).toContain("收到诉求:2 件");
   });
 
+  it("speaks English to a user who chose it", async () => {
+    await bot.prisma.user.update({ where: { telegramId: 7201n }, data: { locale: "en" } });
+    // In English the definitions follow in a message of their own: the summary is the one with the scope.
+    const summary = () => countyStaff.texts().findLast((text) => text.includes("Scope:")) ?? "";
+    await countyStaff.send("/stats");
+    expect(summary()).toContain("all departments");
+    await countyStaff.press("Department: All");
+    expect(countyStaff.texts().some((text) => text.startsWith("Choose a department"))).toBe(true);
+    await countyStaff.press("Qingshan County Transport Bureau");
+    expect(summary()).toContain("referred to Qingshan County Transport Bureau");
+    expect(summary()).toContain("Received: 4 concerns");
+    await countyStaff.pressData("st:bpick:987654");
+    expect(countyStaff.callbackAnswers().at(-1)).toBe(
+      "There is no such department; please choose one from the list.",
+    );
+  });
+
   it("lists the facts of a department's cases (the report pack's path)", async () => {
     await refreshCaseFacts(bot.db, { now: november.now, timeZone: "Asia/Shanghai" });
     const facts = await listCaseFacts(bot.db, {
