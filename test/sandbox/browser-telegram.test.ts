@@ -250,7 +250,7 @@ describe("Telegram's features in the sandbox's web chat (Chromium)", () => {
     await iSaid(/^\/start inv_/);
     await botSays("You are now registered as a people's congress deputy for Liujia Village");
     await page.getByRole("button", { name: "Agree and continue", exact: true }).click();
-    await botSays("Thank you for your trust");
+    await botSays("You can start handling cases now");
     // Now a deputy: their menu has the deputies' commands too, in their language.
     await page.getByRole("button", { name: "☰ Menu" }).click();
     await page.getByRole("menuitem", { name: "/inbox Open cases (deputies)" }).waitFor();

@@ -74,11 +74,17 @@ describe.each(testDialects)("the intake's steps on %s", (dialect) => {
     expect(JSON.parse(described!.value).flow.description).toContain("路灯坏了");
   });
 
-  it("does not store a session that is still the initial one", async () => {
-    await bot.user(7004).send("/start");
-    await bot.user(7004).send("/help");
+  it("does not store a session that is still the initial one, nor rewrite one that did not change", async () => {
+    await bot.user(7004).send("/id");
     expect(await session(7004)).toBeNull();
     expect(await bot.user(7004).record()).not.toBeNull();
+    // /start shows the privacy notice and remembers when (a change); a /help after it changes nothing.
+    await bot.user(7004).send("/start");
+    const shown = await session(7004);
+    expect(shown!.updatedAt).toEqual(clock);
+    tick(5);
+    await bot.user(7004).send("/help");
+    expect((await session(7004))!.updatedAt).toEqual(shown!.updatedAt);
   });
 
   it("takes an update delivered twice once", async () => {
