@@ -5,7 +5,7 @@
 import { canExchangeMessages, citizenReopenCheck, nextStatus } from "../../domain/concern-status.js";
 import type { Database } from "../client.js";
 import type { Concern, ConcernEvent } from "../generated/sqlite/client.js";
-import { CaseClosedError, ConcernNotFoundError, ConcurrentChangeError, notify } from "./concerns.js";
+import { CaseClosedError, ConcernNotFoundError, notify, transitionConcern } from "./concerns.js";
 
 /** The case was closed more than CITIZEN_REOPEN_DAYS ago: a new concern is raised instead. */
 export class ReopenTooLateError extends Error {
@@ -33,22 +33,13 @@ export function withdrawConcern(
     const current = await tx.concern.findUnique({ where: { id: input.concernId } });
     if (!current || current.citizenId !== input.citizenId) throw new ConcernNotFoundError(input.concernId);
     const to = nextStatus(current.status, "withdraw");
-    const { count } = await tx.concern.updateMany({
-      where: { id: current.id, status: current.status },
-      data: { status: to, closedAt: now, updatedAt: now },
-    });
-    if (count !== 1) throw new ConcurrentChangeError(current.id);
-    const event = await tx.concernEvent.create({
-      data: {
-        concernId: current.id,
-        kind: "status",
-        actorId: input.citizenId,
-        actorRole: "citizen",
-        fromStatus: current.status,
-        toStatus: to,
-        text: input.reason,
-        createdAt: now,
-      },
+    const event = await transitionConcern(tx, current, {
+      to,
+      data: { closedAt: now },
+      actorId: input.citizenId,
+      actorRole: "citizen",
+      text: input.reason,
+      now,
     });
     if (current.status !== "held") await notify(tx, db, { kind: "withdrawn" }, current, event.id, now);
     return tx.concern.findUniqueOrThrow({ where: { id: current.id } });
@@ -73,22 +64,13 @@ export function reopenConcernByCitizen(
     const check = citizenReopenCheck(current, now);
     if (check === "too_late") throw new ReopenTooLateError(current.id, current.closedAt!);
     const to = nextStatus(current.status, "reopen");
-    const { count } = await tx.concern.updateMany({
-      where: { id: current.id, status: current.status },
-      data: { status: to, closedAt: null, rating: null, ratedAt: null, followedUpAt: null, updatedAt: now },
-    });
-    if (count !== 1) throw new ConcurrentChangeError(current.id);
-    const event = await tx.concernEvent.create({
-      data: {
-        concernId: current.id,
-        kind: "status",
-        actorId: input.citizenId,
-        actorRole: "citizen",
-        fromStatus: current.status,
-        toStatus: to,
-        text: input.reason,
-        createdAt: now,
-      },
+    const event = await transitionConcern(tx, current, {
+      to,
+      data: { closedAt: null, rating: null, ratedAt: null, followedUpAt: null },
+      actorId: input.citizenId,
+      actorRole: "citizen",
+      text: input.reason,
+      now,
     });
     await notify(tx, db, { kind: "reopened" }, current, event.id, now);
     return tx.concern.findUniqueOrThrow({ where: { id: current.id } });

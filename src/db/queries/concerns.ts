@@ -281,6 +281,43 @@ export function listAttachments(prisma: Prisma, concernId: number) {
   return prisma.attachment.findMany({ where: { concernId }, orderBy: { id: "asc" } });
 }
 
+/**
+ * Moves `current` to status `to` only if nobody changed its status meanwhile (compare and set),
+ * writing `data` with it, and records the "status" timeline event. Returns the event. Throws
+ * ConcurrentChangeError when the status had already changed.
+ */
+export async function transitionConcern(
+  tx: TxClient,
+  current: Concern,
+  change: {
+    to: string;
+    /** Written with the status, besides updatedAt. */
+    data: Parameters<TxClient["concern"]["updateMany"]>[0]["data"];
+    actorId: number;
+    actorRole: string;
+    text: string | null;
+    now: Date;
+  },
+): Promise<ConcernEvent> {
+  const { count } = await tx.concern.updateMany({
+    where: { id: current.id, status: current.status },
+    data: { ...change.data, status: change.to, updatedAt: change.now },
+  });
+  if (count !== 1) throw new ConcurrentChangeError(current.id);
+  return tx.concernEvent.create({
+    data: {
+      concernId: current.id,
+      kind: "status",
+      actorId: change.actorId,
+      actorRole: change.actorRole,
+      fromStatus: current.status,
+      toStatus: change.to,
+      text: change.text,
+      createdAt: change.now,
+    },
+  });
+}
+
 export interface StatusChangeInput {
   concernId: number;
   action: Extract<ConcernAction, "accept" | "resolve" | "decline">;
@@ -299,27 +336,16 @@ export async function changeConcernStatus(db: Database, input: StatusChangeInput
     if (!current) throw new ConcernNotFoundError(input.concernId);
     const to = nextStatus(current.status, input.action);
     const closing = closesCase(input.action);
-    const { count } = await tx.concern.updateMany({
-      where: { id: current.id, status: current.status },
+    const event = await transitionConcern(tx, current, {
+      to,
       data: {
-        status: to,
         assigneeId: assigneeAfterAction(current.assigneeId, input.actorId),
-        updatedAt: now,
         ...(closing ? { outcome: input.text ?? null, closedAt: now, rating: null, ratedAt: null } : {}),
       },
-    });
-    if (count !== 1) throw new ConcurrentChangeError(current.id);
-    const event = await tx.concernEvent.create({
-      data: {
-        concernId: current.id,
-        kind: "status",
-        actorId: input.actorId,
-        actorRole: input.actorRole,
-        fromStatus: current.status,
-        toStatus: to,
-        text: input.text ?? null,
-        createdAt: now,
-      },
+      actorId: input.actorId,
+      actorRole: input.actorRole,
+      text: input.text ?? null,
+      now,
     });
     await notify(tx, db, { kind: "status", action: input.action }, current, event.id, now);
     if (input.action !== "accept")
