@@ -12,3 +12,4 @@ command-referrals = Cases referred to your department
 command-claim = Claim a case registered for you in person
 command-intake = Enter a walk-in, phone or letter case (staff)
 command-broadcasts = Scheduled and running broadcasts (staff)
+command-id = My numeric Telegram id

@@ -10,6 +10,7 @@ menu-citizen =
     /district change your district
     /language change the language / 切换语言
     /privacy privacy notice
+    /id my numeric Telegram id
 menu-handler =
     <b>Deputies and staff:</b>
     /inbox open cases of your district

@@ -10,6 +10,7 @@ menu-citizen =
     /district 更改所在选区
     /language 切换语言 / Language
     /privacy 隐私说明
+    /id 查看我的 Telegram 数字 ID
 menu-handler =
     <b>代表和工作人员:</b>
     /inbox 查看本选区待办诉求

@@ -3,7 +3,9 @@
 // role's commands in the language they chose, set for their own chat (BotCommandScopeChat,
 // which Telegram prefers to the default menus), so nobody's menu offers a command they
 // cannot use. The commands of a role are those of its /help sections (src/domain/roles.ts),
-// with /broadcasts, /intake, /review and /moderation for staff and /referrals for department contacts. A new
+// with /broadcasts, /intake, /review and /moderation for staff and /referrals for department contacts;
+// /id (one's numeric Telegram id, for ADMIN_IDS and for an administrator's `admin suspend`) is in
+// every menu, as one of the citizens' commands. A new
 // command goes in sectionCommands (or roleExtras), with its command-<name> description.
 import type { I18n } from "@grammyjs/i18n";
 import type { Api } from "grammy";
@@ -24,6 +26,7 @@ const sectionCommands: Record<MenuSection, readonly string[]> = {
     "language",
     "privacy",
     "claim",
+    "id",
     "help",
   ],
   handler: ["inbox", "activity_new", "activities_manage", "stats"],

@@ -35,6 +35,7 @@ describe("the command menu", () => {
     expect(zh.commands).toEqual(en.commands);
     expect(zh.commands).toContain("new");
     expect(zh.commands).toContain("help");
+    expect(zh.commands).toContain("id");
     for (const command of ["inbox", "stats", "broadcast", "invite"])
       expect(zh.commands).not.toContain(command);
     expect([zh.first, en.first]).toEqual(["反映问题", "Raise a concern"]);
@@ -64,6 +65,12 @@ describe("the command menu", () => {
     expect(staffMenu.first).toBe("Raise a concern");
     expect(adminMenu.commands).toEqual(expect.arrayContaining(["inbox", "broadcast", "invite", "districts"]));
     expect(adminMenu.commands.at(-1)).toBe("help");
+    // /id in every role's menu, in the user's language (issue 7, items 13–14: an admin asks for it).
+    for (const menu of [deputyMenu, staffMenu, adminMenu]) expect(menu.commands).toContain("id");
+    const idOf = (user: TestUser, code: string) =>
+      bot.fake.state.commandsFor({ chatId: user.id, languageCode: code }).find((c) => c.command === "id");
+    expect(idOf(deputy, "en")?.description).toBe("我的 Telegram 数字 ID");
+    expect(idOf(staff, "zh-hans")?.description).toBe("My numeric Telegram id");
   });
 
   it("gives a department contact their referrals", async () => {
