@@ -7,8 +7,8 @@ import { runBot, TelegramUnreachableError } from "./run-bot.js";
 import { startSandbox } from "./sandbox/start.js";
 
 /**
- * Bad configuration (also a sandbox port in use), or a Telegram that does not answer or
- * refuses the token, ends the process with its message and exit code 1.
+ * Bad configuration (also a sandbox port in use), or a token Telegram refuses, ends the
+ * process with its message and exit code 1 (a Telegram that does not answer is retried).
  */
 function exitOnConfigError(error: unknown): never {
   if (error instanceof ConfigError || error instanceof TelegramUnreachableError) {

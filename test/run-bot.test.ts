@@ -1,5 +1,6 @@
 // Start-up against a Telegram that cannot be reached or refuses the token: it says so, with
-// what to do, instead of waiting silently after the migrations (issue 9).
+// what to do, instead of waiting silently after the migrations (issue 9), and retries with
+// backoff until it answers (issue 7).
 import { mkdtempSync, rmSync } from "node:fs";
 import { createServer, type Socket } from "node:net";
 import { tmpdir } from "node:os";
@@ -10,6 +11,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { parseConfig } from "../src/config.js";
 import { runBot, TelegramUnreachableError } from "../src/run-bot.js";
 import { FakeBotApi } from "./helpers/fake-bot-api.js";
+import { eventually } from "./helpers/test-app.js";
 
 const TOKEN = "123456:TEST-TOKEN-aaaaaaaaaaaaaaaaaaaaaaaa";
 
@@ -41,7 +43,14 @@ describe("runBot when Telegram does not answer", () => {
     return { config, logger, lines };
   }
 
-  it("gives up after its timeout, naming the address and what to do", async () => {
+  /** The log lines of failed attempts ("cannot reach the Bot API at …"), as parsed objects. */
+  function retries(lines: string[]): { msg: string; reason: string; retryInMs: number }[] {
+    return lines
+      .map((line) => JSON.parse(line))
+      .filter((entry) => entry.msg.startsWith("cannot reach the Bot API"));
+  }
+
+  it("retries a Bot API that never answers, saying why at each attempt, until told to stop", async () => {
     // Accepts connections and never answers, like a route that swallows packets.
     const sockets = new Set<Socket>();
     const silent = createServer((socket) => sockets.add(socket));
@@ -56,21 +65,56 @@ describe("runBot when Telegram does not answer", () => {
     const address = silent.address() as { port: number };
     const apiRoot = `http://127.0.0.1:${address.port}`;
     const { config, logger, lines } = setup(apiRoot);
+    const giveUp = new AbortController();
 
-    const failure = await runBot(config, logger, { connectTimeoutMs: 1000 }).then(
+    const running = runBot(config, logger, {
+      connectTimeoutMs: 200,
+      retryInitialMs: 50,
+      retryMaxMs: 1000,
+      signal: giveUp.signal,
+    }).then(
       () => undefined,
       (error: unknown) => error,
     );
+    await eventually(async () => retries(lines).length >= 2, 10_000);
+    giveUp.abort();
+    const failure = await running;
 
     expect(failure).toBeInstanceOf(TelegramUnreachableError);
-    const message = (failure as Error).message;
-    expect(message).toContain(`cannot reach Telegram at ${apiRoot} (no answer within 1 s)`);
-    expect(message).toContain("TELEGRAM_API_ROOT");
-    expect(message).toContain("sandbox");
     expect(lines.some((line) => line.includes("connecting to Telegram") && line.includes(apiRoot))).toBe(
       true,
     );
-    expect(lines.some((line) => line.includes("no answer from Telegram yet"))).toBe(true);
+    const [first, second] = retries(lines);
+    expect(first?.msg).toBe(
+      `cannot reach the Bot API at ${apiRoot} (no answer within 0.2 s); retrying in 0.05 s`,
+    );
+    expect(first?.retryInMs).toBe(50);
+    expect(second?.retryInMs).toBe(100);
+  });
+
+  it("starts polling once an unreachable Bot API comes up, backing off 1, 2, 4 … up to its cap", async () => {
+    // A free port with nothing listening on it yet: connections are refused.
+    const probe = createServer();
+    await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
+    const port = (probe.address() as { port: number }).port;
+    await new Promise<void>((resolve) => probe.close(() => resolve()));
+    const apiRoot = `http://127.0.0.1:${port}`;
+    const { config, logger, lines } = setup(apiRoot);
+
+    const running = runBot(config, logger, { retryInitialMs: 20, retryMaxMs: 80 });
+    await eventually(async () => retries(lines).length >= 5, 10_000);
+    const fake = await FakeBotApi.start({ port });
+    cleanups.push(() => fake.close());
+    const bot = await running;
+    cleanups.push(() => bot.stop());
+
+    const failed = retries(lines);
+    expect(failed.slice(0, 5).map((entry) => entry.retryInMs)).toEqual([20, 40, 80, 80, 80]);
+    expect(failed[0]?.reason).toBe("ECONNREFUSED");
+    expect(failed[0]?.msg).toBe(`cannot reach the Bot API at ${apiRoot} (ECONNREFUSED); retrying in 0.02 s`);
+    expect(bot.app.bot.botInfo.username).toBe(fake.botInfo.username);
+    expect(lines.some((line) => line.includes('"msg":"polling"'))).toBe(true);
+    await eventually(async () => fake.callsTo("getUpdates").length > 0, 10_000);
   });
 
   it("says that Telegram refused the token", async () => {
@@ -87,5 +131,7 @@ describe("runBot when Telegram does not answer", () => {
     expect((failure as Error).message).toBe(
       `Telegram at ${fake.apiRoot} refused BOT_TOKEN (401 Unauthorized): check the token from @BotFather`,
     );
+    // At once: one question, no retry.
+    expect(fake.callsTo("getMe")).toHaveLength(1);
   });
 });
