@@ -142,7 +142,7 @@ supervision-acknowledge_reminder = ⏰ Referral <b>{ $caseNo }</b> is past its a
 supervision-reminder = ⏰ One working day is left before the answer to referral <b>{ $caseNo }</b> is due ({ $deadline }).
 supervision-amber = 🟡 Supervision: { $department } did not answer referral <b>{ $caseNo }</b> by { $deadline }.
 supervision-red = 🔴 Supervision: { $department }'s answer to referral <b>{ $caseNo }</b> is five working days late (due { $deadline }).
-supervision-reroute_reminder = ⏰ Returned referral <b>{ $caseNo }</b> is still not re-routed after one working day.
+supervision-reroute_reminder = 🟡 Supervision: returned referral <b>{ $caseNo }</b> is still not re-routed after one working day (the staff above are told too); please re-route it.
 supervision-promise_due = ⏰ The promised date of referral <b>{ $caseNo }</b> has passed: please answer again.
 
 timeline-role-department = Department

@@ -142,7 +142,7 @@ supervision-acknowledge_reminder = ⏰ 交办件 <b>{ $caseNo }</b> 已超过签
 supervision-reminder = ⏰ 交办件 <b>{ $caseNo }</b> 的答复期限 { $deadline } 只剩一个工作日。
 supervision-amber = 🟡 督办:{ $department } 未在期限 { $deadline } 前答复交办件 <b>{ $caseNo }</b>。
 supervision-red = 🔴 督办:{ $department } 答复交办件 <b>{ $caseNo }</b> 已超期五个工作日(期限 { $deadline })。
-supervision-reroute_reminder = ⏰ 退回的交办件 <b>{ $caseNo }</b> 超过一个工作日仍未改派。
+supervision-reroute_reminder = 🟡 督办:退回的交办件 <b>{ $caseNo }</b> 超过一个工作日仍未改派(已同时报上级工作人员),请尽快改派。
 supervision-promise_due = ⏰ 交办件 <b>{ $caseNo }</b> 的承诺办结日期已到,请再次答复办理情况。
 
 timeline-role-department = 承办部门

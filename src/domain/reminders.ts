@@ -1,6 +1,7 @@
 // When the scheduled passes (src/jobs/tasks/) remind people, as pure rules over times:
 // a new case nobody accepted, supervision colours (三色督办), the request to rate an outcome,
 // and whether someone's morning digest has anything to say.
+import { type ConcernStatus, openStatuses } from "./concern-status.js";
 import type { EscalationLevel } from "./messages.js";
 
 const HOUR_MS = 3_600_000;
@@ -12,7 +13,7 @@ export function unacceptedBefore(now: Date, afterHours: number): Date {
 }
 
 /**
- * The supervision level of an open case or referral due at `dueAt` (三色督办): red once the
+ * The supervision level of an open case due at `dueAt` (三色督办): red once the
  * due date has passed (or is now), amber within `amberHours` (ESCALATION_AMBER_HOURS) of it,
  * none before.
  */
@@ -20,6 +21,15 @@ export function escalationLevel(dueAt: Date, now: Date, amberHours: number): Esc
   if (dueAt <= now) return "red";
   return dueAt.getTime() <= now.getTime() + amberHours * HOUR_MS ? "amber" : undefined;
 }
+
+/**
+ * The cases the 三色 escalation supervises: the open ones not referred to a department. A
+ * referred case is chased by its referrals' ladder alone (supervision-ladder.ts, in working
+ * days), so that nobody is chased twice for the same case.
+ */
+export const escalatedCaseStatuses: readonly ConcernStatus[] = openStatuses.filter(
+  (status) => status !== "referred",
+);
 
 /**
  * What an escalation pass looks for, per level already reached: never escalated and due

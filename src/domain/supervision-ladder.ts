@@ -3,8 +3,9 @@
 // five working days after it, red to the staff above and to the deputy, recorded as a 督办 entry.
 // Each step is taken once per deadline (the step columns are cleared when the deadline moves:
 // an extension, a rework), none once the department has answered, and none while the case's
-// clock stands still. Around it: a reminder to acknowledge (签收) once its date has passed, a
-// reminder to staff when a returned referral is not re-routed within one working day, and, for
+// clock stands still. Around it: a reminder to acknowledge (签收) once its date has passed, the
+// escalation of a returned referral not re-routed within one working day to the staff covering
+// the district and the staff above them (once per return), and, for
 // answers B and C, asking the department again once the promised date has passed.
 import { localDate } from "./local-time.js";
 import {
@@ -27,7 +28,7 @@ export const ladderSteps = [
   "reminder", // to the department: one working day left
   "amber", // to the staff covering the district: the deadline has passed
   "red", // to the staff above and the deputy, recorded as 督办
-  "reroute_reminder", // to the staff covering the district: a return waits to be re-routed
+  "reroute_reminder", // to the staff covering the district and those above: a return not re-routed
   "promise_due", // to the department: the promised date (B, C) has passed, answer again
 ] as const;
 export type LadderStep = (typeof ladderSteps)[number];
@@ -77,7 +78,8 @@ const recipientsOf: Readonly<Record<LadderStep, readonly LadderRecipient[]>> = {
   reminder: ["department"],
   amber: ["staff"],
   red: ["staff_above", "representative"],
-  reroute_reminder: ["staff"],
+  // Escalated: the staff covering the district had their working day to re-route it (issue 8).
+  reroute_reminder: ["staff", "staff_above"],
   promise_due: ["department"],
 };
 

@@ -118,23 +118,21 @@ describe("escalate-overdue (三色督办)", () => {
     await tick(ESCALATE_OVERDUE_TASK);
 
     const got = texts(covering);
-    expect(got).toHaveLength(3);
+    expect(got).toHaveLength(2);
     expect(got.find((t) => t.includes(soon.caseNo))).toContain("黄色");
     expect(got.find((t) => t.includes(overdue.caseNo))).toContain("红色");
-    const referral = got.find((t) => t.includes(referred.caseNo));
-    expect(referral).toContain("红色");
-    expect(referral).toContain("青山县交通运输局");
-    for (const quiet of [later, closed, answered])
+    // Referred cases are the referral ladder's (supervise-referrals), old "open" rows included.
+    for (const quiet of [later, closed, referred, answered])
       expect(got.some((t) => t.includes(quiet.caseNo))).toBe(false);
-    expect(texts(county)).toHaveLength(3);
+    expect(texts(county)).toHaveLength(2);
     expect(texts(elsewhere)).toHaveLength(0);
 
     await tick(ESCALATE_OVERDUE_TASK);
-    expect(texts(covering)).toHaveLength(3);
+    expect(texts(covering)).toHaveLength(2);
 
     h.clock.advance(3 * DAY);
     await tick(ESCALATE_OVERDUE_TASK);
-    const next = texts(covering).slice(3);
+    const next = texts(covering).slice(2);
     expect(next).toHaveLength(2);
     expect(next.find((t) => t.includes(soon.caseNo))).toContain("红色");
     expect(next.find((t) => t.includes(later.caseNo))).toContain("黄色");

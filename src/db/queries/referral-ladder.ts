@@ -31,8 +31,9 @@ export async function findLadderCandidates(
     where: {
       id: { gt: afterId },
       OR: [
-        // "open": rows made before the loop, which the escalate-overdue pass still supervises.
-        { status: { in: [...awaitingDepartment, "returned"] } },
+        // "open": rows made before the loop (sent), supervised here like any other and no longer
+        // by the 三色 case escalation.
+        { status: { in: [...awaitingDepartment, "open", "returned"] } },
         { status: { in: ["accepted", "closed"] }, promisedAt: { not: null }, promiseAskedAt: null },
       ],
     },

@@ -2,11 +2,12 @@
 // transaction), then in ONE short transaction records on the rows that they have been dealt
 // with and queues the messages (outbox): a crash in between leaves the rows due for the next
 // pass, never reminded without a message or messaged twice. The state lives on the rows
-// (Concern.remindedAt / escalation / followedUpAt, Referral.escalation) rather than in the
+// (Concern.remindedAt / escalation / followedUpAt) rather than in the
 // keys of finished jobs, which housekeeping purges.
 import { inHandStatuses, openStatuses, ratableStatuses } from "../../domain/concern-status.js";
 import type { OutgoingMessage } from "../../domain/messages.js";
 import type { OpenWork } from "../../domain/reminders.js";
+import { escalatedCaseStatuses } from "../../domain/reminders.js";
 import { handlerRoles } from "../../domain/roles.js";
 import type { Database, Prisma } from "../client.js";
 import type { User } from "../generated/sqlite/client.js";
@@ -53,27 +54,15 @@ export function markConcernsReminded(tx: TxClient, ids: number[], now: Date) {
 
 // --- supervision (三色督办) --------------------------------------------------------------
 
-/** Open cases due by `dueBefore` whose escalation level is `level` (null: never escalated). */
+/**
+ * Open cases not referred to a department, due by `dueBefore`, whose escalation level is
+ * `level` (null: never escalated).
+ */
 export function findConcernsToEscalate(prisma: Prisma, level: "amber" | null, dueBefore: Date, take: number) {
   return prisma.concern.findMany({
-    where: { status: { in: [...openStatuses] }, escalation: level, dueAt: { lte: dueBefore } },
+    where: { status: { in: [...escalatedCaseStatuses] }, escalation: level, dueAt: { lte: dueBefore } },
     select: { id: true, districtId: true, dueAt: true },
     orderBy: { dueAt: "asc" },
-    take,
-  });
-}
-
-/** Open referrals with a deadline by `deadlineBefore` whose escalation level is `level`. */
-export function findReferralsToEscalate(
-  prisma: Prisma,
-  level: "amber" | null,
-  deadlineBefore: Date,
-  take: number,
-) {
-  return prisma.referral.findMany({
-    where: { status: "open", escalation: level, deadline: { lte: deadlineBefore } },
-    select: { id: true, concernId: true, deadline: true, concern: { select: { districtId: true } } },
-    orderBy: { deadline: "asc" },
     take,
   });
 }
@@ -85,15 +74,6 @@ export function markConcernsEscalated(
   to: "amber" | "red",
 ) {
   return tx.concern.updateMany({ where: { id: { in: ids }, escalation: from }, data: { escalation: to } });
-}
-
-export function markReferralsEscalated(
-  tx: TxClient,
-  ids: number[],
-  from: "amber" | null,
-  to: "amber" | "red",
-) {
-  return tx.referral.updateMany({ where: { id: { in: ids }, escalation: from }, data: { escalation: to } });
 }
 
 // --- asking for a rating -----------------------------------------------------------------

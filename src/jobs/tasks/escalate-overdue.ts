@@ -1,17 +1,13 @@
 // Schedule "escalate-overdue" (default hourly, SCHEDULE_ESCALATE_OVERDUE): supervision
-// colour-graded as in 三色督办. An open case whose due date, or an open referral whose
-// deadline, is less than ESCALATION_AMBER_HOURS away is reported amber to the staff covering
-// its district; once past it, red. Each level is sent once per case or referral (the level
-// reached is kept on the row); one that is already overdue when first seen goes straight to red.
+// colour-graded as in 三色督办. An open case whose due date is less than ESCALATION_AMBER_HOURS
+// away is reported amber to the staff covering its district; once past it, red. Each level is
+// sent once per case (the level reached is kept on the row); one that is already overdue when
+// first seen goes straight to red. A referred case is left to the referrals' own ladder
+// (supervise-referrals, in working days), so that nobody is chased twice for it — referral rows
+// made before the loop ("open") included.
 import type { Database } from "../../db/client.js";
 import { createDistrictPeopleLookup } from "../../db/queries/case-people.js";
-import {
-  findConcernsToEscalate,
-  findReferralsToEscalate,
-  markAndQueue,
-  markConcernsEscalated,
-  markReferralsEscalated,
-} from "../../db/queries/reminders.js";
+import { findConcernsToEscalate, markAndQueue, markConcernsEscalated } from "../../db/queries/reminders.js";
 import { supervisingStaff } from "../../domain/case-recipients.js";
 import type { EscalationLevel, Reminder } from "../../domain/messages.js";
 import { escalationLevel, escalationWindows } from "../../domain/reminders.js";
@@ -24,8 +20,6 @@ export const ESCALATE_OVERDUE_TASK = "escalate-overdue";
 interface Due {
   id: number;
   districtId: number;
-  concernId: number;
-  referralId?: number;
   dueAt: Date;
 }
 
@@ -39,49 +33,37 @@ export async function escalateOverdue(
   // Every row a window finds is due amber at least.
   const levelOf = (dueAt: Date): EscalationLevel => escalationLevel(dueAt, now, amberHours) ?? "amber";
 
-  // One walk per (table, level reached so far).
+  // One walk per level reached so far.
   for (const { from, dueBefore } of escalationWindows(now, amberHours)) {
-    for (const table of ["concern", "referral"] as const) {
-      const fetch = async (take: number): Promise<Due[]> =>
-        table === "concern"
-          ? (await findConcernsToEscalate(db.prisma, from, dueBefore, take)).flatMap((c) =>
-              c.dueAt ? [{ id: c.id, districtId: c.districtId, concernId: c.id, dueAt: c.dueAt }] : [],
-            )
-          : (await findReferralsToEscalate(db.prisma, from, dueBefore, take)).map((r) => ({
-              id: r.id,
-              districtId: r.concern.districtId,
-              concernId: r.concernId,
-              referralId: r.id,
-              dueAt: r.deadline,
-            }));
-      total.rows += await drainInBatches(
-        fetch,
-        async (batch) => {
-          const reminders: Reminder[] = [];
-          const idsByLevel: Record<EscalationLevel, number[]> = { amber: [], red: [] };
-          for (const row of batch) {
-            const level = levelOf(row.dueAt);
-            idsByLevel[level].push(row.id);
-            for (const recipientId of supervisingStaff(await peopleOf(row.districtId))) {
-              const { concernId, referralId } = row;
-              reminders.push({ kind: "escalation", recipientId, concernId, referralId, level });
-            }
-          }
-          const mark = table === "concern" ? markConcernsEscalated : markReferralsEscalated;
-          await markAndQueue(
-            db,
-            async (tx) => {
-              for (const level of ["amber", "red"] as const)
-                if (idsByLevel[level].length > 0) await mark(tx, idsByLevel[level], from, level);
-            },
-            reminders,
-            now,
-          );
-          total.messages += reminders.length;
-        },
-        options,
+    const fetch = async (take: number): Promise<Due[]> =>
+      (await findConcernsToEscalate(db.prisma, from, dueBefore, take)).flatMap((c) =>
+        c.dueAt ? [{ id: c.id, districtId: c.districtId, dueAt: c.dueAt }] : [],
       );
-    }
+    total.rows += await drainInBatches(
+      fetch,
+      async (batch) => {
+        const reminders: Reminder[] = [];
+        const idsByLevel: Record<EscalationLevel, number[]> = { amber: [], red: [] };
+        for (const row of batch) {
+          const level = levelOf(row.dueAt);
+          idsByLevel[level].push(row.id);
+          for (const recipientId of supervisingStaff(await peopleOf(row.districtId)))
+            reminders.push({ kind: "escalation", recipientId, concernId: row.id, level });
+        }
+        await markAndQueue(
+          db,
+          async (tx) => {
+            for (const level of ["amber", "red"] as const)
+              if (idsByLevel[level].length > 0)
+                await markConcernsEscalated(tx, idsByLevel[level], from, level);
+          },
+          reminders,
+          now,
+        );
+        total.messages += reminders.length;
+      },
+      options,
+    );
   }
   return total;
 }
@@ -94,6 +76,6 @@ export function createEscalateOverdueTask(db: Database, amberHours: number): Tas
       signal: context.signal,
       afterBatch: context.extendLease,
     });
-    return { note: `${result.rows} case(s) or referral(s), ${result.messages} message(s) queued` };
+    return { note: `${result.rows} case(s), ${result.messages} message(s) queued` };
   };
 }
