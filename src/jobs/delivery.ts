@@ -248,7 +248,12 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps): DeliveryEngine {
     const chatId = Number(scene.recipient.telegramId);
     const messageIds: number[] = [];
     for (const part of parts) {
-      const permit = await pacer.acquire(chatId, { lane: "bulk", signal: context.signal });
+      // The job's priority: a case message waiting here goes before a broadcast's backlog.
+      const permit = await pacer.acquire(chatId, {
+        lane: "bulk",
+        signal: context.signal,
+        priority: scene.job.priority,
+      });
       let outcome: "ok" | "failed" = "failed";
       try {
         if (!(await context.markSending())) throw new LeaseLostError(scene.job.id);

@@ -17,6 +17,9 @@
 // - Two lanes: answers to the person who just acted ("interactive", through the grammY
 //   transformer below) go before queued messages ("bulk") and skip the per-chat spacing
 //   (Telegram tolerates short bursts in a conversation), but count against everything else.
+// - Within the bulk lane, a higher `priority` (the job's, src/domain/messages.ts) goes first:
+//   a case notification queued while a broadcast is being sent waits for the next free slot,
+//   not behind every broadcast message already waiting (equal priorities keep their order).
 import type { Transformer } from "grammy";
 
 export type Lane = "interactive" | "bulk";
@@ -44,8 +47,14 @@ export interface PacerStats {
 }
 
 export interface Pacer {
-  /** Waits for a turn to send to `chatId`; rejects with PacerAbortedError when `signal` aborts. */
-  acquire(chatId: ChatId | undefined, options?: { lane?: Lane; signal?: AbortSignal }): Promise<Permit>;
+  /**
+   * Waits for a turn to send to `chatId`; rejects with PacerAbortedError when `signal` aborts.
+   * In the bulk lane a higher `priority` (default 0) is granted before lower ones waiting.
+   */
+  acquire(
+    chatId: ChatId | undefined,
+    options?: { lane?: Lane; signal?: AbortSignal; priority?: number },
+  ): Promise<Permit>;
   /** Telegram answered 429: no sending for `ms`, then at a reduced rate. */
   pause(ms: number): void;
   /** How long sending stays paused from now (0 when it is not), in milliseconds. */
@@ -63,6 +72,7 @@ export class PacerAbortedError extends Error {
 interface Waiter {
   chat: string | undefined;
   lane: Lane;
+  priority: number;
   resolve(permit: Permit): void;
   reject(error: Error): void;
   detach(): void;
@@ -177,6 +187,14 @@ export function createPacer(options: PacerOptions): Pacer {
     for (const [chat, state] of chats) if (state.inFlight === 0 && state.nextAt <= now) chats.delete(chat);
   }
 
+  /** After the last waiter of at least its priority: FIFO among equals (the common case is O(1)). */
+  function enqueueWaiter(queue: Waiter[], waiter: Waiter): void {
+    let at = queue.length;
+    while (at > 0 && queue[at - 1]!.priority < waiter.priority) at--;
+    if (at === queue.length) queue.push(waiter);
+    else queue.splice(at, 0, waiter);
+  }
+
   function pump(): void {
     for (;;) {
       if (queues.interactive.length === 0 && queues.bulk.length === 0) return;
@@ -196,12 +214,13 @@ export function createPacer(options: PacerOptions): Pacer {
   }
 
   return {
-    acquire(chatId, { lane = "bulk", signal } = {}) {
+    acquire(chatId, { lane = "bulk", signal, priority = 0 } = {}) {
       return new Promise<Permit>((resolve, reject) => {
         if (signal?.aborted) return reject(new PacerAbortedError());
         const waiter: Waiter = {
           chat: chatId === undefined ? undefined : String(chatId),
           lane,
+          priority,
           resolve,
           reject,
           detach: () => signal?.removeEventListener("abort", onAbort),
@@ -213,7 +232,7 @@ export function createPacer(options: PacerOptions): Pacer {
           reject(new PacerAbortedError());
         }
         signal?.addEventListener("abort", onAbort, { once: true });
-        queues[lane].push(waiter);
+        enqueueWaiter(queues[lane], waiter);
         pump();
       });
     },

@@ -29,11 +29,20 @@ export interface JobRow {
 // (a worker has one of each), since SQLite plans `LIMIT ?` and a task list given as a
 // parameter several times slower; SQLite is also told the index, which it does not prefer
 // without statistics (it would sort every due job).
-function claimSql(dialect: Dialect, limit: number, tasks: string[] | undefined): string {
+function claimSql(
+  dialect: Dialect,
+  limit: number,
+  tasks: string[] | undefined,
+  abovePriority: number | undefined,
+): string {
   if (!Number.isInteger(limit) || limit < 1)
     throw new RangeError(`claim limit must be a positive integer, got ${limit}`);
+  if (abovePriority !== undefined && !Number.isInteger(abovePriority))
+    throw new RangeError(`claim priority must be an integer, got ${abovePriority}`);
   const quoted = tasks?.map((task) => `'${task.replaceAll("'", "''")}'`).join(",");
-  const taskFilter = quoted === undefined ? "" : quoted === "" ? "AND FALSE" : `AND "task" IN (${quoted})`;
+  const priorityFilter = abovePriority === undefined ? "" : ` AND "priority">${abovePriority}`;
+  const taskFilter =
+    (quoted === undefined ? "" : quoted === "" ? "AND FALSE" : `AND "task" IN (${quoted})`) + priorityFilter;
   const sqlite = dialect === "sqlite";
   const time = sqlite ? "?" : "?::timestamp";
   const lock = sqlite ? "" : " FOR UPDATE SKIP LOCKED";
@@ -67,14 +76,16 @@ export interface ClaimOptions {
   now: Date;
   /** Only these tasks; all when omitted. */
   tasks?: string[];
+  /** Only jobs of a higher priority than this (the worker's express claim while it is busy). */
+  abovePriority?: number;
 }
 
 export async function claimJobs(db: Database, options: ClaimOptions): Promise<JobRow[]> {
   const { workerId, limit, leaseMs, now } = options;
-  const statementKey = `${db.dialect}|${limit}|${options.tasks?.join(",")}`;
+  const statementKey = `${db.dialect}|${limit}|${options.tasks?.join(",")}|${options.abovePriority}`;
   let sql = claimStatements.get(statementKey);
   if (!sql) {
-    sql = claimSql(db.dialect, limit, options.tasks);
+    sql = claimSql(db.dialect, limit, options.tasks, options.abovePriority);
     claimStatements.set(statementKey, sql);
   }
   const rows = await directQuery<JobRow>(db, sql, [

@@ -4,6 +4,10 @@
 // Jobs run concurrently (the pacer decides when each message may go), except that jobs for
 // the same recipient run one after the other, in queue order. The running worker claims more
 // as soon as half its slots are free, so a slow send does not hold up a whole batch.
+// While it is busy, a job that outranks everything it holds (a case message during a
+// broadcast) does not wait for those slots: when woken (something was queued), and once per
+// poll interval otherwise, the worker claims such jobs into a reserve of extra slots, and the
+// pacer lets them go before the lower priorities already waiting (src/jobs/pacer.ts).
 import { randomUUID } from "node:crypto";
 import { setMaxListeners } from "node:events";
 import type { Database } from "../db/client.js";
@@ -51,6 +55,8 @@ export interface WorkerOptions {
   batchSize?: number;
   /** Jobs the running worker keeps in progress at once (default: batchSize). */
   concurrency?: number;
+  /** Extra slots for jobs that outrank every job in progress (default: half the concurrency). */
+  expressSlots?: number;
   leaseMs?: number;
   pollIntervalMs?: number;
   now?: () => Date;
@@ -79,6 +85,7 @@ export function createWorker(options: WorkerOptions): Worker {
   const { db, handlers, logger } = options;
   const batchSize = options.batchSize ?? 10;
   const concurrency = options.concurrency ?? batchSize;
+  const expressSlots = options.expressSlots ?? Math.ceil(concurrency / 2);
   const leaseMs = options.leaseMs ?? 60_000;
   const pollIntervalMs = options.pollIntervalMs ?? 500;
   const now = options.now ?? (() => new Date());
@@ -98,6 +105,11 @@ export function createWorker(options: WorkerOptions): Worker {
   const chains = new Map<string, Promise<void>>();
   let inFlight = 0;
   let settled: (() => void) | undefined;
+  // The priority of each job in progress, by id: an express claim takes only higher ones.
+  const inFlightPriority = new Map<number, number>();
+  // Set by wake(): the next round looks for jobs that outrank the ones in progress.
+  let woken = false;
+  let expressCheckedAt = Number.NEGATIVE_INFINITY;
 
   async function runJob(job: JobRow): Promise<void> {
     const handler = handlers[job.task];
@@ -148,12 +160,14 @@ export function createWorker(options: WorkerOptions): Worker {
 
   function launch(job: JobRow): Promise<void> {
     inFlight++;
+    inFlightPriority.set(job.id, job.priority);
     const key = sequenceKey(job);
     const run = (chains.get(key) ?? Promise.resolve())
       .then(() => (stopping.signal.aborted ? undefined : runJob(job)))
       .catch((error: unknown) => log.error({ err: error, jobId: job.id }, "job crashed"))
       .finally(() => {
         inFlight--;
+        inFlightPriority.delete(job.id);
         if (chains.get(key) === run) chains.delete(key);
         settled?.();
       });
@@ -161,8 +175,34 @@ export function createWorker(options: WorkerOptions): Worker {
     return run;
   }
 
-  function claim(limit: number): Promise<JobRow[]> {
-    return claimJobs(db, { workerId: id, limit, leaseMs, now: now(), tasks: Object.keys(handlers) });
+  function claim(limit: number, abovePriority?: number): Promise<JobRow[]> {
+    return claimJobs(db, {
+      workerId: id,
+      limit,
+      leaseMs,
+      now: now(),
+      tasks: Object.keys(handlers),
+      abovePriority,
+    });
+  }
+
+  /** The lowest priority among the jobs in progress (undefined when none is). */
+  function lowestInFlight(): number | undefined {
+    let lowest: number | undefined;
+    for (const priority of inFlightPriority.values())
+      if (lowest === undefined || priority < lowest) lowest = priority;
+    return lowest;
+  }
+
+  /** Busy: claims jobs that outrank every job in progress into the reserve slots. */
+  async function claimExpress(): Promise<void> {
+    woken = false;
+    expressCheckedAt = performance.now();
+    const lowest = lowestInFlight();
+    const free = concurrency + expressSlots - inFlight;
+    if (lowest === undefined || free < 1) return;
+    const jobs = await claim(free, lowest);
+    for (const job of jobs) void launch(job);
   }
 
   async function runOnce(): Promise<number> {
@@ -191,6 +231,7 @@ export function createWorker(options: WorkerOptions): Worker {
       const free = concurrency - inFlight;
       let claimed = 0;
       if (free >= Math.ceil(concurrency / 2)) {
+        woken = false;
         try {
           const jobs = await claim(free);
           claimed = jobs.length;
@@ -198,8 +239,16 @@ export function createWorker(options: WorkerOptions): Worker {
         } catch (error) {
           log.error({ err: error }, "worker round failed");
         }
+      } else if (woken || performance.now() - expressCheckedAt >= pollIntervalMs) {
+        try {
+          await claimExpress();
+        } catch (error) {
+          log.error({ err: error }, "worker round failed");
+        }
       }
       if (!running) break;
+      // Woken while claiming: what was queued may have missed this round's claim.
+      if (woken) continue;
       // Busy: wait for a free slot. Nothing due: wait for the poll interval or a wake-up.
       if (free < Math.ceil(concurrency / 2) || inFlight >= concurrency) await pause(pollIntervalMs, true);
       else if (claimed === 0) await pause(pollIntervalMs, false);
@@ -241,6 +290,7 @@ export function createWorker(options: WorkerOptions): Worker {
     },
     runOnce,
     wake() {
+      woken = true;
       wake?.();
     },
   };

@@ -87,6 +87,30 @@ describe("pacer", () => {
     expect(order).toEqual(["bulk-1", "answer", "bulk-2", "bulk-3"]);
   });
 
+  it("lets a queued message of a higher priority go before a backlog of lower ones", async () => {
+    const pacer = make(10);
+    const order: string[] = [];
+    const acquire = (name: string, chat: number, priority: number) =>
+      void pacer.acquire(chat, { lane: "bulk", priority }).then(() => order.push(name));
+    for (let i = 1; i <= 4; i++) acquire(`broadcast-${i}`, i, -1);
+    acquire("reply", 20, 2);
+    acquire("case", 21, 1);
+    acquire("broadcast-5", 5, -1);
+    acquire("case-2", 22, 1);
+    await vi.advanceTimersByTimeAsync(1000);
+    // broadcast-1 was granted at once, before the others came; equal priorities keep their order.
+    expect(order).toEqual([
+      "broadcast-1",
+      "reply",
+      "case",
+      "case-2",
+      "broadcast-2",
+      "broadcast-3",
+      "broadcast-4",
+      "broadcast-5",
+    ]);
+  });
+
   it("keeps the order of messages to one chat while other chats go ahead", async () => {
     const pacer = make(100);
     const grants = track(pacer, [1, 2, 1, 3]);
