@@ -1,12 +1,32 @@
 // Who hears about a case: decided here, once, for every change of a case and every reminder
 // about one, over facts the database layer loads (src/db/queries/case-people.ts). Nobody
-// who is inactive (blocked the bot, account gone) is queued a message.
+// who is inactive (blocked the bot, account gone) or held back (suspended by an administrator,
+// or a deputy or staff member who has not accepted their notice yet) is queued a message.
 import type { CaseMessage, CaseMessageKind } from "./messages.js";
+import { isHeldBack } from "./roles.js";
 
-/** Someone who might be told; `inactiveAt` is set once Telegram said they cannot be reached. */
+/**
+ * Someone who might be told; `inactiveAt` is set once Telegram said they cannot be reached.
+ * With `role`, `staffNoticeAt` and `suspendedAt` (all three, as src/db/queries/case-people.ts
+ * loads them), someone held back (src/domain/roles.ts isHeldBack) is not told either.
+ */
 export interface Reachable {
   id: number;
   inactiveAt: Date | null;
+  role?: string;
+  staffNoticeAt?: Date | null;
+  suspendedAt?: Date | null;
+}
+
+/** Whether a message may be queued to this person: reachable, and not held back. */
+export function mayBeTold(person: Reachable): boolean {
+  if (person.inactiveAt !== null) return false;
+  if (person.role === undefined) return true;
+  return !isHeldBack({
+    role: person.role,
+    staffNoticeAt: person.staffNoticeAt ?? null,
+    suspendedAt: person.suspendedAt ?? null,
+  });
 }
 
 /** A staff member or admin covering a district, and how far above it their scope starts. */
@@ -42,7 +62,7 @@ export interface CaseCircle extends DistrictPeople {
 }
 
 function active(people: Reachable[]): number[] {
-  return people.filter((p) => p.inactiveAt === null).map((p) => p.id);
+  return people.filter(mayBeTold).map((p) => p.id);
 }
 
 function unique(ids: number[]): number[] {
@@ -54,7 +74,7 @@ function unique(ids: number[]): number[] {
  * it (the district itself first, then its parent, …). Empty when no active staff covers it.
  */
 export function nearestStaff(people: Pick<DistrictPeople, "staff">): number[] {
-  const reachable = people.staff.filter((p) => p.inactiveAt === null);
+  const reachable = people.staff.filter(mayBeTold);
   if (reachable.length === 0) return [];
   const nearest = Math.min(...reachable.map((p) => p.distance ?? 0));
   return reachable.filter((p) => (p.distance ?? 0) === nearest).map((p) => p.id);

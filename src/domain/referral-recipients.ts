@@ -1,8 +1,9 @@
 // Who hears about a referral (交办) when someone acts on it, decided here once: the department's
 // contacts, the staff covering the case's district at the nearest level, the staff above them, the case's deputies
 // (its assignee, else the district's deputies) or the citizen. Over facts the database layer
-// loads (src/db/queries/referral-people.ts); nobody inactive is queued a message.
-import { caseHandlers, type Reachable } from "./case-recipients.js";
+// loads (src/db/queries/referral-people.ts); nobody inactive or held back is queued a message
+// (src/domain/case-recipients.ts mayBeTold).
+import { caseHandlers, mayBeTold, type Reachable } from "./case-recipients.js";
 import type { ReferralAction, ReferralChange } from "./referral.js";
 
 /** The people a referral message can go to; the renderer words it for them. */
@@ -60,7 +61,7 @@ export interface RankedStaff extends Reachable {
  * the lowest (deepest) among those covering it (the township's staff before the county's).
  */
 export function nearestStaff(staff: readonly RankedStaff[]): number[] {
-  const active = staff.filter((s) => s.inactiveAt === null);
+  const active = staff.filter(mayBeTold);
   if (active.length === 0) return [];
   const lowest = Math.max(...active.map((s) => s.depth));
   return active.filter((s) => s.depth === lowest).map((s) => s.id);
@@ -72,7 +73,7 @@ export function nearestStaff(staff: readonly RankedStaff[]): number[] {
  * active staff covering it (someone must hear). User ids, in the order given.
  */
 export function staffAbove(staff: readonly RankedStaff[]): number[] {
-  const active = staff.filter((s) => s.inactiveAt === null);
+  const active = staff.filter(mayBeTold);
   if (active.length === 0) return [];
   const lowest = Math.max(...active.map((s) => s.depth));
   const above = active.filter((s) => s.depth < lowest);
@@ -89,7 +90,7 @@ export interface ReferralCircle {
   staff: RankedStaff[];
 }
 
-const active = (people: readonly Reachable[]) => people.filter((p) => p.inactiveAt === null).map((p) => p.id);
+const active = (people: readonly Reachable[]) => people.filter(mayBeTold).map((p) => p.id);
 
 /** The user ids of one audience (see referralChangeAudiences), without repeats. */
 export function referralRecipients(audience: ReferralAudience, circle: ReferralCircle): number[] {

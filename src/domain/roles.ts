@@ -45,3 +45,28 @@ export function menuSections(role: string): MenuSection[] {
 export function needsStaffNotice(user: { role: string; staffNoticeAt: Date | null }): boolean {
   return (handlerRoles as readonly string[]).includes(user.role) && user.staffNoticeAt === null;
 }
+
+/** The roles an administrator can suspend or take away (admins come from ADMIN_IDS, not from here). */
+export const removableRoles: readonly Role[] = ["representative", "staff"];
+
+/**
+ * Whether a deputy or staff member is suspended (a term change, leave): an administrator set
+ * `suspendedAt` (`admin suspend`, /people). They keep their role and districts but act on no
+ * case and are told of none until resumed.
+ */
+export function isSuspended(user: { role: string; suspendedAt: Date | null }): boolean {
+  return (removableRoles as readonly string[]).includes(user.role) && user.suspendedAt !== null;
+}
+
+/**
+ * Whether someone who handles cases is kept away from citizens' data for now (issue 7, items 13
+ * and 14): suspended (isSuspended), or not yet accepted the notice for those who handle it
+ * (needsStaffNotice). Nobody held back is told of a case, shown one or lets one be acted on.
+ */
+export function isHeldBack(user: {
+  role: string;
+  staffNoticeAt: Date | null;
+  suspendedAt: Date | null;
+}): boolean {
+  return isSuspended(user) || needsStaffNotice(user);
+}

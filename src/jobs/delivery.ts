@@ -27,6 +27,7 @@ import {
   type MessageOf,
   type OutgoingMessage,
 } from "../domain/messages.js";
+import { isHeldBack } from "../domain/roles.js";
 import { DeliveryUncertainError, LeaseLostError, PermanentJobError, RetryLaterError } from "./errors.js";
 import type { Pacer } from "./pacer.js";
 import type { JobRow } from "./queue.js";
@@ -294,6 +295,11 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps): DeliveryEngine {
           const reason = "an internal entry is never sent to a citizen";
           await tell(message, { status: "dropped", reason }, scene);
           throw new PermanentJobError(reason);
+        }
+        // Suspended, or notice not accepted, since the message was queued: not told (issue 7).
+        if (!audience.citizenOfCase && isHeldBack(recipient)) {
+          const reason = "the recipient is suspended or has not accepted the staff notice";
+          return { outcome: await tell(message, { status: "dropped", reason }, scene), note: reason };
         }
       }
       const policy = deliveryPolicy(message.kind);

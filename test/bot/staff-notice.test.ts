@@ -74,6 +74,32 @@ describe.each(testDialects)("the notice for deputies and staff, on %s", (dialect
     expect(notices(person, "For people's congress deputies")).toBe(1);
   });
 
+  it("tells a deputy who has not accepted the notice of no new case, and of the open ones once they accept", async () => {
+    const deputy = bot.user(2903, { firstName: "周代表" });
+    await deputy.send(`/start inv_${await invite("representative", "QS-CG-XJ")}`);
+    const before = deputy.received.length;
+    const citizen = bot.user(3903, { firstName: "钱七" });
+    await citizen.onboard("QS-CG-XJ");
+    const id = await raiseConcern(bot, citizen, "西街的下水道堵了。");
+    // Nothing about the case, not even queued for later: it went to whoever else covers the district.
+    expect(
+      deputy.received
+        .slice(before)
+        .map((c) => JSON.stringify(c.payload))
+        .join("\n"),
+    ).not.toContain("下水道");
+    const jobs = await bot.prisma.job.findMany();
+    const deputyId = (await deputy.record())!.id;
+    expect(jobs.filter((j) => j.payload.includes(`"recipientId":${deputyId}`))).toEqual([]);
+    expect(
+      jobs.some((j) => j.payload.includes('"kind":"concern_new"') && j.payload.includes(`"concernId":${id}`)),
+    ).toBe(true);
+
+    await deputy.press("同意并继续");
+    expect(deputy.texts().join("\n")).toContain("您负责的区域现有 1 件待办诉求");
+    expect(deputy.findButton(/下水道/)).toBeDefined();
+  });
+
   it("still shows citizens the privacy notice, and keeps what they typed before consenting", async () => {
     const citizen = bot.user(3902, { firstName: "赵六" });
     await citizen.send("/start d_QS-CG-DM");

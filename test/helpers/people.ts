@@ -29,6 +29,7 @@ export async function addPerson(
       locale: options.locale ?? "zh-CN",
       districtId: district?.id ?? null,
       consentedAt: now,
+      staffNoticeAt: now,
       noticesOptOutAt: options.optedOut ? now : null,
       inactiveAt: options.inactive ? now : null,
       bannedAt: options.banned ? now : null,

@@ -37,6 +37,7 @@ async function person(prisma: Prisma, telegramId: number, role: string, extra: R
       role,
       locale: "zh-CN",
       consentedAt: now,
+      staffNoticeAt: now,
       createdAt: now,
       updatedAt: now,
       ...extra,

@@ -32,6 +32,7 @@ export async function addUser(prisma: Prisma, input: UserInput): Promise<User> {
       districtId: input.district ? await districtId(prisma, input.district) : null,
       staffDistrictId: input.staffOf ? await districtId(prisma, input.staffOf) : null,
       consentedAt: now,
+      staffNoticeAt: now,
       inactiveAt: input.inactive ? now : null,
       createdAt: now,
       updatedAt: now,

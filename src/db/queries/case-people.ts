@@ -12,7 +12,21 @@ import type { Prisma } from "../client.js";
 import type { Concern } from "../generated/sqlite/client.js";
 import { findDistrictById, pathIds } from "./districts.js";
 
-const reachable = { id: true, inactiveAt: true } as const;
+/** The facts src/domain/case-recipients.ts mayBeTold reads: reachable, and not held back. */
+export const reachable = {
+  id: true,
+  inactiveAt: true,
+  role: true,
+  staffNoticeAt: true,
+  suspendedAt: true,
+} as const;
+
+/**
+ * The same rule as a query filter, for lists of deputies, staff and admins read without the
+ * domain in between (the digest, the bulletin, whom a case may be assigned to): reachable, not
+ * suspended, and their notice accepted (src/domain/roles.ts isHeldBack).
+ */
+export const toldHandlers = { inactiveAt: null, suspendedAt: null, staffNoticeAt: { not: null } } as const;
 
 /**
  * Everyone assigned as a deputy of exactly this district, the staff and admins whose scope is

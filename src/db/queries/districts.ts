@@ -55,10 +55,10 @@ export async function districtAncestors(prisma: Prisma, districtId: number): Pro
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
-/** Active users assigned as representatives of exactly this district. */
+/** Active users assigned as representatives of exactly this district, none suspended. */
 export function listRepresentativesOfDistrict(prisma: Prisma, districtId: number): Promise<User[]> {
   return prisma.user.findMany({
-    where: { inactiveAt: null, representativeOf: { some: { districtId } } },
+    where: { inactiveAt: null, suspendedAt: null, representativeOf: { some: { districtId } } },
     orderBy: { id: "asc" },
   });
 }

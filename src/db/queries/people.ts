@@ -4,6 +4,7 @@
 // cases in their hands go to the staff covering each case's district (nobody when there is
 // none: the district's deputies and staff then hear of it as of a new case), each handover on
 // the case's timeline.
+import { mayBeTold } from "../../domain/case-recipients.js";
 import { openStatuses } from "../../domain/concern-status.js";
 import { personName } from "../../domain/person-name.js";
 import type { Database, Prisma } from "../client.js";
@@ -72,7 +73,7 @@ export async function removeRole(
   for (const c of cases) {
     if (heirs.has(c.districtId)) continue;
     const people = await listDistrictPeople(db.prisma, c.districtId);
-    const staff = people.staff.find((p) => p.id !== user.id && p.inactiveAt === null);
+    const staff = people.staff.find((p) => p.id !== user.id && mayBeTold(p));
     heirs.set(c.districtId, staff?.id ?? null);
   }
   await db.prisma.$transaction(async (tx) => {

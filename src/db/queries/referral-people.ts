@@ -6,6 +6,7 @@ import type { ReferralActor } from "../../domain/referral.js";
 import type { RankedStaff, ReferralCircle } from "../../domain/referral-recipients.js";
 import type { Prisma } from "../client.js";
 import { loadHandlerScope } from "./access.js";
+import { reachable } from "./case-people.js";
 import { findDistrictById, pathIds } from "./districts.js";
 import type { User } from "./users.js";
 
@@ -58,13 +59,12 @@ export async function listRankedStaff(prisma: Prisma, districtId: number): Promi
   if (!district) return [];
   const rows = await prisma.user.findMany({
     where: { role: { in: ["staff", "admin"] }, staffDistrictId: { in: pathIds(district.path) } },
-    select: { id: true, inactiveAt: true, staffDistrict: { select: { path: true } } },
+    select: { ...reachable, staffDistrict: { select: { path: true } } },
     orderBy: { id: "asc" },
   });
-  return rows.map((r) => ({
-    id: r.id,
-    inactiveAt: r.inactiveAt,
-    depth: r.staffDistrict ? pathIds(r.staffDistrict.path).length : 0,
+  return rows.map(({ staffDistrict, ...person }) => ({
+    ...person,
+    depth: staffDistrict ? pathIds(staffDistrict.path).length : 0,
   }));
 }
 
@@ -76,12 +76,12 @@ export async function loadReferralCircle(
   const [contacts, deputies, staff] = await Promise.all([
     prisma.user.findMany({
       where: { departmentContacts: { some: { departmentId: facts.departmentId, removedAt: null } } },
-      select: { id: true, inactiveAt: true },
+      select: reachable,
       orderBy: { id: "asc" },
     }),
     prisma.user.findMany({
       where: { representativeOf: { some: { districtId: facts.districtId } } },
-      select: { id: true, inactiveAt: true },
+      select: reachable,
       orderBy: { id: "asc" },
     }),
     listRankedStaff(prisma, facts.districtId),

@@ -13,6 +13,7 @@ import type { Database, Prisma } from "../client.js";
 import type { User } from "../generated/sqlite/client.js";
 import { enqueueMessages } from "../outbox.js";
 import { loadHandlerScope, scopeDistrictIds } from "./access.js";
+import { toldHandlers } from "./case-people.js";
 
 type TxClient = Parameters<Parameters<Prisma["$transaction"]>[0]>[0];
 
@@ -102,10 +103,10 @@ export function markConcernsFollowedUp(tx: TxClient, ids: number[], now: Date) {
 
 // --- the daily digest --------------------------------------------------------------------
 
-/** Deputies, staff and admins who can still be reached. */
+/** Deputies, staff and admins who can still be reached and are not held back (toldHandlers). */
 export function findDigestRecipients(prisma: Prisma, afterId: number, take: number): Promise<User[]> {
   return prisma.user.findMany({
-    where: { id: { gt: afterId }, role: { in: [...handlerRoles] }, inactiveAt: null },
+    where: { id: { gt: afterId }, role: { in: [...handlerRoles] }, ...toldHandlers },
     orderBy: { id: "asc" },
     take,
   });

@@ -3,12 +3,13 @@
 import { metricDictionary } from "../../domain/metrics/dictionary.js";
 import { resolvePeriod } from "../../domain/metrics/period.js";
 import type { Database, Prisma } from "../client.js";
+import { toldHandlers } from "./case-people.js";
 import { buildStatsReport, loadStatsScope, resolveSelection, type StatsReport } from "./stats-report.js";
 
-/** Active staff with a scope, by id. */
+/** Active staff with a scope, not held back (toldHandlers), by id. */
 export function listBulletinRecipients(prisma: Prisma) {
   return prisma.user.findMany({
-    where: { role: "staff", staffDistrictId: { not: null }, inactiveAt: null, bannedAt: null },
+    where: { role: "staff", staffDistrictId: { not: null }, ...toldHandlers, bannedAt: null },
     orderBy: { id: "asc" },
     select: { id: true },
   });

@@ -20,7 +20,7 @@ import {
 import type { Database, Prisma } from "../client.js";
 import type { Concern, ConcernEvent } from "../generated/sqlite/client.js";
 import { enqueueMessages } from "../outbox.js";
-import { loadCaseCircle } from "./case-people.js";
+import { loadCaseCircle, toldHandlers } from "./case-people.js";
 import { ConcernNotFoundError, ConcurrentChangeError, type TxClient } from "./concerns.js";
 
 export { TriageRefusedError };
@@ -173,10 +173,13 @@ export function addNote(
   });
 }
 
-/** The deputies a case of `districtId` may be assigned to: active deputies of exactly that district. */
+/**
+ * The deputies a case of `districtId` may be assigned to: the deputies of exactly that district
+ * who are active and not held back (toldHandlers: suspended, or their notice not accepted).
+ */
 export function listAssignableDeputies(prisma: Prisma, districtId: number) {
   return prisma.user.findMany({
-    where: { inactiveAt: null, representativeOf: { some: { districtId } } },
+    where: { ...toldHandlers, representativeOf: { some: { districtId } } },
     orderBy: { id: "asc" },
     select: { id: true, firstName: true, lastName: true, username: true },
   });
