@@ -12,3 +12,17 @@ digest-overdue-cases = 已超期:{ $count } 件
 digest-overdue-referrals = 转办超期未答复:{ $count } 件
 digest-open-inbox = 发送 /inbox 查看并处理。
 follow-up-rate = 您反映的诉求 <b>{ $caseNo }</b> 已于 { $time } 办结。您对办理结果满意吗?请点击下方按钮评价:
+escalations-amber-title = 🟡 <b>督办提醒(黄色)</b>:以下 { $count } 件诉求临近办理期限,尚未办结:
+escalations-red-title = 🔴 <b>督办(红色)</b>:以下 { $count } 件诉求已超过办理期限,仍未办结:
+escalations-case-amber = <b>{ $caseNo }</b> · { $district } · { $time } 到期
+escalations-case-red = <b>{ $caseNo }</b> · { $district } · { $days ->
+    [0] 已于 { $time } 超期
+   *[other] 超期 { $days } 天
+}
+escalations-referral-amber = <b>{ $caseNo }</b> · { $district } · 已转办至 { $department },办理期限 { $time }
+escalations-referral-red = <b>{ $caseNo }</b> · { $district } · 转办至 { $department },{ $days ->
+    [0] 已于 { $time } 超过办理期限
+   *[other] 超过办理期限 { $days } 天
+},尚未答复
+escalations-continued = 第 { $part }/{ $parts } 条
+escalations-open = 点击下方编号打开诉求。

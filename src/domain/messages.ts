@@ -79,12 +79,22 @@ export const messageSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.enum(triageMessageKinds), recipientId: id, concernId: id, eventId: id }),
   // Scheduled reminders (src/jobs/tasks/remind-unaccepted.ts and the other passes).
   z.object({ kind: z.literal("unaccepted"), recipientId: id, concernId: id }),
+  // One case's escalation: what earlier versions queued (and may still be in a queue); the pass now queues "escalations".
   z.object({
     kind: z.literal("escalation"),
     recipientId: id,
     concernId: id,
     referralId: id.optional(),
     level: z.enum(escalationLevels),
+  }),
+  // 三色督办, grouped: every case that reached `level` for this recipient in one pass of the
+  // schedule at `at` (ISO time), most overdue first, in one message (src/jobs/tasks/escalate-overdue.ts).
+  z.object({
+    kind: z.literal("escalations"),
+    recipientId: id,
+    level: z.enum(escalationLevels),
+    at: z.string(),
+    concernIds: z.array(id).min(1),
   }),
   z.object({ kind: z.literal("digest"), recipientId: id, date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }),
   z.object({ kind: z.literal("follow_up"), recipientId: id, concernId: id }),
@@ -134,7 +144,7 @@ export type TriageMessage = MessageOf<TriageMessageKind>;
 /** Every message that is about one entry of a case's timeline (it carries `eventId`). */
 export type CaseEventMessage = Extract<OutgoingMessage, { eventId: number }>;
 export type ActivityNotice = MessageOf<ActivityNoticeKind>;
-export type Reminder = MessageOf<"unaccepted" | "escalation" | "digest" | "follow_up">;
+export type Reminder = MessageOf<"unaccepted" | "escalation" | "escalations" | "digest" | "follow_up">;
 
 /**
  * The job family a kind is queued under; each family is one task id of the queue
@@ -218,6 +228,11 @@ const messageSpecs: { [K in MessageKind]: MessageSpec<K> } = {
       const subject = m.referralId ? `r${m.referralId}` : `c${m.concernId}`;
       return `reminder:escalation:${m.level}:${subject}:${m.recipientId}`;
     },
+  },
+  // Once per pass, level and person (a pass too large for one message queues more, each keyed by its first case).
+  escalations: {
+    ...reminderPolicy,
+    key: (m) => `reminder:escalations:${m.level}:${m.at}:c${m.concernIds[0]}:${m.recipientId}`,
   },
   digest: { ...reminderPolicy, key: (m) => `reminder:digest:${m.date}:${m.recipientId}` },
   follow_up: { ...reminderPolicy, key: (m) => `reminder:follow-up:${m.concernId}:${m.recipientId}` },

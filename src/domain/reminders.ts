@@ -77,3 +77,43 @@ export function hasOpenWork(work: OpenWork): boolean {
 
 /** A digest caught up more than this late is skipped: the next morning's says the same, more truthfully. */
 export const DIGEST_STALE_AFTER_MS = 12 * HOUR_MS;
+
+/** Most cases one grouped escalation lists; a pass with more for one person sends more than one. */
+export const ESCALATIONS_PER_MESSAGE = 500;
+
+/** One case an escalation pass reached, with who must hear of it. */
+export interface EscalatedCase {
+  concernId: number;
+  level: EscalationLevel;
+  dueAt: Date;
+  recipientIds: readonly number[];
+}
+
+/**
+ * Groups what one escalation pass reached into one list per recipient and level (issue 7:
+ * not one message per case): `{ recipientId, level, concernIds }`, most overdue first, at most
+ * ESCALATIONS_PER_MESSAGE per list. Recipients and levels come out in a stable order (by
+ * recipient id, amber before red).
+ */
+export function groupEscalations(
+  cases: readonly EscalatedCase[],
+): { recipientId: number; level: EscalationLevel; concernIds: number[] }[] {
+  const sorted = [...cases].sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime());
+  const groups = new Map<string, { recipientId: number; level: EscalationLevel; concernIds: number[] }>();
+  for (const row of sorted)
+    for (const recipientId of new Set(row.recipientIds)) {
+      const key = `${recipientId}:${row.level}`;
+      const group = groups.get(key) ?? { recipientId, level: row.level, concernIds: [] };
+      if (!group.concernIds.includes(row.concernId)) group.concernIds.push(row.concernId);
+      groups.set(key, group);
+    }
+  const order: Record<EscalationLevel, number> = { amber: 0, red: 1 };
+  return [...groups.values()]
+    .sort((a, b) => a.recipientId - b.recipientId || order[a.level] - order[b.level])
+    .flatMap(({ recipientId, level, concernIds }) => {
+      const lists = [];
+      for (let i = 0; i < concernIds.length; i += ESCALATIONS_PER_MESSAGE)
+        lists.push({ recipientId, level, concernIds: concernIds.slice(i, i + ESCALATIONS_PER_MESSAGE) });
+      return lists;
+    });
+}

@@ -39,6 +39,15 @@ describe("message contracts", () => {
     expect(
       messageKey({ kind: "escalation", recipientId: 4, concernId: 9, referralId: 2, level: "red" }),
     ).toBe("reminder:escalation:red:r2:4");
+    expect(
+      messageKey({
+        kind: "escalations",
+        recipientId: 4,
+        level: "red",
+        at: "2026-11-24T02:20:00.000Z",
+        concernIds: [9, 3],
+      }),
+    ).toBe("reminder:escalations:red:2026-11-24T02:20:00.000Z:c9:4");
     expect(messageKey({ kind: "follow_up", recipientId: 4, concernId: 9 })).toBe("reminder:follow-up:9:4");
     expect(messageKey({ kind: "digest", recipientId: 4, date: "2026-11-24" })).toBe(
       "reminder:digest:2026-11-24:4",

@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
 import {
+  ESCALATIONS_PER_MESSAGE,
   escalationLevel,
   escalationWindows,
   followUpWindow,
+  groupEscalations,
   hasOpenWork,
   unacceptedBefore,
 } from "../../src/domain/reminders.js";
@@ -39,5 +41,33 @@ describe("scheduled reminders", () => {
     expect(hasOpenWork(none)).toBe(false);
     expect(hasOpenWork({ ...none, overdueReferrals: 1 })).toBe(true);
     expect(hasOpenWork({ ...none, assignedCases: 2 })).toBe(true);
+  });
+});
+
+describe("grouped escalations (issue 7)", () => {
+  it("make one list per recipient and level, most overdue first, a case listed once per list", () => {
+    const groups = groupEscalations([
+      { concernId: 1, level: "red", dueAt: hours(-2), recipientIds: [7, 8] },
+      { concernId: 2, level: "red", dueAt: hours(-30), recipientIds: [7, 7] },
+      { concernId: 3, level: "red", dueAt: hours(-5), recipientIds: [7] },
+      { concernId: 4, level: "amber", dueAt: hours(20), recipientIds: [8] },
+    ]);
+    expect(groups).toEqual([
+      { recipientId: 7, level: "red", concernIds: [2, 3, 1] },
+      { recipientId: 8, level: "amber", concernIds: [4] },
+      { recipientId: 8, level: "red", concernIds: [1] },
+    ]);
+  });
+
+  it("split a list longer than one message holds", () => {
+    const rows = Array.from({ length: ESCALATIONS_PER_MESSAGE + 1 }, (_, i) => ({
+      concernId: i + 1,
+      level: "red" as const,
+      dueAt: hours(-i),
+      recipientIds: [7],
+    }));
+    const groups = groupEscalations(rows);
+    expect(groups.map((g) => g.concernIds.length)).toEqual([ESCALATIONS_PER_MESSAGE, 1]);
+    expect(groups[1]!.concernIds).toEqual([1]);
   });
 });

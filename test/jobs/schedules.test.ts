@@ -117,6 +117,7 @@ describe("escalate-overdue (三色督办)", () => {
 
     await tick(ESCALATE_OVERDUE_TASK);
 
+    // One message per level: amber lists the case due soon, red the overdue one.
     const got = texts(covering);
     expect(got).toHaveLength(2);
     expect(got.find((t) => t.includes(soon.caseNo))).toContain("黄色");
@@ -136,6 +137,63 @@ describe("escalate-overdue (三色督办)", () => {
     expect(next).toHaveLength(2);
     expect(next.find((t) => t.includes(soon.caseNo))).toContain("红色");
     expect(next.find((t) => t.includes(later.caseNo))).toContain("黄色");
+    expect(next.some((t) => t.includes(overdue.caseNo))).toBe(false);
+  });
+
+  it("lists fifteen overdue cases in one message per staff member, each with its village, days and a button", async () => {
+    const covering = await addUser(h.prisma, { telegramId: 301, staffOf: "QS-CG", locale: "en" });
+    const districts = ["QS-CG-DM", "QS-CG-NH", "QS-CG-XJ"];
+    const overdue: Awaited<ReturnType<typeof addConcern>>[] = [];
+    for (let i = 0; i < 15; i++)
+      overdue.push(
+        await addConcern(h.prisma, {
+          citizen,
+          district: districts[i % 3]!,
+          status: "accepted",
+          createdAt: ago(30 * DAY),
+          dueAt: ago((i + 1) * DAY + HOUR),
+        }),
+      );
+    // Two due soon: the amber list, a second message.
+    for (let i = 0; i < 2; i++)
+      await addConcern(h.prisma, {
+        citizen,
+        district: "QS-CG-DM",
+        status: "accepted",
+        createdAt: ago(DAY),
+        dueAt: ahead(DAY),
+      });
+
+    await tick(ESCALATE_OVERDUE_TASK);
+
+    const calls = h.fake.sentTo(chat(covering));
+    expect(calls).toHaveLength(2);
+    const redCall = calls.find((c) => String(c.payload.text).includes("Supervision (red)"))!;
+    const text = String(redCall.payload.text);
+    expect(text).toContain("15 cases are past their deadline");
+    for (const concern of overdue) expect(text).toContain(concern.caseNo);
+    // Most overdue first, each with its village and days overdue.
+    const lines = text.split("\n").filter((line) => line.startsWith("• "));
+    expect(lines).toHaveLength(15);
+    expect(lines[0]).toContain(overdue[14]!.caseNo);
+    expect(lines[0]).toContain("15 days overdue");
+    expect(lines[14]).toContain(overdue[0]!.caseNo);
+    expect(lines[14]).toContain("1 day overdue");
+    const village = await h.prisma.district.findUniqueOrThrow({ where: { code: "QS-CG-NH" } });
+    expect(lines.find((line) => line.includes(overdue[1]!.caseNo))).toContain(village.nameEn);
+    const markup = redCall.payload.reply_markup as {
+      inline_keyboard: { text: string; callback_data: string }[][];
+    };
+    const buttons = markup.inline_keyboard.flat();
+    expect(buttons.map((b) => b.callback_data).sort()).toEqual(overdue.map((c) => `co:${c.id}`).sort());
+    expect(buttons.find((b) => b.callback_data === `co:${overdue[3]!.id}`)?.text).toBe(overdue[3]!.caseNo);
+    const amberCall = calls.find((c) => String(c.payload.text).includes("Supervision (amber)"))!;
+    expect(String(amberCall.payload.text)).toContain("2 cases are close to their deadline");
+
+    // Escalated once: the next pass lists none of them again.
+    h.clock.advance(HOUR);
+    await tick(ESCALATE_OVERDUE_TASK);
+    expect(h.fake.sentTo(chat(covering))).toHaveLength(2);
   });
 });
 

@@ -1,17 +1,20 @@
 // Renders the scheduled reminders at send time — a case still not accepted, a supervision
-// warning (三色督办), the daily digest, a request to rate an outcome — and drops one that no
+// warning (三色督办: one list per person and level, each case with a button to open it), the daily digest, a request to rate an outcome — and drops one that no
 // longer applies (the case was accepted, closed or rated meanwhile; nothing is open any more).
+import { InlineKeyboard } from "grammy";
 import type { Database } from "../../db/client.js";
 import { findConcern } from "../../db/queries/concerns.js";
-import { countOpenWork } from "../../db/queries/reminders.js";
-import { canRate, isOpen } from "../../domain/concern-status.js";
+import { countOpenWork, loadEscalatedCases } from "../../db/queries/reminders.js";
+import { type ConcernStatus, canRate, isOpen } from "../../domain/concern-status.js";
 import type { MessageOf } from "../../domain/messages.js";
-import { hasOpenWork } from "../../domain/reminders.js";
+import { escalatedCaseStatuses, hasOpenWork } from "../../domain/reminders.js";
 import type { Renderer, Translate } from "../../jobs/delivery.js";
 import { PermanentJobError } from "../../jobs/errors.js";
+import { openCaseData } from "../callback-data.js";
 import { caseCard, localName } from "../case-view.js";
 import { escapeHtml, formatDateTime } from "../format.js";
 import { handlerKeyboard, ratingKeyboard } from "../keyboards/case.js";
+import { splitHtml } from "../split-text.js";
 import { htmlMessage } from "./parts.js";
 
 export interface ReminderRendererDeps {
@@ -21,8 +24,19 @@ export interface ReminderRendererDeps {
 }
 
 type ReminderRenderers = {
-  [K in "unaccepted" | "escalation" | "digest" | "follow_up"]: Renderer<K>;
+  [K in "unaccepted" | "escalation" | "escalations" | "digest" | "follow_up"]: Renderer<K>;
 };
+
+const DAY_MS = 86_400_000;
+/** Cases listed in one Telegram message of a grouped escalation (each with its button). */
+const CASES_PER_PART = 30;
+const BUTTONS_PER_ROW = 3;
+
+function chunked<T>(items: readonly T[], size: number): T[][] {
+  const chunks: T[][] = [];
+  for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
+  return chunks;
+}
 
 export function createReminderRenderers(deps: ReminderRendererDeps): ReminderRenderers {
   const { db, timeZone } = deps;
@@ -82,6 +96,44 @@ export function createReminderRenderers(deps: ReminderRendererDeps): ReminderRen
             time: concern.dueAt ? formatDateTime(concern.dueAt, locale, timeZone) : "—",
           });
       return htmlMessage(text, buttons(t, concern));
+    },
+
+    async escalations(message, { t, locale, now }) {
+      // Closed meanwhile, or referred (the referral ladder chases it now): not listed; none left, nothing sent.
+      const open = (await loadEscalatedCases(db.prisma, message.concernIds)).filter((concern) =>
+        escalatedCaseStatuses.includes(concern.status as ConcernStatus),
+      );
+      if (open.length === 0) return undefined;
+      const level = message.level;
+      const line = (concern: (typeof open)[number]) =>
+        t(`escalations-case-${level}`, {
+          caseNo: concern.caseNo,
+          district: escapeHtml(localName(concern.district, locale)),
+          time: concern.dueAt ? formatDateTime(concern.dueAt, locale, timeZone) : "—",
+          days: concern.dueAt
+            ? Math.max(0, Math.floor((now.getTime() - concern.dueAt.getTime()) / DAY_MS))
+            : 0,
+        });
+      const title = t(`escalations-${level}-title`, { count: open.length });
+      const chunks = chunked(open, CASES_PER_PART);
+      const parts = chunks.flatMap((chunk, index) => {
+        const head =
+          chunks.length > 1
+            ? `${title} (${t("escalations-continued", { part: index + 1, parts: chunks.length })})`
+            : title;
+        const body = [head, "", ...chunk.map((concern) => `• ${line(concern)}`), "", t("escalations-open")];
+        const keyboard = new InlineKeyboard();
+        chunk.forEach((concern, i) => {
+          if (i > 0 && i % BUTTONS_PER_ROW === 0) keyboard.row();
+          keyboard.text(concern.caseNo, openCaseData.pack({ concernId: concern.id }));
+        });
+        // Never cut: a text too long for one message is split, its buttons under the last piece.
+        const pieces = splitHtml(body.join("\n"));
+        return pieces.flatMap(
+          (text, i) => htmlMessage(text, i === pieces.length - 1 ? keyboard : undefined).parts,
+        );
+      });
+      return { parts };
     },
 
     async follow_up(message, { t, locale }) {

@@ -77,6 +77,16 @@ export function markConcernsEscalated(
   return tx.concern.updateMany({ where: { id: { in: ids }, escalation: from }, data: { escalation: to } });
 }
 
+/** The cases of a grouped escalation, with their districts, in the order given; a case gone is left out. */
+export async function loadEscalatedCases(prisma: Prisma, concernIds: readonly number[]) {
+  const concerns = await prisma.concern.findMany({
+    where: { id: { in: [...concernIds] } },
+    include: { district: true },
+  });
+  const byId = new Map(concerns.map((c) => [c.id, c]));
+  return concernIds.flatMap((id) => byId.get(id) ?? []);
+}
+
 // --- asking for a rating -----------------------------------------------------------------
 
 /** Outcomes closed between `closedAfter` and `closedBefore`, still unrated, never followed up. */
