@@ -35,6 +35,8 @@ triage-notify-note =
 
     { $text }
 triage-notify-merged = 🔗 Your case <b>{ $caseNo }</b> is being handled together with others about the same problem. You will receive the outcome yourself and can still rate your own case.
+triage-notify-merged-cosigner = 🔗 The case you co-signed, <b>{ $caseNo }</b>, is being handled together with others about the same problem. You will receive the outcome.
+case-merged-duplicates = 🔗 Cases merged into this one ({ $count }): { $cases }
 ## Merging
 merge-ask-main = Type the number of the main case that <b>{ $caseNo }</b> should join (e.g. 2026-00042):
 merge-not-a-number = That is not a case number; type one like 2026-00042.

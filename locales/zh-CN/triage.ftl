@@ -35,6 +35,8 @@ triage-notify-note =
 
     { $text }
 triage-notify-merged = 🔗 您的诉求 <b>{ $caseNo }</b> 与反映同一问题的诉求并案办理。办理结果会单独告知您,您仍可对自己的诉求进行评价。
+triage-notify-merged-cosigner = 🔗 您附议的诉求 <b>{ $caseNo }</b> 与反映同一问题的诉求并案办理,办理结果会告知您。
+case-merged-duplicates = 🔗 并入本案的诉求({ $count } 件):{ $cases }
 ## 并案
 merge-ask-main = 请输入要将诉求 <b>{ $caseNo }</b> 并入的主案编号(例如 2026-00042):
 merge-not-a-number = 这不是诉求编号,请输入类似 2026-00042 的编号。

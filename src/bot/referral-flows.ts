@@ -11,7 +11,10 @@ export interface ReferDraftFlow {
   note: string | null;
 }
 
-/** Typing what a referral action needs: an extension's reason and date, an answer, a rework reason. */
+/**
+ * Typing what a referral action needs: an extension's reason and date, an answer, a rework
+ * reason, a withdrawal's reason.
+ */
 export interface ReferralInputFlow {
   kind: "referral_input";
   referralId: number;
@@ -22,7 +25,8 @@ export interface ReferralInputFlow {
     | "answer_text"
     | "answer_contact"
     | "answer_date"
-    | "review_reason";
+    | "review_reason"
+    | "withdraw_reason";
   reason?: string;
   answerClass?: string;
   text?: string;

@@ -3,8 +3,9 @@
 
 import { loadWorkingCalendar } from "../db/queries/calendar.js";
 import { ConcernNotFoundError } from "../db/queries/concerns.js";
+import type { ReferralCapacity } from "../db/queries/referral-people.js";
 import type { ReferralTime } from "../db/queries/referrals.js";
-import { parseReferralStatus } from "../domain/referral.js";
+import { parseReferralStatus, type ReferralAction } from "../domain/referral.js";
 import {
   DateNotInFutureError,
   InvalidDateError,
@@ -18,6 +19,33 @@ import type { BotContext } from "./context.js";
 export async function referralTime(ctx: BotContext): Promise<ReferralTime> {
   const { calendar } = await loadWorkingCalendar(ctx.deps.db.prisma);
   return { now: ctx.deps.now(), calendar, timeZone: ctx.deps.config.TIME_ZONE };
+}
+
+/** The capacity each action is taken in (withdraw: see `capacityFor`). */
+const capacityOf: Record<ReferralAction, ReferralCapacity> = {
+  acknowledge: "department",
+  return: "department",
+  request_extension: "department",
+  answer: "department",
+  decide_extension: "staff",
+  review: "staff",
+  refuse_return: "staff",
+  reroute: "staff",
+  rate: "representative",
+  withdraw: "staff",
+  citizen_unsatisfied: "staff",
+  ask_again: "staff",
+};
+
+/**
+ * The capacity `user` takes `action` in: the action's own, except a withdrawal (撤回), which
+ * staff and administrators take as staff and anyone else as a deputy (whoever referred it).
+ * The domain then decides whether the actor may (src/domain/referral.ts).
+ */
+export function capacityFor(action: ReferralAction, user: { role: string }): ReferralCapacity {
+  if (action === "withdraw")
+    return user.role === "staff" || user.role === "admin" ? "staff" : "representative";
+  return capacityOf[action];
 }
 
 /** The answer to an expected refusal of a referral action, or undefined for anything else. */

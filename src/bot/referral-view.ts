@@ -114,7 +114,14 @@ export function departmentKeyboard(t: ViewOptions["t"], referral: ReferralDetail
   return kb;
 }
 
-/** The staff's buttons: re-route or refuse a return, decide an extension, review an answer. */
+/** The withdraw button (撤回) while the referral is unanswered; pressing it checks who may. */
+function withdrawButton(kb: InlineKeyboard, t: ViewOptions["t"], referral: ReferralDetails): InlineKeyboard {
+  if (referralActionAllowed(parseReferralStatus(referral.status), "withdraw"))
+    kb.row().text(t("referral-button-withdraw"), button("wd", referral.id));
+  return kb;
+}
+
+/** The staff's buttons: re-route or refuse a return, decide an extension, review an answer, withdraw. */
 export function staffKeyboard(t: ViewOptions["t"], referral: ReferralDetails): InlineKeyboard {
   const kb = new InlineKeyboard();
   const status = parseReferralStatus(referral.status);
@@ -136,13 +143,13 @@ export function staffKeyboard(t: ViewOptions["t"], referral: ReferralDetails): I
     kb.text(t("referral-button-extension-approve"), button("xa", referral.id));
     kb.text(t("referral-button-extension-refuse"), button("xr", referral.id));
   }
-  return kb;
+  return withdrawButton(kb, t, referral);
 }
 
-/** The deputy's rating buttons for an accepted answer. */
+/** The deputy's buttons: rating an accepted answer, withdrawing an unanswered referral. */
 export function deputyRatingKeyboard(t: ViewOptions["t"], referral: ReferralDetails): InlineKeyboard {
   const kb = new InlineKeyboard();
-  if (parseReferralStatus(referral.status) !== "accepted") return kb;
+  if (parseReferralStatus(referral.status) !== "accepted") return withdrawButton(kb, t, referral);
   deputyRatings.forEach((rating, index) => {
     kb.text(t(`rating-${rating}`), button("rt", referral.id, index));
   });

@@ -138,6 +138,7 @@ type Party =
   | "staff" // staff covering the case's district
   | "representative" // a deputy of the case's district
   | "assignee" // the case's assignee
+  | "referrer" // the deputy or staff member who made the referral
   | "citizen" // the case's citizen
   | "system";
 
@@ -153,10 +154,9 @@ const rules: Readonly<Record<ReferralAction, { from: readonly ReferralStatus[]; 
   ask_again: { from: ["accepted", "closed"], by: ["system"] },
   refuse_return: { from: ["returned"], by: ["staff"] },
   reroute: { from: ["returned"], by: ["staff"] },
-  withdraw: {
-    from: ["sent", "acknowledged", "rework", "answered", "accepted", "returned"],
-    by: ["staff", "representative"],
-  },
+  // 撤回: only while the department has not answered (an answer is reviewed or rated instead),
+  // by whoever referred it or the staff supervising the district.
+  withdraw: { from: ["sent", "acknowledged", "rework", "returned"], by: ["referrer", "staff"] },
 };
 
 /** What the rules need to know about a referral and its case. */
@@ -174,6 +174,8 @@ export interface ReferralFacts {
   pendingExtension: { requestedDeadline: Date; reason: string } | null;
   /** How many referrals of the same case were returned before (bounces). */
   earlierReturns: number;
+  /** Who made the referral (Referral.createdById; null for the scheduler or old rows). */
+  createdById: number | null;
   concern: { id: number; districtId: number; assigneeId: number | null; citizenId: number };
 }
 
@@ -199,6 +201,12 @@ function isParty(party: Party, actor: ReferralActor, facts: ReferralFacts): bool
         actor.kind !== "system" &&
         facts.concern.assigneeId !== null &&
         actor.userId === facts.concern.assigneeId
+      );
+    case "referrer":
+      return (
+        (actor.kind === "staff" || actor.kind === "representative") &&
+        facts.createdById !== null &&
+        actor.userId === facts.createdById
       );
     case "citizen":
       return actor.kind === "citizen" && actor.userId === facts.concern.citizenId;
@@ -314,7 +322,12 @@ export type ReferralEffect =
   /** Re-routed: refer the case to this department (a new referral, planned by `planReferral`). */
   | { kind: "refer_to"; departmentId: number }
   /** The deputy rated the answer acceptable: the outcome goes to the citizen, who rates it. */
-  | { kind: "send_outcome_to_citizen" };
+  | { kind: "send_outcome_to_citizen" }
+  /**
+   * Withdrawn: when no other referral of the case is unfinished, the case is back in its
+   * handlers' hands (referred → accepted), supervised by the 三色 escalation again.
+   */
+  | { kind: "hand_case_back" };
 
 export interface ReferralChange {
   from: ReferralStatus;
@@ -628,9 +641,11 @@ export function applyReferralCommand(
 
     case "withdraw": {
       const reason = requiredText(action, "reason", command.reason, referralTextLimits.reason);
-      return change({ status: "withdrawn", withdrawnAt: now, closedAt: now }, [
-        { kind: "referral_withdrawn", text: reason },
-      ]);
+      return change(
+        { status: "withdrawn", withdrawnAt: now, closedAt: now },
+        [{ kind: "referral_withdrawn", text: reason }],
+        [{ kind: "hand_case_back" }],
+      );
     }
   }
 }

@@ -80,6 +80,7 @@ function facts(overrides: Partial<ReferralFacts> = {}): ReferralFacts {
     redoCount: 0,
     pendingExtension: null,
     earlierReturns: 0,
+    createdById: ASSIGNEE,
     concern: { id: 50, districtId: DISTRICT, assigneeId: ASSIGNEE, citizenId: CITIZEN },
     ...overrides,
   };
@@ -361,6 +362,18 @@ describe("the referral loop", () => {
       applyReferralCommand(facts(), { action: "withdraw", reason: "" }, actors.staff, context(now)),
     ).toThrow(MissingTextError);
   });
+
+  it("withdraws only an unanswered referral, and hands the case back", () => {
+    const withdraw = { action: "withdraw", reason: "群众已自行解决" } as const;
+    for (const status of ["sent", "acknowledged", "rework", "returned"] as const)
+      expect(
+        applyReferralCommand(facts({ status }), withdraw, actors.assignee, context(now)).effects,
+      ).toEqual([{ kind: "hand_case_back" }]);
+    for (const status of ["answered", "accepted", "closed", "withdrawn", "rerouted"] as const)
+      expect(() => applyReferralCommand(facts({ status }), withdraw, actors.assignee, context(now))).toThrow(
+        InvalidReferralTransitionError,
+      );
+  });
 });
 
 describe("returns (退回)", () => {
@@ -569,7 +582,8 @@ describe("who may take each action", () => {
     ask_again: ["system"],
     refuse_return: ["staff", "admin"],
     reroute: ["staff", "admin"],
-    withdraw: ["staff", "admin", "representative"],
+    // Whoever referred it (here the assignee) or staff covering the district; not another deputy.
+    withdraw: ["staff", "admin", "assignee"],
   };
   const cells = referralActions.flatMap((action) =>
     (Object.keys(actors) as ActorName[]).map(

@@ -7,12 +7,16 @@ import {
   listConcernsOfCitizen,
   listTimeline,
 } from "../../db/queries/concerns.js";
+import { listMergedInto } from "../../db/queries/merge.js";
+import { listCaseReferrals } from "../../db/queries/referrals.js";
+import { parseReferralStatus } from "../../domain/referral.js";
 import { cancelFlowData, citizenReplyData, listPageData, openCaseData } from "../callback-data.js";
 import { accessCase } from "../case-access.js";
-import { caseCard, timelineText } from "../case-view.js";
+import { caseCard, localName, timelineText } from "../case-view.js";
 import type { BotContext } from "../context.js";
 import { citizenCaseKeyboard, cosignerCaseKeyboard, handlerKeyboard } from "../keyboards/case.js";
 import { caseListKeyboard, PAGE_SIZE } from "../keyboards/lists.js";
+import { referralActionData } from "../referral-callback-data.js";
 import { replyInPieces } from "../reply-in-pieces.js";
 import { viewOptionsOf } from "../view-options.js";
 
@@ -47,11 +51,33 @@ export async function sendCase(ctx: BotContext, concernId: number): Promise<bool
     ? new Map((await ctx.deps.db.prisma.category.findMany()).map((c) => [c.id, c]))
     : undefined;
   const timeline = timelineText(events, viewer, access.concern.anonymous, view, { categories });
-  const text = `${caseCard(access.concern, viewer, view)}\n\n${timeline}`;
-  const keyboard =
-    viewer === "handler"
-      ? handlerKeyboard(ctx.t, { ...access.concern, attachmentCount: access.concern._count.attachments })
-      : citizenCaseKeyboard(ctx.t, access.concern);
+  if (viewer !== "handler") {
+    const text = `${caseCard(access.concern, viewer, view)}\n\n${timeline}`;
+    await replyInPieces(ctx, text, citizenCaseKeyboard(ctx.t, access.concern));
+    return true;
+  }
+  // Handlers also see the cases merged into this one (并案), and open each referral's card.
+  const [merged, referrals] = await Promise.all([
+    listMergedInto(ctx.deps.db.prisma, concernId),
+    listCaseReferrals(ctx.deps.db.prisma, concernId),
+  ]);
+  const mergedLine =
+    merged.length > 0
+      ? `\n${ctx.t("case-merged-duplicates", { count: merged.length, cases: merged.map((m) => m.caseNo).join("、") })}`
+      : "";
+  const text = `${caseCard(access.concern, viewer, view)}${mergedLine}\n\n${timeline}`;
+  const keyboard = handlerKeyboard(ctx.t, {
+    ...access.concern,
+    attachmentCount: access.concern._count.attachments,
+  });
+  for (const referral of referrals)
+    keyboard.row().text(
+      ctx.t("case-referral-row", {
+        department: localName(referral.department, view.locale),
+        status: ctx.t(`referral-status-${parseReferralStatus(referral.status)}`),
+      }),
+      referralActionData.pack({ action: "op", referralId: referral.id, value: 0 }),
+    );
   await replyInPieces(ctx, text, keyboard);
   return true;
 }

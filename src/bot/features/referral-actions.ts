@@ -34,7 +34,7 @@ import { localName } from "../case-view.js";
 import type { BotContext } from "../context.js";
 import { referralActionData, referralListData, shareContactData } from "../referral-callback-data.js";
 import type { ReferralInputFlow } from "../referral-flows.js";
-import { referralErrorMessage, referralTime } from "../referral-support.js";
+import { capacityFor, referralErrorMessage, referralTime } from "../referral-support.js";
 import {
   answerClassKeyboard,
   departmentChoiceKeyboard,
@@ -51,22 +51,6 @@ const feature = referralActionsFeature.chatType("private");
 
 const PAGE_SIZE = 8;
 
-/** The capacity each action is taken in. */
-const capacityOf: Record<ReferralAction, ReferralCapacity> = {
-  acknowledge: "department",
-  return: "department",
-  request_extension: "department",
-  answer: "department",
-  decide_extension: "staff",
-  review: "staff",
-  refuse_return: "staff",
-  reroute: "staff",
-  rate: "representative",
-  withdraw: "staff",
-  citizen_unsatisfied: "staff",
-  ask_again: "staff",
-};
-
 const audienceOf: Record<ReferralCapacity, ReferralAudience> = {
   department: "department",
   staff: "staff",
@@ -74,7 +58,7 @@ const audienceOf: Record<ReferralCapacity, ReferralAudience> = {
 };
 
 function actorFor(ctx: BotContext, action: ReferralAction) {
-  return loadReferralActor(ctx.deps.db.prisma, ctx.user, capacityOf[action]);
+  return loadReferralActor(ctx.deps.db.prisma, ctx.user, capacityFor(action, ctx.user));
 }
 
 /** Sends (or redraws, after a button) the card of a referral as `audience` sees it. */
@@ -123,7 +107,7 @@ async function act(ctx: BotContext, referralId: number, command: ReferralCommand
     return false;
   }
   await ctx.answerCallbackQuery({ text: ctx.t(doneKey) });
-  await showCard(ctx, referralId, audienceOf[capacityOf[command.action]], true);
+  await showCard(ctx, referralId, audienceOf[capacityFor(command.action, ctx.user)], true);
   return true;
 }
 
@@ -285,6 +269,14 @@ feature.callbackQuery(referralActionData.filter, async (ctx) => {
     }
     case "rn":
       await act(ctx, referralId, { action: "refuse_return" }, "referral-return-refused-toast");
+      return;
+    case "wd":
+      if (!(await check("withdraw"))) return;
+      await ask(
+        ctx,
+        { kind: "referral_input", referralId, step: "withdraw_reason" },
+        "referral-ask-withdraw-reason",
+      );
       return;
     case "rt": {
       const rating = deputyRatings[value];

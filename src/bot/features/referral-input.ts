@@ -7,7 +7,7 @@ import { actOnReferral } from "../../db/queries/referrals.js";
 import { checkFutureDate, promisingAnswerClasses, type ReferralCommand } from "../../domain/referral.js";
 import type { BotContext } from "../context.js";
 import type { ReferralInputFlow } from "../referral-flows.js";
-import { referralErrorMessage, referralTime } from "../referral-support.js";
+import { capacityFor, referralErrorMessage, referralTime } from "../referral-support.js";
 import { handleReferDraftInput } from "./referral-refer.js";
 
 export const referralInputFeature = new Composer<BotContext>();
@@ -24,8 +24,7 @@ feature.on("message", async (ctx, next) => {
 
 /** Runs the action the flow was collecting; the flow ends either way (the refusal says why). */
 async function finish(ctx: BotContext, flow: ReferralInputFlow, command: ReferralCommand, doneKey: string) {
-  const capacity = command.action === "review" ? "staff" : "department";
-  const actor = await loadReferralActor(ctx.deps.db.prisma, ctx.user, capacity);
+  const actor = await loadReferralActor(ctx.deps.db.prisma, ctx.user, capacityFor(command.action, ctx.user));
   ctx.session.flow = undefined;
   try {
     await actOnReferral(ctx.deps.db, {
@@ -128,6 +127,9 @@ async function handleReferralInput(ctx: BotContext, flow: ReferralInputFlow, tex
     }
     case "review_reason":
       await finish(ctx, flow, { action: "review", accept: false, reason: typed }, "referral-rework-sent");
+      return;
+    case "withdraw_reason":
+      await finish(ctx, flow, { action: "withdraw", reason: typed }, "referral-withdrawn-done");
       return;
   }
 }

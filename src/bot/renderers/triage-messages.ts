@@ -10,7 +10,7 @@ import type { RenderedMessage, Renderer, RenderScene } from "../../jobs/delivery
 import { PermanentJobError } from "../../jobs/errors.js";
 import { caseCard } from "../case-view.js";
 import { displayName, escapeHtml } from "../format.js";
-import { citizenCaseKeyboard, handlerKeyboard } from "../keyboards/case.js";
+import { citizenCaseKeyboard, cosignerCaseKeyboard, handlerKeyboard } from "../keyboards/case.js";
 import { htmlMessage } from "./parts.js";
 
 export interface TriageRendererDeps {
@@ -49,7 +49,10 @@ export function createTriageRenderers({ db, config }: TriageRendererDeps): {
           buttons,
         );
       case "concern_merged":
-        return htmlMessage(t("triage-notify-merged", { caseNo }), citizenCaseKeyboard(t, concern));
+        // A co-signer ("me too") of the duplicate hears it too, as a co-signer.
+        return recipient.id === concern.citizenId
+          ? htmlMessage(t("triage-notify-merged", { caseNo }), citizenCaseKeyboard(t, concern))
+          : htmlMessage(t("triage-notify-merged-cosigner", { caseNo }), cosignerCaseKeyboard(t, concern));
     }
   };
   return { concern_assigned: render, concern_note: render, concern_merged: render };

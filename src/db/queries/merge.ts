@@ -1,6 +1,8 @@
 // 并案: a duplicate joins a main case. The duplicate keeps its own case number, anonymity and
-// rating; when the main case is closed, each duplicate is closed with the same outcome and its
-// own citizen receives that outcome and rates their own case (src/domain/triage.ts checkMerge).
+// rating; when the main case is closed — by its deputy, or by the referral loop once the
+// departments' answers are accepted and rated — each duplicate is closed with the same outcome
+// and its own citizen (and its co-signers) receive that outcome and rate their own case
+// (src/domain/triage.ts checkMerge).
 import { caseChangeMessages } from "../../domain/case-recipients.js";
 import { nextStatus } from "../../domain/concern-status.js";
 import type { TriageMessage } from "../../domain/messages.js";
@@ -8,6 +10,7 @@ import { checkMerge, type TriageActor } from "../../domain/triage.js";
 import type { Database, Prisma } from "../client.js";
 import type { Concern } from "../generated/sqlite/client.js";
 import { enqueueMessages } from "../outbox.js";
+import { loadCosignerIds } from "./case-people.js";
 import { ConcernNotFoundError, ConcurrentChangeError, type TxClient } from "./concerns.js";
 
 export interface MergeInput {
@@ -21,8 +24,8 @@ export interface MergeInput {
 /**
  * Merges `duplicateId` into `mainId`: the duplicate's status becomes "merged" with
  * mergedIntoId, mergedAt and mergedById; its timeline records who merged it into which case
- * (text: the main case number), and its citizen is told (without anything about the main
- * case's citizen). Throws MergeRefusedError (into itself, out of scope, not open, main
+ * (text: the main case number), and its citizen and co-signers ("me too") are told (without
+ * anything about the main case's citizen). Throws MergeRefusedError (into itself, out of scope, not open, main
  * already merged), InvalidTransitionError (a referred case), ConcernNotFoundError,
  * ConcurrentChangeError.
  */
@@ -62,13 +65,14 @@ export function mergeConcern(
         createdAt: input.now,
       },
     });
-    const message: TriageMessage = {
+    const told = [duplicate.citizenId, ...(await loadCosignerIds(tx as Prisma, duplicate.id))];
+    const messages: TriageMessage[] = [...new Set(told)].map((recipientId) => ({
       kind: "concern_merged",
-      recipientId: duplicate.citizenId,
+      recipientId,
       concernId: duplicate.id,
       eventId: event.id,
-    };
-    await enqueueMessages(tx, db.dialect, [message], input.now);
+    }));
+    await enqueueMessages(tx, db.dialect, messages, input.now);
     return {
       duplicate: (await tx.concern.findUnique({ where: { id: duplicate.id } })) as Concern,
       main,
@@ -79,8 +83,8 @@ export function mergeConcern(
 /**
  * Inside the transaction that closes a main case: closes each duplicate merged into it with
  * the same status and outcome, records it on the duplicate's timeline (same actor), and
- * queues the outcome to the duplicate's own citizen, who rates their own case. Returns how
- * many duplicates were closed.
+ * queues the outcome to the duplicate's own citizen and its co-signers, who rate their own
+ * case. Returns how many duplicates were closed.
  */
 export async function closeMergedDuplicates(
   tx: TxClient,
@@ -89,7 +93,8 @@ export async function closeMergedDuplicates(
   close: {
     toStatus: string;
     outcome: string | null;
-    actorId: number;
+    /** Null for the scheduler. */
+    actorId: number | null;
     actorRole: string;
     action: "resolve" | "decline";
     now: Date;
@@ -122,7 +127,13 @@ export async function closeMergedDuplicates(
     });
     const messages = caseChangeMessages(
       { kind: "status", action: close.action },
-      { citizenId: duplicate.citizenId, assigneeId: duplicate.assigneeId, deputies: [], staff: [] },
+      {
+        citizenId: duplicate.citizenId,
+        assigneeId: duplicate.assigneeId,
+        deputies: [],
+        staff: [],
+        cosignerIds: await loadCosignerIds(tx as Prisma, duplicate.id),
+      },
       { concernId: duplicate.id, eventId: event.id },
     );
     await enqueueMessages(tx, db.dialect, messages, close.now);

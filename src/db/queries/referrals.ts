@@ -33,6 +33,7 @@ import type { Database, Prisma } from "../client.js";
 import type { Referral } from "../generated/sqlite/client.js";
 import { enqueueMessages } from "../outbox.js";
 import { ConcernNotFoundError, notify, type TxClient } from "./concerns.js";
+import { closeMergedDuplicates } from "./merge.js";
 import { loadReferralCircle } from "./referral-people.js";
 
 export type { Referral };
@@ -263,6 +264,7 @@ function factsOf(
       ? { requestedDeadline: pending.requestedDeadline, reason: pending.reason }
       : null,
     earlierReturns,
+    createdById: row.createdById,
     concern: {
       id: row.concern.id,
       districtId: row.concern.districtId,
@@ -417,6 +419,9 @@ async function actInTransaction(
       case "send_outcome_to_citizen":
         await closeCaseWhenAnswered(tx, db, row.concernId, actor, now);
         break;
+      case "hand_case_back":
+        await handCaseBack(tx, row.concernId, actor, now);
+        break;
       case "tell_citizen_new_deadline":
       case "escalate_to_staff_above":
         break; // told through the audiences below
@@ -443,9 +448,36 @@ async function actInTransaction(
 }
 
 /**
+ * After a withdrawal: when the case has no unfinished referral left and is still "referred",
+ * it is back in hand ("accepted"), with a status entry on its timeline; its assignee (whoever
+ * referred it took it on) carries on, and the 三色 escalation supervises it again.
+ */
+async function handCaseBack(tx: TxClient, concernId: number, actor: ReferralActor, now: Date): Promise<void> {
+  const remaining = await tx.referral.count({ where: { concernId, status: unfinished } });
+  if (remaining > 0) return;
+  const { count } = await tx.concern.updateMany({
+    where: { id: concernId, status: "referred" },
+    data: { status: "accepted", updatedAt: now },
+  });
+  if (count !== 1) return;
+  await tx.concernEvent.create({
+    data: {
+      concernId,
+      kind: "status",
+      actorId: actorId(actor),
+      actorRole: actorRole(actor),
+      fromStatus: "referred",
+      toStatus: "accepted",
+      createdAt: now,
+    },
+  });
+}
+
+/**
  * Once the last unfinished referral of a case is closed (its answer accepted and rated
  * acceptable by the deputy), the case is resolved with the departments' answers as its
- * outcome, and the citizen gets it with the rating buttons, as for any outcome.
+ * outcome, and the citizen gets it with the rating buttons, as for any outcome; each case
+ * merged into it (并案) is closed with the same outcome, which its own citizen receives.
  */
 async function closeCaseWhenAnswered(
   tx: TxClient,
@@ -486,6 +518,14 @@ async function closeCaseWhenAnswered(
     },
   });
   await notify(tx, db, { kind: "status", action: "resolve" }, concern, event.id, now);
+  await closeMergedDuplicates(tx, db, concern, {
+    toStatus: "resolved",
+    outcome,
+    actorId: actorId(actor),
+    actorRole: actor.kind === "system" ? "system" : actor.kind,
+    action: "resolve",
+    now,
+  });
 }
 
 /**
