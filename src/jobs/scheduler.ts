@@ -4,11 +4,13 @@
 // claims it runs the pass. node-cron's own distributed mode (one designated instance, chosen
 // through an environment variable) is turned off: every instance ticks, the key decides.
 //
-// node-cron says *which* minutes are slots (its matcher, in TIME_ZONE), but its own timers
-// are not used: under a host zone with daylight saving they miss slots or spin when the
-// host's clocks change. One timer of ours wakes at each minute (or second) boundary of the UTC clock,
-// which no zone moves, and asks every schedule whether the minutes since the last wake are
-// slots; a short stall is caught up minute by minute.
+// node-cron says *which* wall-clock times are slots (its matcher), but its own timers are not
+// used: under a host zone with daylight saving they miss slots or spin when the host's clocks
+// change. One timer of ours wakes at each minute (or second) boundary of the UTC clock, which
+// no zone moves, and asks every schedule whether the minutes since the last wake are slots; a
+// short stall is caught up minute by minute. When TIME_ZONE itself has daylight saving, a slot
+// is one wall-clock time fired once (src/jobs/slots.ts): the repeated hour in autumn queues
+// nothing twice, the skipped hour in spring fires at the first minute after the gap.
 //
 // node-cron never replays a missed fire (process down, event loop blocked), so every pass
 // handles everything due, not just what fell due since the last tick, and at start-up the
@@ -18,6 +20,7 @@ import { createTask, type ScheduledTask } from "node-cron";
 import type { Database } from "../db/client.js";
 import { enqueue, type JobInput } from "../db/outbox.js";
 import type { Logger } from "../logger.js";
+import { createWallClock, isSlot } from "./slots.js";
 
 export interface Schedule {
   /** The task id of the pass (a worker handler). */
@@ -54,10 +57,18 @@ export function tickJob(task: string, slot: Date): JobInput {
 
 const MINUTE = 60_000;
 
-/** The latest minute at or before `now` that `matches`, within `windowMs`; undefined if none. */
-export function latestSlot(matches: (date: Date) => boolean, now: Date, windowMs: number): Date | undefined {
-  const start = Math.floor(now.getTime() / MINUTE) * MINUTE;
-  for (let at = start; at > now.getTime() - windowMs; at -= MINUTE) {
+/**
+ * The latest minute (or `stepMs`) at or before `now` that `matches`, within `windowMs`;
+ * undefined if none.
+ */
+export function latestSlot(
+  matches: (date: Date) => boolean,
+  now: Date,
+  windowMs: number,
+  stepMs = MINUTE,
+): Date | undefined {
+  const start = Math.floor(now.getTime() / stepMs) * stepMs;
+  for (let at = start; at > now.getTime() - windowMs; at -= stepMs) {
     const date = new Date(at);
     if (matches(date)) return date;
   }
@@ -75,12 +86,12 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   // The last slot (ms since the epoch) that was looked at.
   let lastSlot = 0;
 
-  // Never started: node-cron only matches dates against the expression, in TIME_ZONE.
+  // Never started: node-cron only matches wall-clock times (TIME_ZONE's, written as UTC dates) against the expression.
   const cronTasks = () =>
     options.schedules.map((schedule) => ({
       schedule,
       cron: createTask(schedule.cron, () => undefined, {
-        timezone: timeZone,
+        timezone: "UTC",
         name: schedule.task,
         distributed: false,
       }),
@@ -88,6 +99,9 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
 
   // Slots are minutes, or seconds when an expression has a seconds field (six fields).
   const step = options.schedules.some((s) => s.cron.trim().split(/\s+/).length === 6) ? 1000 : MINUTE;
+  const wall = createWallClock(timeZone);
+  const slotOf = (cron: ScheduledTask) => (date: Date) =>
+    isSlot(date.getTime(), step, wall, (wallClock) => cron.match(wallClock));
 
   /** Queues every slot from the one after lastSlot up to the current one. */
   async function wake(): Promise<void> {
@@ -99,7 +113,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     for (let at = from; at <= current; at += step) {
       const slot = new Date(at);
       for (const { schedule, cron } of tasks) {
-        if (!cron.match(slot)) continue;
+        if (!slotOf(cron)(slot)) continue;
         try {
           await tick(schedule.task, slot);
         } catch (error) {
@@ -132,7 +146,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     let queued = 0;
     try {
       for (const { schedule, cron } of created) {
-        const slot = latestSlot((date) => cron.match(date), now(), catchUpWindowMs);
+        const slot = latestSlot(slotOf(cron), now(), catchUpWindowMs);
         if (slot && (await tick(schedule.task, slot))) queued++;
       }
     } finally {
