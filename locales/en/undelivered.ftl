@@ -6,3 +6,4 @@ undelivered-reason-rejected = Telegram rejected the message
 undelivered-reason-failed = it failed after every retry
 timeline-undelivered = message not delivered to the citizen: { $reason }
 case-card-unreachable = ⚠️ The citizen cannot be reached (since { $since }): { $reason }
+notify-delivered = ✅ Case <b>{ $caseNo }</b>: your reply was delivered to the citizen.

@@ -6,3 +6,4 @@ undelivered-reason-rejected = Telegram 拒收了这条消息
 undelivered-reason-failed = 多次重试后仍未发出
 timeline-undelivered = 消息未能送达群众:{ $reason }
 case-card-unreachable = ⚠️ 群众无法联系(自 { $since }):{ $reason }
+notify-delivered = ✅ 诉求 <b>{ $caseNo }</b>:您的回复已送达群众。

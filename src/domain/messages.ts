@@ -26,6 +26,9 @@ export const caseMessageKinds = [
   // To a deputy or staff member: their message to the citizen could not be delivered
   // (`eventId` is the "undelivered" timeline entry; src/domain/undelivered.ts).
   "concern_undelivered",
+  // To a deputy or staff member: their reply reached the citizen (`eventId` is the reply's own
+  // entry); until then they were told it is on its way, never that it was sent (issue 7).
+  "concern_delivered",
 ] as const;
 export type CaseMessageKind = (typeof caseMessageKinds)[number];
 
@@ -221,6 +224,7 @@ const messageSpecs: { [K in MessageKind]: MessageSpec<K> } = {
   concern_merged: caseSpec(false, "resend-with-note"),
   concern_withdrawn: caseSpec(false, "assume-delivered"),
   concern_undelivered: caseSpec(true, "assume-delivered", 1),
+  concern_delivered: caseSpec(false, "assume-delivered", 1),
   unaccepted: { ...reminderPolicy, key: (m) => `reminder:unaccepted:${m.concernId}:${m.recipientId}` },
   escalation: {
     ...reminderPolicy,

@@ -93,9 +93,11 @@ describe.each(testDialects)("the concern loop on %s", (dialect) => {
     await deputy.send("已联系街道办,明天派人维修。");
     expect(deputy.lastText()).toContain("请确认发给群众的回复");
     await deputy.press("发送");
-    expect(deputy.lastText()).toContain("回复已发送给群众");
+    expect(deputy.lastText()).toContain("正在发给群众");
     await bot.drainJobs();
     expect(citizen.lastText()).toContain("王代表 代表回复了您的诉求");
+    await bot.drainJobs();
+    expect(deputy.lastText()).toContain("您的回复已送达群众");
     expect(citizen.lastText()).toContain("已联系街道办,明天派人维修。");
 
     await citizen.press("补充说明");

@@ -96,7 +96,8 @@ describe.each(testDialects)("prompts on %s", (dialect) => {
     await bot.drainJobs();
     expect(citizenTexts()).toContain("明天下午派人来修。");
     expect(citizenTexts()).not.toContain("明天上午派人来修。");
-    expect(deputy.lastText()).toContain("回复已发送给群众");
+    await bot.drainJobs();
+    expect(deputy.lastText()).toContain("您的回复已送达群众");
     const messages = (await events()).filter((e) => e.kind === "message");
     expect(messages.map((e) => e.text)).toEqual(["明天下午派人来修。"]);
   });

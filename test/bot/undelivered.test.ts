@@ -77,6 +77,29 @@ describe.each(testDialects)("undeliverable messages to the citizen on %s", (dial
     expect(warning).toContain(why);
     const entries = await bot.prisma.concernEvent.findMany({ where: { kind: "undelivered" } });
     expect(entries).toHaveLength(1);
+    // Never "sent" of what was not delivered: "on its way" first, then the warning (issue 7).
+    const said = deputy.texts();
+    expect(said.some((t) => t.includes("回复已发送") || t.includes("已送达群众"))).toBe(false);
+    const queued = said.findLastIndex((t) => t.includes("正在发给群众"));
+    expect(queued).toBeGreaterThanOrEqual(0);
+    expect(said.findLastIndex((t) => t.includes("未能送达"))).toBeGreaterThan(queued);
+  });
+
+  it("says a reply is on its way, then that it was delivered once Telegram accepted it", async () => {
+    await deputy.press("受理");
+    await bot.drainJobs();
+    await deputy.press("回复");
+    await deputy.send("好的,明天处理。");
+    await deputy.press("发送");
+    expect(deputy.lastText()).toContain(`回复已提交,正在发给群众(诉求 <b>${caseNo}</b>)`);
+    expect(citizen.texts().some((t) => t.includes("好的,明天处理。"))).toBe(false);
+    await bot.drainJobs();
+    await bot.drainJobs();
+    expect(citizen.texts().some((t) => t.includes("好的,明天处理。"))).toBe(true);
+    const delivered = deputy.texts().filter((t) => t.includes("已送达群众"));
+    expect(delivered).toEqual([`✅ 诉求 <b>${caseNo}</b>:您的回复已送达群众。`]);
+    expect(deputy.lastText()).toBe(delivered[0]);
+    expect(warnings()).toHaveLength(0);
   });
 
   it("shows the unreachable citizen on the case and the failure on its timeline, not to the citizen", async () => {

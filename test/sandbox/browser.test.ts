@@ -32,7 +32,7 @@ const bot = {
   checkReply: "请确认发给群众的回复",
   checkOutcome: "请确认办理结果",
   send: "发送",
-  replySent: "回复已发送给群众",
+  replySent: "您的回复已送达群众",
   resolve: "办结",
   writeOutcome: "请输入办理结果",
   resolved: "已办结,已通知群众评价",

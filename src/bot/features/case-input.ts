@@ -189,7 +189,7 @@ async function applyCaseText(
     input.action === "message"
       ? role === "citizen"
         ? "case-message-sent"
-        : "case-reply-sent"
+        : "case-reply-queued"
       : `case-${input.action}d`;
   await ctx.reply(ctx.t(key, { caseNo }), { parse_mode: "HTML" });
   return true;

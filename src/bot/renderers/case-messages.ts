@@ -141,6 +141,8 @@ export function createCaseRenderers({ db, config }: CaseRendererDeps): {
           }),
           handlerButtons(),
         );
+      case "concern_delivered":
+        return htmlMessage(t("notify-delivered", { caseNo }));
       case "concern_rated":
         return htmlMessage(
           t("notify-rated", { caseNo, rating: t(`rating-${event.text ?? ""}`) }),
@@ -158,5 +160,6 @@ export function createCaseRenderers({ db, config }: CaseRendererDeps): {
     concern_rated: render,
     concern_withdrawn: render,
     concern_undelivered: render,
+    concern_delivered: render,
   };
 }

@@ -17,6 +17,32 @@ export interface UndeliveredInput {
 }
 
 /**
+ * Tells the actor of event `eventId` that its message reached `recipientId`, the citizen who
+ * raised the case (co-signers are not reported on): a concern_delivered message, queued once
+ * per event however often the outcome is reported (its key). Resolves to false when nothing
+ * was queued (already told, another recipient, the event gone, no actor).
+ */
+export async function recordDelivered(
+  db: Database,
+  input: { concernId: number; eventId: number; recipientId: number; now: Date },
+): Promise<boolean> {
+  const original = await db.prisma.concernEvent.findUnique({
+    where: { id: input.eventId },
+    include: { concern: { select: { citizenId: true } } },
+  });
+  if (!original || original.concernId !== input.concernId) return false;
+  if (original.concern.citizenId !== input.recipientId) return false;
+  if (!original.actorId || original.actorId === input.recipientId) return false;
+  const message = {
+    kind: "concern_delivered" as const,
+    recipientId: original.actorId,
+    concernId: input.concernId,
+    eventId: input.eventId,
+  };
+  return (await enqueueMessages(db.prisma, db.dialect, [message], input.now)) > 0;
+}
+
+/**
  * Records that the message (to the citizen who raised the case) of event `eventId` did not reach `recipientId`, and tells the
  * event's actor (when there is one who is not the recipient). Idempotent by event and
  * recipient. Resolves to false when it was already recorded or the event is gone.
