@@ -10,11 +10,21 @@ import { ConfigError, loadConfig } from "./config.js";
 import { createDatabase, type Database, preparePragmas } from "./db/client.js";
 import type { District } from "./db/generated/sqlite/client.js";
 import { migrate } from "./db/migrate.js";
+import { listAccessAudit } from "./db/queries/access-audit.js";
 import { loadWorkingCalendar, readCalendarFile, storeCalendarYear } from "./db/queries/calendar.js";
 import { findDistrictByCode, listDistrictSubtreeIds } from "./db/queries/districts.js";
 import { type ExportKind, exportKinds, streamExport } from "./db/queries/export.js";
 import { createInvite, type InviteRole, inviteLink, inviteRoles } from "./db/queries/invites.js";
-import { listPeopleWithRoles, removeRole, revokeInvite } from "./db/queries/people.js";
+import {
+  findPerson,
+  listPeopleWithRoles,
+  type PersonHandle,
+  parsePersonHandle,
+  removeRole,
+  resumePerson,
+  revokeInvite,
+  suspendPerson,
+} from "./db/queries/people.js";
 import { readSeedFile, seedDirectory } from "./db/queries/seed.js";
 import { isValidDate, resolvePeriod } from "./domain/metrics/period.js";
 import { listDeadJobs } from "./jobs/queue.js";
@@ -45,9 +55,14 @@ Commands:
   calendar list                            print the calendar's years, where each comes from, and whether confirmed
   dead-jobs                                print the newest dead-lettered jobs and why they failed
   people                                   print who holds which role (Telegram id, role, name, districts, open cases)
-  remove-role <telegram-id>                make a deputy or staff member a citizen again; their open cases
+  remove-role <telegram-id|@username>      make a deputy or staff member a citizen again; their open cases
                                            go to the staff covering each district (on each case's timeline)
+  suspend <telegram-id|@username>          suspend a deputy or staff member (term change, leave): role kept,
+                                           no case seen or acted on; open cases handed over as remove-role
+  resume <telegram-id|@username>           end a suspension (the cases handed over stay where they went)
   revoke-invite <token|link>               make an unused invite link stop working
+  audit [<telegram-id|@username>]          print the newest role grants, removals, suspensions, resumptions
+                                           and invite revocations (of one person when given)
   export <cases|events> --from <YYYY-MM-DD> --to <YYYY-MM-DD> [--district <code>] [--with-personal-data]
                                            stream CSV to standard output (dates in TIME_ZONE, inclusive);
                                            personal data only with the flag, and every such export is recorded
@@ -66,7 +81,8 @@ type Command =
   | { name: "calendar-list" }
   | { name: "dead-jobs" }
   | { name: "people" }
-  | { name: "remove-role"; telegramId: bigint }
+  | { name: "remove-role" | "suspend" | "resume"; person: PersonHandle }
+  | { name: "audit"; person?: PersonHandle }
   | { name: "revoke-invite"; token: string }
   | {
       name: "export";
@@ -95,6 +111,9 @@ const optionsOf = new Map<string, string[]>([
   ["dead-jobs", []],
   ["people", []],
   ["remove-role", []],
+  ["suspend", []],
+  ["resume", []],
+  ["audit", []],
   ["revoke-invite", []],
   ["invite", ["hours", "bot", "station"]],
   ["export", ["from", "to", "district", "with-personal-data"]],
@@ -130,9 +149,20 @@ function parseCommand(argv: string[]): Command {
       expect(0, "no arguments");
       return { name };
     case "remove-role":
-      expect(1, "a numeric Telegram id (see: people)");
-      if (!/^\d{1,20}$/.test(rest[0]!)) throw new UsageError(`"${rest[0]}" is not a numeric Telegram id`);
-      return { name, telegramId: BigInt(rest[0]!) };
+    case "suspend":
+    case "resume": {
+      expect(1, "a numeric Telegram id or @username (see: people)");
+      const person = parsePersonHandle(rest[0]!);
+      if (!person) throw new UsageError(`"${rest[0]}" is neither a numeric Telegram id nor a @username`);
+      return { name, person };
+    }
+    case "audit": {
+      if (rest.length > 1) throw new UsageError('"audit" takes at most one Telegram id or @username');
+      if (rest.length === 0) return { name };
+      const person = parsePersonHandle(rest[0]!);
+      if (!person) throw new UsageError(`"${rest[0]}" is neither a numeric Telegram id nor a @username`);
+      return { name, person };
+    }
     case "revoke-invite": {
       expect(1, "an invite's token or link");
       // The link's ?start=inv_<token>, or the token alone.
@@ -251,6 +281,7 @@ export async function runAdmin(argv: string[], io: AdminIo, deps: AdminDeps = {}
       await preparePragmas(db);
     }
     const now = new Date();
+    const actor = { kind: "cli" as const, operator: userInfo().username };
     switch (command.name) {
       case "seed": {
         const counts = await seedDirectory(db.prisma, readSeedFile(command.file), now);
@@ -312,14 +343,41 @@ export async function runAdmin(argv: string[], io: AdminIo, deps: AdminDeps = {}
         break;
       }
       case "remove-role": {
-        const { former, handedOver } = await removeRole(db, { telegramId: command.telegramId, now });
+        const { former, handedOver, person } = await removeRole(db, { person: command.person, actor, now });
         io.out(
-          `${command.telegramId} is no longer a ${former} (from their next message); ${handedOver} open case(s) handed to the staff covering their districts`,
+          `${person.telegramId} is no longer a ${former} (from their next message); ${handedOver} open case(s) handed to the staff covering their districts`,
+        );
+        break;
+      }
+      case "suspend": {
+        const { handedOver, person } = await suspendPerson(db, { person: command.person, actor, now });
+        io.out(
+          `${person.telegramId} (${person.role}) is suspended from their next message: no case seen or acted on until resumed; ${handedOver} open case(s) handed to the staff covering their districts`,
+        );
+        break;
+      }
+      case "resume": {
+        const { person } = await resumePerson(db, { person: command.person, actor, now });
+        io.out(`${person.telegramId} (${person.role}) is no longer suspended (from their next message)`);
+        break;
+      }
+      case "audit": {
+        const subject = command.person ? await findPerson(db.prisma, command.person) : null;
+        if (command.person && !subject) throw new Error("nobody with that Telegram id or username");
+        const entries = await listAccessAudit(db.prisma, { subjectId: subject?.id, take: 200 });
+        for (const e of entries)
+          io.out(
+            `${formatLocal(e.createdAt, config.TIME_ZONE)}  ${e.action}  ${e.subjectLabel}${e.role ? `  ${e.role}` : ""}${e.detail ? `  ${e.detail}` : ""}  by ${e.actorLabel}`,
+          );
+        io.out(
+          entries.length > 0
+            ? `${entries.length} entr${entries.length === 1 ? "y" : "ies"}, newest first`
+            : "no access changes recorded",
         );
         break;
       }
       case "revoke-invite": {
-        if (!(await revokeInvite(db.prisma, { token: command.token, now })))
+        if (!(await revokeInvite(db.prisma, { token: command.token, actor, now })))
           throw new Error("no unused, unexpired invite with that token");
         io.out("invite revoked: the link no longer works");
         break;

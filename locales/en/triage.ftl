@@ -69,3 +69,10 @@ timeline-summary-referral_acknowledged = the department acknowledged it
 timeline-summary-referral_extension_decided = the deadline was adjusted
 timeline-summary-referral_reopened = being handled again
 timeline-summary-supervision = under supervision (督办)
+timeline-handed-over = { $reason ->
+        [suspended] { $former } was suspended
+       *[removed] { $former } no longer holds the role
+    }; { $to ->
+        [nobody] nobody has taken the case on yet
+       *[other] the case was handed to { $heir }
+    }

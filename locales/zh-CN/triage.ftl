@@ -69,3 +69,10 @@ timeline-summary-referral_acknowledged = 有关部门已签收
 timeline-summary-referral_extension_decided = 办理期限有调整
 timeline-summary-referral_reopened = 重新办理中
 timeline-summary-supervision = 督办中
+timeline-handed-over = { $reason ->
+        [suspended] { $former } 的身份已暂停
+       *[removed] { $former } 不再担任此职
+    },{ $to ->
+        [nobody] 诉求暂无人接手,重新待分派
+       *[other] 诉求移交给 { $heir }
+    }

@@ -12,6 +12,7 @@ import {
 } from "../db/queries/concerns.js";
 import { canHandleDistrict, type HandlerScope } from "../domain/access.js";
 import { InvalidTransitionError } from "../domain/concern-status.js";
+import { isSuspended } from "../domain/roles.js";
 import type { BotContext } from "./context.js";
 
 export type CaseAccess =
@@ -19,10 +20,38 @@ export type CaseAccess =
   | { as: "handler"; concern: ConcernDetails; scope: HandlerScope }
   | { as: "none" };
 
+/**
+ * Thrown where a suspended deputy or staff member reaches for a case or a handler's list; the
+ * middleware src/bot/middlewares/suspended.ts answers it with one localized line.
+ */
+export class SuspendedError extends Error {
+  override name = "SuspendedError";
+  constructor() {
+    super("the person is suspended");
+  }
+}
+
+/** Throws SuspendedError when the user is a suspended deputy or staff member (src/domain/roles.ts isSuspended). */
+export function refuseIfSuspended(ctx: BotContext): void {
+  if (isSuspended(ctx.user)) throw new SuspendedError();
+}
+
+/** The user's handler scope for a handler's command or list; throws SuspendedError when suspended. */
+export async function handlerScopeOf(ctx: BotContext): Promise<HandlerScope> {
+  refuseIfSuspended(ctx);
+  return loadHandlerScope(ctx.deps.db.prisma, ctx.user);
+}
+
+/**
+ * The case and the capacity in which the user may see it: its own citizen, or a handler whose
+ * scope covers its district; none otherwise. Throws SuspendedError when a suspended deputy or
+ * staff member reaches for a case that is not their own as a citizen.
+ */
 export async function accessCase(ctx: BotContext, concernId: number): Promise<CaseAccess> {
   const concern = await findConcern(ctx.deps.db.prisma, concernId);
+  if (concern?.citizenId === ctx.user.id) return { as: "citizen", concern };
+  refuseIfSuspended(ctx);
   if (!concern) return { as: "none" };
-  if (concern.citizenId === ctx.user.id) return { as: "citizen", concern };
   const scope = await loadHandlerScope(ctx.deps.db.prisma, ctx.user);
   if (canHandleDistrict(scope, concern.districtId)) return { as: "handler", concern, scope };
   return { as: "none" };

@@ -153,6 +153,16 @@ export function timelineText(
       case "assigned":
         what = t("timeline-assigned", { name: escapeHtml(event.text ?? "") });
         break;
+      case "handed_over": {
+        const [reason, former] = splitOnce(event.text ?? "", "|");
+        what = t("timeline-handed-over", {
+          former: escapeHtml(former),
+          reason: reason === "suspended" ? "suspended" : "removed",
+          to: event.actor ? "someone" : "nobody",
+          heir: event.actor ? escapeHtml(displayName(event.actor)) : "",
+        });
+        break;
+      }
       case "categorized": {
         const category = labels.categories?.get(Number(event.text));
         what = t("timeline-categorized", {
@@ -193,4 +203,10 @@ export function timelineText(
     lines.push(`${when} · ${who}: ${what}`);
   }
   return lines.join("\n");
+}
+
+/** "a|b|c" split at its first "|": ["a", "b|c"] (the second part empty when there is none). */
+function splitOnce(text: string, separator: string): [string, string] {
+  const at = text.indexOf(separator);
+  return at < 0 ? [text, ""] : [text.slice(0, at), text.slice(at + separator.length)];
 }

@@ -45,6 +45,7 @@ import { rejectBanned } from "./middlewares/reject-banned.js";
 import { requireConsent } from "./middlewares/require-consent.js";
 import { keepRoleMenu } from "./middlewares/role-menu.js";
 import { databaseSession } from "./middlewares/session.js";
+import { answerSuspended } from "./middlewares/suspended.js";
 import { attachUser } from "./middlewares/user.js";
 
 export interface CreateBotOptions {
@@ -76,8 +77,9 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Bot<Bo
   // 5. Translations; then, once the update is handled, the user's command menu for their role.
   bot.use(deps.i18n);
   bot.use(keepRoleMenu);
-  // 6. Moderation.
+  // 6. Moderation; a suspended deputy's or staff member's case actions get one line (inside the session, so it is saved).
   bot.use(rejectBanned);
+  bot.use(answerSuspended);
   // 6b. A prompt waiting for one text ends on any command, other button or its time limit,
   // before any feature could take a stale prompt's text as its answer.
   bot.use(promptGuard);

@@ -1,4 +1,5 @@
 // Who may handle which case. Checked where each action happens, not only by hiding buttons.
+import { isSuspended } from "./roles.js";
 
 /** The districts a user handles cases for: all (admin), a set, or none (citizens). */
 export type HandlerScope =
@@ -10,13 +11,17 @@ export type HandlerScope =
  * The districts someone handles cases for: an admin all of them; a staff member their
  * district's subtree; a deputy (or staff member also serving as one) the districts they are
  * assigned to; anyone else none. `staffSubtree` is the staff district and everything below
- * it (empty when they have none); `assignedDistricts` their deputy assignments.
+ * it (empty when they have none); `assignedDistricts` their deputy assignments. A suspended
+ * deputy or staff member handles none.
  */
 export function handlerScope(facts: {
   role: string;
   staffSubtree: readonly number[];
   assignedDistricts: readonly number[];
+  /** When an administrator suspended them (src/domain/roles.ts isSuspended): then none, whatever the role. */
+  suspendedAt?: Date | null;
 }): HandlerScope {
+  if (isSuspended({ role: facts.role, suspendedAt: facts.suspendedAt ?? null })) return { kind: "none" };
   if (facts.role === "admin") return { kind: "all" };
   const ids = new Set<number>();
   if (facts.role === "staff") for (const id of facts.staffSubtree) ids.add(id);

@@ -13,6 +13,7 @@ export const concernEventKinds = [
   "undelivered", // a message to the citizen could not be delivered; text: the reason (src/domain/undelivered.ts)
   // Triage (分诊)
   "assigned", // assigned to a deputy, or claimed (actor = assignee)
+  "handed_over", // its assignee's role was removed or suspended: handed to the staff covering it (actor = heir); text "<removed|suspended>|<former assignee>"
   "categorized", // category set or changed
   "prioritized", // priority set to 一般 / 紧急
   "merged", // joined a main case as a duplicate (并案); the text names the main case
@@ -68,6 +69,7 @@ export const citizenVisibility: Readonly<Record<ConcernEventKind, "full" | "summ
   amendment: "full",
   undelivered: "never",
   assigned: "never",
+  handed_over: "never",
   categorized: "never",
   prioritized: "never",
   merged: "summary",

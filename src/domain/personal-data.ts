@@ -159,6 +159,11 @@ export const personalDataMap: Record<string, { onDeletion: string; erased: strin
     erased: [],
     kept: ["narrative", "snapshot"],
   },
+  AccessAudit: {
+    onDeletion: "kept as the audit record (what changed, when); the person's name and Telegram id replaced by the row id",
+    erased: ["subjectLabel", "actorLabel"],
+    kept: ["action", "role", "detail"],
+  },
   PersonalDataExport: {
     onDeletion: "kept: the record that personal data was exported, by whom and when",
     erased: [],

@@ -70,3 +70,11 @@ export function isHeldBack(user: {
 }): boolean {
   return isSuspended(user) || needsStaffNotice(user);
 }
+
+/**
+ * The role whose commands someone is offered (their command menu, /help): their own, but a
+ * citizen's while they are suspended, so that nobody is offered what they cannot use.
+ */
+export function menuRole(user: { role: string; suspendedAt: Date | null }): string {
+  return isSuspended(user) ? "citizen" : user.role;
+}

@@ -65,8 +65,10 @@ describe("removing a role", () => {
     expect(out[0]).toContain("1 open case(s) handed");
     const concern = await bot.prisma.concern.findFirstOrThrow();
     expect(concern.assigneeId).toBe((await staff.record())!.id);
-    const handover = await bot.prisma.concernEvent.findFirstOrThrow({ where: { kind: "assigned" } });
-    expect(handover.text).toContain("王代表");
+    const handover = await bot.prisma.concernEvent.findFirstOrThrow({ where: { kind: "handed_over" } });
+    expect(handover.text).toBe("removed|王代表");
+    await staff.pressData(`co:${concern.id}`);
+    expect(staff.texts().join("\n")).toContain("王代表 不再担任此职,诉求移交给 小刘");
     // The former deputy's old buttons no longer open or act on the case.
     const before = await bot.prisma.concernEvent.count();
     await deputy.press("回复");

@@ -19,6 +19,10 @@ export interface UserInput {
   represents?: string[];
   locale?: string;
   inactive?: boolean;
+  /** Suspended by an administrator (role and districts kept). */
+  suspended?: boolean;
+  /** A deputy or staff member who has not accepted their notice yet. */
+  noticePending?: boolean;
 }
 
 export async function addUser(prisma: Prisma, input: UserInput): Promise<User> {
@@ -32,7 +36,8 @@ export async function addUser(prisma: Prisma, input: UserInput): Promise<User> {
       districtId: input.district ? await districtId(prisma, input.district) : null,
       staffDistrictId: input.staffOf ? await districtId(prisma, input.staffOf) : null,
       consentedAt: now,
-      staffNoticeAt: now,
+      staffNoticeAt: input.noticePending ? null : now,
+      suspendedAt: input.suspended ? now : null,
       inactiveAt: input.inactive ? now : null,
       createdAt: now,
       updatedAt: now,

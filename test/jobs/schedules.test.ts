@@ -37,6 +37,13 @@ describe("remind-unaccepted", () => {
     const rep2 = await addUser(h.prisma, { telegramId: 202, represents: ["QS-CG-DM"], locale: "en" });
     const away = await addUser(h.prisma, { telegramId: 203, represents: ["QS-CG-DM"], inactive: true });
     const other = await addUser(h.prisma, { telegramId: 204, represents: ["QS-CG-NH"] });
+    // Suspended, or the notice not accepted yet: held back (issue 7, items 13 and 14).
+    const suspended = await addUser(h.prisma, { telegramId: 205, represents: ["QS-CG-DM"], suspended: true });
+    const pending = await addUser(h.prisma, {
+      telegramId: 206,
+      represents: ["QS-CG-DM"],
+      noticePending: true,
+    });
     const late = await addConcern(h.prisma, { citizen, district: "QS-CG-DM", createdAt: ago(25 * HOUR) });
     const recent = await addConcern(h.prisma, { citizen, district: "QS-CG-DM", createdAt: ago(23 * HOUR) });
     const taken = await addConcern(h.prisma, {
@@ -58,6 +65,8 @@ describe("remind-unaccepted", () => {
     expect(all.some((t) => t.includes(recent.caseNo) || t.includes(taken.caseNo))).toBe(false);
     expect(texts(away)).toHaveLength(0);
     expect(texts(other)).toHaveLength(0);
+    expect(texts(suspended)).toHaveLength(0);
+    expect(texts(pending)).toHaveLength(0);
 
     // An hour later the second case is due too; the first is not brought up again.
     h.clock.advance(HOUR);
@@ -100,6 +109,8 @@ describe("escalate-overdue (三色督办)", () => {
     const covering = await addUser(h.prisma, { telegramId: 301, staffOf: "QS-CG" });
     const county = await addUser(h.prisma, { telegramId: 302, staffOf: "QS" });
     const elsewhere = await addUser(h.prisma, { telegramId: 303, staffOf: "QS-SQ" });
+    const suspended = await addUser(h.prisma, { telegramId: 305, staffOf: "QS-CG", suspended: true });
+    const pending = await addUser(h.prisma, { telegramId: 306, staffOf: "QS-CG", noticePending: true });
     const at = { citizen, district: "QS-CG-DM", status: "accepted", createdAt: ago(14 * DAY) };
     const soon = await addConcern(h.prisma, { ...at, dueAt: ahead(2 * DAY) });
     const overdue = await addConcern(h.prisma, { ...at, dueAt: ago(HOUR) });
@@ -127,6 +138,8 @@ describe("escalate-overdue (三色督办)", () => {
       expect(got.some((t) => t.includes(quiet.caseNo))).toBe(false);
     expect(texts(county)).toHaveLength(2);
     expect(texts(elsewhere)).toHaveLength(0);
+    expect(texts(suspended)).toHaveLength(0);
+    expect(texts(pending)).toHaveLength(0);
 
     await tick(ESCALATE_OVERDUE_TASK);
     expect(texts(covering)).toHaveLength(2);
@@ -205,6 +218,8 @@ describe("daily-digest", () => {
     const covering = await addUser(h.prisma, { telegramId: 301, staffOf: "QS-CG" });
     const elsewhere = await addUser(h.prisma, { telegramId: 303, staffOf: "QS-SQ" });
     const away = await addUser(h.prisma, { telegramId: 304, staffOf: "QS-CG", inactive: true });
+    const suspended = await addUser(h.prisma, { telegramId: 305, staffOf: "QS-CG", suspended: true });
+    const pending = await addUser(h.prisma, { telegramId: 306, staffOf: "QS-CG", noticePending: true });
     h.clock.set("2026-11-24T01:00:00Z"); // 09:00 in Shanghai
     await addConcern(h.prisma, { citizen, district: "QS-CG-DM", createdAt: ago(HOUR) });
     await addConcern(h.prisma, {
@@ -227,7 +242,7 @@ describe("daily-digest", () => {
     expect(texts(rep1)[0]).not.toContain("您正在办理");
     expect(texts(rep2)[0]).toContain("您正在办理:1 件");
     expect(texts(covering)[0]).toContain("已超期:1 件");
-    for (const nobody of [idle, elsewhere, away]) expect(texts(nobody)).toHaveLength(0);
+    for (const nobody of [idle, elsewhere, away, suspended, pending]) expect(texts(nobody)).toHaveLength(0);
   });
 
   it("skips a digest tick caught up more than 12 hours late", async () => {

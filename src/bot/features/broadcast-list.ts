@@ -2,10 +2,10 @@
 // those to districts in their scope; administrators all), each with its stop button. The
 // stop itself is src/bot/features/broadcast.ts, which checks the same rule again on the tap.
 import { Composer, InlineKeyboard } from "grammy";
-import { loadHandlerScope } from "../../db/queries/access.js";
 import { canHandleDistrict } from "../../domain/access.js";
 import { canStopBroadcast } from "../../domain/audience.js";
 import { broadcastCancelData } from "../callback-data.js";
+import { handlerScopeOf } from "../case-access.js";
 import type { BotContext } from "../context.js";
 import { escapeHtml, formatDateTime, truncate } from "../format.js";
 import { replyInPieces } from "../reply-in-pieces.js";
@@ -20,7 +20,7 @@ const LISTED = 20;
 
 senders.command("broadcasts", async (ctx) => {
   const prisma = ctx.deps.db.prisma;
-  const scope = await loadHandlerScope(prisma, ctx.user);
+  const scope = await handlerScopeOf(ctx);
   const open = await prisma.broadcast.findMany({
     where: { status: { in: ["scheduled", "sending"] } },
     orderBy: { id: "desc" },

@@ -4,7 +4,6 @@
 // the delivery engine, src/jobs/delivery.ts).
 import { Composer, InlineKeyboard } from "grammy";
 import type { District } from "../../db/generated/sqlite/client.js";
-import { loadHandlerScope } from "../../db/queries/access.js";
 import { countAudience } from "../../db/queries/audience.js";
 import { cancelBroadcast, createBroadcast, findBroadcast } from "../../db/queries/broadcasts.js";
 import { findDistrictById, listChildDistricts } from "../../db/queries/districts.js";
@@ -25,6 +24,7 @@ import {
   broadcastDistrictData,
   broadcastWhenData,
 } from "../callback-data.js";
+import { handlerScopeOf } from "../case-access.js";
 import { localName } from "../case-view.js";
 import type { BotContext, BroadcastFlow } from "../context.js";
 import { escapeHtml, formatDateTime } from "../format.js";
@@ -161,7 +161,7 @@ senders.callbackQuery(broadcastDistrictData.filter, async (ctx) => {
   const flow = currentFlow(ctx);
   if (!data || flow?.step !== "district" || !flow.audience || !isAudience(flow.audience)) return stale(ctx);
   const districtId = data.action === "all" ? null : data.districtId;
-  const scope = await loadHandlerScope(ctx.deps.db.prisma, ctx.user);
+  const scope = await handlerScopeOf(ctx);
   // Checked on every step, not only by the buttons offered.
   if (!canAddress({ role: ctx.user.role, scope }, flow.audience, districtId)) {
     await ctx.answerCallbackQuery({ text: ctx.t("broadcast-out-of-scope"), show_alert: true });
@@ -238,7 +238,7 @@ senders.callbackQuery(broadcastConfirmData.filter, async (ctx) => {
     return;
   }
   if (flow.step !== "confirm" || !flow.audience || !isAudience(flow.audience)) return stale(ctx);
-  const scope = await loadHandlerScope(ctx.deps.db.prisma, ctx.user);
+  const scope = await handlerScopeOf(ctx);
   if (!canAddress({ role: ctx.user.role, scope }, flow.audience, flow.districtId ?? null)) {
     await ctx.answerCallbackQuery({ text: ctx.t("broadcast-out-of-scope"), show_alert: true });
     return;
@@ -288,7 +288,7 @@ senders.callbackQuery(broadcastCancelData.filter, async (ctx) => {
   const data = broadcastCancelData.unpack(ctx.callbackQuery.data);
   const broadcast = data ? await findBroadcast(ctx.deps.db.prisma, data.broadcastId) : null;
   if (!broadcast) return stale(ctx);
-  const scope = await loadHandlerScope(ctx.deps.db.prisma, ctx.user);
+  const scope = await handlerScopeOf(ctx);
   if (!canStopBroadcast(ctx.user, broadcast, (id) => canHandleDistrict(scope, id))) return stale(ctx);
   const cancelled = await cancelBroadcast(ctx.deps.db, broadcast.id, ctx.deps.now());
   const text = cancelled

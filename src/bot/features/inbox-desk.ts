@@ -4,7 +4,7 @@
 // and its 三色 colour (src/domain/triage.ts dueColour). What a list may hold is the handler's
 // scope, read again on every button; a forged district outside it lists nothing of it.
 import { Composer, InlineKeyboard } from "grammy";
-import { loadHandlerScope, scopeDistrictIds } from "../../db/queries/access.js";
+import { scopeDistrictIds } from "../../db/queries/access.js";
 import { type InboxRow, listInbox, listInboxDistricts } from "../../db/queries/inbox.js";
 import { findConcernByNumber } from "../../db/queries/merge.js";
 import { canHandleDistrict, isHandler } from "../../domain/access.js";
@@ -12,6 +12,7 @@ import { parseCaseNumber } from "../../domain/case-number.js";
 import { type InboxFilter, inboxFilters } from "../../domain/inbox.js";
 import { type DueColour, dueColour } from "../../domain/triage.js";
 import { cancelFlowData, inboxData, openCaseData } from "../callback-data.js";
+import { handlerScopeOf } from "../case-access.js";
 import { localName } from "../case-view.js";
 import type { BotContext } from "../context.js";
 import { escapeHtml, truncate } from "../format.js";
@@ -55,7 +56,7 @@ interface InboxView {
 /** Sends (or redraws, from its own buttons) one page of the inbox. */
 export async function showInboxDesk(ctx: BotContext, view: InboxView, edit: boolean): Promise<void> {
   const prisma = ctx.deps.db.prisma;
-  const scope = await loadHandlerScope(prisma, ctx.user);
+  const scope = await handlerScopeOf(ctx);
   if (!isHandler(scope)) {
     await ctx.reply(ctx.t("inbox-not-handler"));
     return;
@@ -114,7 +115,7 @@ export async function showInboxDesk(ctx: BotContext, view: InboxView, edit: bool
 /** The districts of the scope to filter by, a page of them, then "all districts". */
 async function showDistrictPicker(ctx: BotContext, page: number): Promise<void> {
   const prisma = ctx.deps.db.prisma;
-  const scope = await loadHandlerScope(prisma, ctx.user);
+  const scope = await handlerScopeOf(ctx);
   if (!isHandler(scope)) {
     await ctx.reply(ctx.t("inbox-not-handler"));
     return;
@@ -149,7 +150,7 @@ async function openByNumber(ctx: BotContext, typed: string): Promise<"opened" | 
 feature.command("inbox", async (ctx) => {
   const arg = ctx.match.trim();
   if (!arg) return showInboxDesk(ctx, { filter: "all", districtId: 0, page: 0 }, false);
-  const scope = await loadHandlerScope(ctx.deps.db.prisma, ctx.user);
+  const scope = await handlerScopeOf(ctx);
   if (!isHandler(scope)) return void (await ctx.reply(ctx.t("inbox-not-handler")));
   const result = await openByNumber(ctx, arg);
   if (result !== "opened") await ctx.reply(ctx.t(`inbox-find-${result}`));
@@ -162,7 +163,7 @@ feature.callbackQuery(inboxData.filter, async (ctx) => {
   await ctx.answerCallbackQuery();
   if (data.filter === "villages") return showDistrictPicker(ctx, data.page);
   if (data.filter === "find") {
-    const scope = await loadHandlerScope(ctx.deps.db.prisma, ctx.user);
+    const scope = await handlerScopeOf(ctx);
     if (!isHandler(scope)) return void (await ctx.reply(ctx.t("inbox-not-handler")));
     ctx.session.flow = { kind: "find_case" };
     await ctx.reply(ctx.t("inbox-find-ask"), {

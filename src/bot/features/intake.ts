@@ -7,7 +7,7 @@
 // other. A code is used once, by the person, never by the staff member who entered it.
 import { randomUUID } from "node:crypto";
 import { Composer, InlineKeyboard, InputFile } from "grammy";
-import { loadHandlerScope, scopeDistrictIds } from "../../db/queries/access.js";
+import { scopeDistrictIds } from "../../db/queries/access.js";
 import {
   ClaimCodeExpiredError,
   ClaimCodeInvalidError,
@@ -27,6 +27,7 @@ import {
   intakeSources,
 } from "../../domain/case-intake.js";
 import { cancelFlowData, intakeData } from "../callback-data.js";
+import { handlerScopeOf } from "../case-access.js";
 import { localName } from "../case-view.js";
 import type { BotContext, IntakeFlow } from "../context.js";
 import { escapeHtml, formatDateTime } from "../format.js";
@@ -41,7 +42,7 @@ const MAX_DESCRIPTION = 2000;
 /** Staff and admins enter cases, within their scope; the district ids, or null for anyone else. */
 async function intakeDistrictIds(ctx: BotContext): Promise<number[] | null> {
   if (ctx.user.role !== "staff" && ctx.user.role !== "admin") return null;
-  const scope = await loadHandlerScope(ctx.deps.db.prisma, ctx.user);
+  const scope = await handlerScopeOf(ctx);
   const ids = await scopeDistrictIds(ctx.deps.db.prisma, scope);
   return ids.length > 0 ? ids : null;
 }

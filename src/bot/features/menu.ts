@@ -1,13 +1,13 @@
 // The main menu and /help: what this user can do, by role.
 import { Composer } from "grammy";
-import { menuSections } from "../../domain/roles.js";
+import { menuRole, menuSections } from "../../domain/roles.js";
 import type { BotContext } from "../context.js";
 
 export const menuFeature = new Composer<BotContext>();
 const feature = menuFeature.chatType("private");
 
 export async function showMainMenu(ctx: BotContext): Promise<void> {
-  const parts = menuSections(ctx.user.role).map((section) => ctx.t(`menu-${section}`));
+  const parts = menuSections(menuRole(ctx.user)).map((section) => ctx.t(`menu-${section}`));
   await ctx.reply(parts.join("\n\n"), { parse_mode: "HTML" });
 }
 

@@ -6,7 +6,7 @@
 // ModerationAction row or a status event on the case's timeline; the rules are in
 // src/domain/moderation.ts.
 import { Composer, InlineKeyboard } from "grammy";
-import { loadHandlerScope, scopeDistrictIds } from "../../db/queries/access.js";
+import { scopeDistrictIds } from "../../db/queries/access.js";
 import { findConcern } from "../../db/queries/concerns.js";
 import {
   applyModeration,
@@ -22,7 +22,7 @@ import {
 import { canHandleDistrict, type HandlerScope } from "../../domain/access.js";
 import type { ModerationKind } from "../../domain/moderation.js";
 import { cancelFlowData, moderationData } from "../callback-data.js";
-import { caseErrorMessage } from "../case-access.js";
+import { caseErrorMessage, handlerScopeOf } from "../case-access.js";
 import { citizenLabel } from "../case-view.js";
 import type { BotContext } from "../context.js";
 import { escapeHtml, formatDateTime, truncate } from "../format.js";
@@ -35,7 +35,7 @@ const PAGE_SIZE = 5;
 /** Staff and admins moderate; their scope decides where. Null for anyone else. */
 async function moderatorScope(ctx: BotContext): Promise<HandlerScope | null> {
   if (ctx.user.role !== "staff" && ctx.user.role !== "admin") return null;
-  const scope = await loadHandlerScope(ctx.deps.db.prisma, ctx.user);
+  const scope = await handlerScopeOf(ctx);
   return scope.kind === "none" ? null : scope;
 }
 

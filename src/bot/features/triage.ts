@@ -4,7 +4,6 @@
 // as it is now (src/domain/triage.ts checkTriage, again inside each write); forged or stale
 // data gets a localized answer and changes nothing.
 import { Composer } from "grammy";
-import { loadHandlerScope } from "../../db/queries/access.js";
 import { type ConcernDetails, findConcern } from "../../db/queries/concerns.js";
 import { findConcernByNumber, mergeConcern } from "../../db/queries/merge.js";
 import {
@@ -26,7 +25,7 @@ import {
   TriageRefusedError,
 } from "../../domain/triage.js";
 import { cancelFlowData, triageData } from "../callback-data.js";
-import { caseErrorMessage } from "../case-access.js";
+import { caseErrorMessage, handlerScopeOf } from "../case-access.js";
 import { localName } from "../case-view.js";
 import type { BotContext } from "../context.js";
 import { displayName, escapeHtml } from "../format.js";
@@ -39,7 +38,7 @@ async function actorOf(ctx: BotContext): Promise<TriageActor> {
   return {
     id: ctx.user.id,
     role: ctx.user.role,
-    scope: await loadHandlerScope(ctx.deps.db.prisma, ctx.user),
+    scope: await handlerScopeOf(ctx),
   };
 }
 

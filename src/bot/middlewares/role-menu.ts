@@ -3,6 +3,7 @@
 // chat's menu once. What was set is remembered in the session ("role:locale"), so an
 // unchanged user costs no call. A failed call is logged and tried again on their next update.
 import type { MiddlewareFn } from "grammy";
+import { menuRole } from "../../domain/roles.js";
 import { setChatMenu } from "../commands.js";
 import type { BotContext } from "../context.js";
 
@@ -13,10 +14,12 @@ export const keepRoleMenu: MiddlewareFn<BotContext> = async (ctx, next) => {
   if (chatId === undefined || !ctx.user) return;
   const locale = await ctx.i18n.getLocale();
   // Citizens have the default menus (undefined); the others their role's, in their language.
-  const wanted = ctx.user.role === "citizen" ? undefined : `${ctx.user.role}:${locale}`;
+  // A suspended deputy or staff member has a citizen's (menuRole).
+  const role = menuRole(ctx.user);
+  const wanted = role === "citizen" ? undefined : `${role}:${locale}`;
   if (ctx.session.commandMenu === wanted) return;
   try {
-    await setChatMenu(ctx.api, ctx.deps.i18n, chatId, ctx.user.role, locale);
+    await setChatMenu(ctx.api, ctx.deps.i18n, chatId, role, locale);
     ctx.session.commandMenu = wanted;
   } catch (error) {
     ctx.logger.warn({ err: error }, "could not set the user's command menu");

@@ -118,7 +118,7 @@ export function createBulletinRenderer({
 /** The department table's lines for the recipient's scope and month (none when nothing was referred). */
 async function departmentLines(
   db: Database,
-  recipient: { id: number; role: string; staffDistrictId: number | null },
+  recipient: { id: number; role: string; staffDistrictId: number | null; suspendedAt: Date | null },
   month: string,
   { t, locale, now, timeZone }: { t: RenderScene["t"]; locale: string; now: Date; timeZone: string },
 ): Promise<string[]> {

@@ -7,7 +7,7 @@ import type { User } from "./users.js";
 /** The user's handler scope (handlerScope), from their staff district's subtree and their deputy assignments. */
 export async function loadHandlerScope(
   prisma: Prisma,
-  user: Pick<User, "id" | "role" | "staffDistrictId">,
+  user: Pick<User, "id" | "role" | "staffDistrictId" | "suspendedAt">,
 ): Promise<HandlerScope> {
   // Only what the rule reads for this role is loaded.
   const [staffSubtree, assignments] = await Promise.all([
@@ -17,7 +17,7 @@ export async function loadHandlerScope(
       : [],
   ]);
   const assignedDistricts = assignments.map((row) => row.districtId);
-  return handlerScope({ role: user.role, staffSubtree, assignedDistricts });
+  return handlerScope({ role: user.role, staffSubtree, assignedDistricts, suspendedAt: user.suspendedAt });
 }
 
 export async function scopeDistrictIds(prisma: Prisma, scope: HandlerScope): Promise<number[]> {

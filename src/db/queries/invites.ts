@@ -4,6 +4,7 @@ import { randomBytes } from "node:crypto";
 import { higherRole, isRole, type Role } from "../../domain/roles.js";
 import type { Prisma } from "../client.js";
 import type { Department, District, Prisma as PrismaNamespace } from "../generated/sqlite/client.js";
+import { actorColumns, auditLabel, recordAccessAudit } from "./access-audit.js";
 import { UnknownDistrictError } from "./districts.js";
 
 export { UnknownDistrictError };
@@ -127,7 +128,8 @@ async function grantRole(tx: Tx, userId: number, role: Role, now: Date, staffDis
 
 /**
  * Redeems an invite for a user, once: a representative is assigned to the district, staff get
- * its subtree as their scope, a department contact is added to the department. Never demotes.
+ * its subtree as their scope, a department contact is added to the department; the grant is
+ * recorded in the access audit. Never demotes.
  */
 export function redeemInvite(
   prisma: Prisma,
@@ -146,7 +148,19 @@ export function redeemInvite(
     }
     const invite = await tx.invite.findUniqueOrThrow({
       where: { token },
-      include: { district: true, department: true },
+      include: { district: true, department: true, createdBy: true },
+    });
+    // The grant in the access audit: whoever made the invite (the command line when nobody in the bot).
+    const user = await tx.user.findUniqueOrThrow({ where: { id: userId } });
+    await recordAccessAudit(tx, {
+      action: "grant",
+      actor: invite.createdBy
+        ? actorColumns({ kind: "user", user: invite.createdBy })
+        : { actorId: null, actorLabel: "cli" },
+      subject: { id: userId, label: auditLabel(user) },
+      role: invite.role,
+      detail: `${invite.district?.code ?? invite.department?.code ?? "-"}; invite #${invite.id}`,
+      now,
     });
     if (!isInviteRole(invite.role))
       throw new Error(`invite ${invite.id} has an unknown role "${invite.role}"`);

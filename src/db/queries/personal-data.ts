@@ -307,6 +307,9 @@ export function deleteAccount(
     await tx.activityRsvp.deleteMany({ where: { userId } });
     await tx.session.deleteMany({ where: { key: user.telegramId.toString() } });
     await tx.caseMessageRef.deleteMany({ where: { userId } });
+    // The access audit keeps what happened, no longer whom it named.
+    await tx.accessAudit.updateMany({ where: { subjectId: userId }, data: { subjectLabel: `#${userId}` } });
+    await tx.accessAudit.updateMany({ where: { actorId: userId }, data: { actorLabel: `#${userId}` } });
     const moderation = await tx.moderationAction.updateMany({ where: { userId }, data: { reason: null } });
     for (const field of ["recipientId", "userId"]) await cancelQueuedJobs(tx, field, [userId], now);
     await tx.user.update({

@@ -4,6 +4,7 @@
 import type { HandlerScope } from "../../domain/access.js";
 import type { ReferralActor } from "../../domain/referral.js";
 import type { RankedStaff, ReferralCircle } from "../../domain/referral-recipients.js";
+import { isSuspended } from "../../domain/roles.js";
 import type { Prisma } from "../client.js";
 import { loadHandlerScope } from "./access.js";
 import { reachable } from "./case-people.js";
@@ -26,11 +27,11 @@ export type ReferralCapacity = "department" | "staff" | "representative";
  * The user as the domain's ReferralActor in one capacity: a department contact (their
  * departments), staff (only staff and admins: their handler scope) or a deputy (the districts
  * they are assigned to). A capacity the user does not hold yields an actor with an empty
- * scope, so that the domain refuses the action (ReferralForbiddenError).
+ * scope, so that the domain refuses the action (ReferralForbiddenError); so does a suspension.
  */
 export async function loadReferralActor(
   prisma: Prisma,
-  user: Pick<User, "id" | "role" | "staffDistrictId">,
+  user: Pick<User, "id" | "role" | "staffDistrictId" | "suspendedAt">,
   capacity: ReferralCapacity,
 ): Promise<ReferralActor> {
   switch (capacity) {
@@ -44,6 +45,8 @@ export async function loadReferralActor(
       return { kind: "staff", userId: user.id, scope };
     }
     case "representative": {
+      // A suspended deputy serves no district until resumed (src/domain/roles.ts isSuspended).
+      if (isSuspended(user)) return { kind: "representative", userId: user.id, districtIds: new Set() };
       const rows = await prisma.representativeAssignment.findMany({
         where: { userId: user.id },
         select: { districtId: true },

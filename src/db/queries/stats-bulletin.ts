@@ -37,7 +37,7 @@ export interface BulletinFigures {
  */
 export async function loadBulletinFigures(
   db: Database,
-  user: { id: number; role: string; staffDistrictId: number | null },
+  user: { id: number; role: string; staffDistrictId: number | null; suspendedAt: Date | null },
   month: string,
   options: { now: Date; timeZone: string },
 ): Promise<BulletinFigures | undefined> {

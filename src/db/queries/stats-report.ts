@@ -41,7 +41,7 @@ export class StatsAccessError extends Error {
 /** Deputies see their own work, staff their subtree (and districts they serve), admins all. */
 export async function loadStatsScope(
   prisma: Prisma,
-  user: Pick<User, "id" | "role" | "staffDistrictId">,
+  user: Pick<User, "id" | "role" | "staffDistrictId" | "suspendedAt">,
 ): Promise<StatsScope> {
   if (user.role === "admin") return { kind: "all" };
   if (user.role === "staff") {
