@@ -22,7 +22,8 @@ export const referDraftData = codec(
  * department it should go to, 0 none), ext 申请延期, ans 答复 (then ac: class by index). Staff: xa/xr
  * approve/refuse an extension, va/vr accept/rework an answer, ro re-route (value: the department,
  * 0 to choose), rn refuse a return. Deputies: rt rate (value: 0 满意, 1 基本满意, 2 不满意).
- * Whoever referred it, or staff: wd withdraw (撤回, a reason typed next). op opens the card.
+ * Whoever referred it, or staff: wd withdraw (撤回, a reason typed next). Anyone on the card
+ * (department, staff, deputies): nt an internal note (typed next). op opens the card.
  */
 export const referralActionData = codec(
   "rf",
@@ -44,6 +45,7 @@ export const referralActionData = codec(
       "rn",
       "rt",
       "wd",
+      "nt",
       "op",
     ]),
     referralId: id,

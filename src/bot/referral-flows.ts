@@ -13,7 +13,7 @@ export interface ReferDraftFlow {
 
 /**
  * Typing what a referral action needs: an extension's reason and date, an answer, a rework
- * reason, a withdrawal's reason.
+ * reason, a withdrawal's reason, an internal note.
  */
 export interface ReferralInputFlow {
   kind: "referral_input";
@@ -26,7 +26,8 @@ export interface ReferralInputFlow {
     | "answer_contact"
     | "answer_date"
     | "review_reason"
-    | "withdraw_reason";
+    | "withdraw_reason"
+    | "note";
   reason?: string;
   answerClass?: string;
   text?: string;

@@ -48,6 +48,16 @@ export function capacityFor(action: ReferralAction, user: { role: string }): Ref
   return capacityOf[action];
 }
 
+/**
+ * The capacity `user` writes an internal note on a referral in (src/domain/referral.ts
+ * mayNoteOnReferral): a department contact as their department, staff and administrators as
+ * staff, anyone else as a deputy.
+ */
+export function noteCapacity(user: { role: string }): ReferralCapacity {
+  if (user.role === "department") return "department";
+  return user.role === "staff" || user.role === "admin" ? "staff" : "representative";
+}
+
 /** The answer to an expected refusal of a referral action, or undefined for anything else. */
 export function referralErrorMessage(ctx: BotContext, error: unknown): string | undefined {
   if (error instanceof ConcernNotFoundError) return ctx.t("case-not-found");

@@ -2,6 +2,7 @@
 // (which names the citizen only when they agreed to it for this case), the staff's and the
 // deputy's. Used by replies and queued messages alike.
 import { InlineKeyboard } from "grammy";
+import type { ReferralNote } from "../db/queries/referral-notes.js";
 import type { ReferralDetails } from "../db/queries/referrals.js";
 import { localDate } from "../domain/local-time.js";
 import {
@@ -15,7 +16,7 @@ import {
 } from "../domain/referral.js";
 import type { ReferralAudience } from "../domain/referral-recipients.js";
 import { citizenLabel, localName } from "./case-view.js";
-import { escapeHtml } from "./format.js";
+import { displayName, escapeHtml } from "./format.js";
 import { referralActionData } from "./referral-callback-data.js";
 import type { ViewOptions } from "./view-options.js";
 
@@ -27,11 +28,15 @@ export function formatDeadline(deadline: Date, timeZone: string): string {
   return localDate(deadline, timeZone);
 }
 
-/** The card of a referral as its audience may see it (HTML). */
+/**
+ * The card of a referral as its audience may see it (HTML), with the internal notes written on
+ * this referral (`notes`, oldest first; never given for the citizen's audience).
+ */
 export function referralCard(
   referral: ReferralDetails,
   audience: ReferralAudience,
   { t, locale, timeZone }: ViewOptions,
+  notes: readonly ReferralNote[] = [],
 ): string {
   const { concern } = referral;
   const status = parseReferralStatus(referral.status);
@@ -91,6 +96,16 @@ export function referralCard(
         reason: escapeHtml(pending.reason),
       }),
     );
+  if (audience !== "citizen" && notes.length > 0) {
+    lines.push("", t("referral-card-notes"));
+    for (const note of notes) {
+      const who =
+        note.actorRole === "department"
+          ? t("timeline-role-department")
+          : escapeHtml(note.actor ? displayName(note.actor) : "");
+      lines.push(t("referral-card-note-line", { who, text: escapeHtml(note.text ?? "") }));
+    }
+  }
   return lines.join("\n");
 }
 
@@ -111,14 +126,24 @@ export function departmentKeyboard(t: ViewOptions["t"], referral: ReferralDetail
   if (allowed("return")) kb.text(t("referral-button-return"), button("ret", referral.id));
   if (allowed("request_extension") && referral.extensions.length === 0)
     kb.text(t("referral-button-extension"), button("ext", referral.id));
-  return kb;
+  return noteButton(kb, t, referral);
+}
+
+/**
+ * The internal-note button (内部备注), offered until the referral is withdrawn or re-routed
+ * (a note stays possible in any state: pressing it checks who may).
+ */
+function noteButton(kb: InlineKeyboard, t: ViewOptions["t"], referral: ReferralDetails): InlineKeyboard {
+  const status = parseReferralStatus(referral.status);
+  if (status === "withdrawn" || status === "rerouted") return kb;
+  return kb.row().text(t("referral-button-note"), button("nt", referral.id));
 }
 
 /** The withdraw button (撤回) while the referral is unanswered; pressing it checks who may. */
 function withdrawButton(kb: InlineKeyboard, t: ViewOptions["t"], referral: ReferralDetails): InlineKeyboard {
   if (referralActionAllowed(parseReferralStatus(referral.status), "withdraw"))
     kb.row().text(t("referral-button-withdraw"), button("wd", referral.id));
-  return kb;
+  return noteButton(kb, t, referral);
 }
 
 /** The staff's buttons: re-route or refuse a return, decide an extension, review an answer, withdraw. */
@@ -146,14 +171,14 @@ export function staffKeyboard(t: ViewOptions["t"], referral: ReferralDetails): I
   return withdrawButton(kb, t, referral);
 }
 
-/** The deputy's buttons: rating an accepted answer, withdrawing an unanswered referral. */
+/** The deputy's buttons: rating an accepted answer, withdrawing an unanswered referral, a note. */
 export function deputyRatingKeyboard(t: ViewOptions["t"], referral: ReferralDetails): InlineKeyboard {
   const kb = new InlineKeyboard();
   if (parseReferralStatus(referral.status) !== "accepted") return withdrawButton(kb, t, referral);
   deputyRatings.forEach((rating, index) => {
     kb.text(t(`rating-${rating}`), button("rt", referral.id, index));
   });
-  return kb;
+  return noteButton(kb, t, referral);
 }
 
 /** The buttons of an audience's card. */

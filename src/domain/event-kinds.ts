@@ -108,13 +108,17 @@ export function mayReachCitizen(entry: { kind: string; internal: boolean | null 
 /**
  * Whether a message about a timeline entry may be delivered to this recipient: a citizen —
  * the case's own (its filer or a co-signer) or anyone whose role is citizen — only receives
- * what may reach a citizen (mayReachCitizen); handlers receive everything. The delivery engine
- * asks this of every message about a case entry, whatever its kind.
+ * what may reach a citizen (mayReachCitizen); a department contact receives an internal entry
+ * only when it was written on a referral of their own department (`entryOnOwnReferral`);
+ * deputies and staff receive everything. The delivery engine asks this of every message about
+ * a case entry, whatever its kind.
  */
 export function mayDeliverEntry(
   entry: { kind: string; internal: boolean | null },
-  recipient: { role: string; citizenOfCase: boolean },
+  recipient: { role: string; citizenOfCase: boolean; entryOnOwnReferral?: boolean },
 ): boolean {
   if (recipient.citizenOfCase || recipient.role === "citizen") return mayReachCitizen(entry);
+  if (recipient.role === "department" && entry.internal === true)
+    return recipient.entryOnOwnReferral === true;
   return true;
 }

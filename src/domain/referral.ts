@@ -237,6 +237,29 @@ export function availableReferralActions(actor: ReferralActor, facts: ReferralFa
 }
 
 /**
+ * Whether the actor may read and write internal notes (内部备注) on this referral, in any of its
+ * states: a contact of its department, staff covering the case's district, a deputy of that
+ * district, the case's assignee or whoever referred it. A department reads only the notes
+ * written on its own referral (ConcernEvent.referralId); notes deputies and staff write on the
+ * case itself stay among them, and no note ever reaches a citizen (issue 8).
+ */
+export function mayNoteOnReferral(actor: ReferralActor, facts: ReferralFacts): boolean {
+  const parties: readonly Party[] = ["department", "staff", "representative", "assignee", "referrer"];
+  return parties.some((party) => isParty(party, actor, facts));
+}
+
+/**
+ * Checks an internal note on a referral: the actor may write one (ReferralForbiddenError) and
+ * the text, trimmed, is present (MissingTextError) and within `referralTextLimits.note`
+ * characters (TextTooLongError). Returns the trimmed text.
+ */
+export function checkReferralNote(actor: ReferralActor, facts: ReferralFacts, text: string): string {
+  if (!mayNoteOnReferral(actor, facts))
+    throw new ReferralForbiddenError(facts.id, "note", actor.kind, actorId(actor));
+  return requiredText("note", "text", text, referralTextLimits.note);
+}
+
+/**
  * Whether a department may see who the citizen is: only when the case is not anonymous and the
  * citizen agreed to share their contact details with the department for this case
  * (Concern.contactSharedAt), as issue 8 requires.

@@ -290,9 +290,16 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps): DeliveryEngine {
       // whichever kind of message carries it: refused here, where every message is sent.
       if (isCaseEventMessage(message)) {
         const audience = await loadEntryAudience(db.prisma, message);
-        const role = { role: recipient.role, citizenOfCase: audience.citizenOfCase };
+        const role = {
+          role: recipient.role,
+          citizenOfCase: audience.citizenOfCase,
+          entryOnOwnReferral: audience.entryOnOwnReferral,
+        };
         if (audience.entry && !mayDeliverEntry(audience.entry, role)) {
-          const reason = "an internal entry is never sent to a citizen";
+          const reason =
+            recipient.role === "department" && !audience.citizenOfCase
+              ? "an internal note reaches a department only on its own referral"
+              : "an internal entry is never sent to a citizen";
           await tell(message, { status: "dropped", reason }, scene);
           throw new PermanentJobError(reason);
         }

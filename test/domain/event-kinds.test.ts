@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   citizenVisibility,
   concernEventKinds,
+  mayDeliverEntry,
   mayReachCitizen,
   referralEventKinds,
 } from "../../src/domain/event-kinds.js";
@@ -20,5 +21,18 @@ describe("timeline event kinds", () => {
     expect(mayReachCitizen({ kind: "referral_returned", internal: null })).toBe(false);
     expect(mayReachCitizen({ kind: "supervision", internal: null })).toBe(true);
     expect(mayReachCitizen({ kind: "something_new", internal: null })).toBe(false);
+  });
+
+  it("lets an internal note reach a department contact only on its own department's referral", () => {
+    const note = { kind: "note", internal: true };
+    const contact = { role: "department", citizenOfCase: false };
+    expect(mayDeliverEntry(note, { ...contact, entryOnOwnReferral: true })).toBe(true);
+    expect(mayDeliverEntry(note, { ...contact, entryOnOwnReferral: false })).toBe(false);
+    expect(mayDeliverEntry(note, contact)).toBe(false);
+    expect(mayDeliverEntry({ kind: "referral_sent", internal: null }, contact)).toBe(true);
+    expect(mayDeliverEntry(note, { role: "staff", citizenOfCase: false })).toBe(true);
+    expect(mayDeliverEntry(note, { role: "citizen", citizenOfCase: true, entryOnOwnReferral: true })).toBe(
+      false,
+    );
   });
 });

@@ -4,7 +4,9 @@ import { localDate } from "../../src/domain/local-time.js";
 import {
   applyReferralCommand,
   availableReferralActions,
+  checkReferralNote,
   departmentMaySeeCitizen,
+  mayNoteOnReferral,
   mayTakeReferralAction,
   parseReferralStatus,
   planReferral,
@@ -617,6 +619,24 @@ describe("who may take each action", () => {
     ]);
     expect(availableReferralActions(actors.department, facts({ status: "answered" }))).toEqual([]);
     expect(availableReferralActions(actors.otherDepartment, facts())).toEqual([]);
+  });
+});
+
+describe("internal notes on a referral", () => {
+  it("are for its department, the district's staff and deputies, the assignee and the referrer, in any state", () => {
+    const may = (name: ActorName, status: ReferralFacts["status"] = "sent") =>
+      mayNoteOnReferral(actors[name], facts({ status }));
+    for (const name of ["department", "staff", "admin", "representative", "assignee"] as const)
+      expect([name, may(name), may(name, "closed")]).toEqual([name, true, true]);
+    for (const name of ["otherDepartment", "otherStaff", "otherRepresentative", "citizen", "system"] as const)
+      expect([name, may(name)]).toEqual([name, false]);
+  });
+
+  it("need a text within the limit, and refuse outsiders first", () => {
+    expect(checkReferralNote(actors.department, facts(), "  需要协调供电公司。 ")).toBe("需要协调供电公司。");
+    expect(() => checkReferralNote(actors.department, facts(), "  ")).toThrow(MissingTextError);
+    expect(() => checkReferralNote(actors.department, facts(), "长".repeat(1001))).toThrow(TextTooLongError);
+    expect(() => checkReferralNote(actors.otherDepartment, facts(), "")).toThrow(ReferralForbiddenError);
   });
 });
 

@@ -5,6 +5,7 @@
 // stale button gets a localized answer and changes nothing.
 
 import { Composer, InlineKeyboard } from "grammy";
+import { listReferralNotes } from "../../db/queries/referral-notes.js";
 import {
   loadDepartmentIds,
   loadReferralActor,
@@ -20,6 +21,7 @@ import {
 import {
   answerClasses,
   deputyRatings,
+  mayNoteOnReferral,
   mayTakeReferralAction,
   type ReferralAction,
   type ReferralCommand,
@@ -34,7 +36,7 @@ import { localName } from "../case-view.js";
 import type { BotContext } from "../context.js";
 import { referralActionData, referralListData, shareContactData } from "../referral-callback-data.js";
 import type { ReferralInputFlow } from "../referral-flows.js";
-import { capacityFor, referralErrorMessage, referralTime } from "../referral-support.js";
+import { capacityFor, noteCapacity, referralErrorMessage, referralTime } from "../referral-support.js";
 import {
   answerClassKeyboard,
   departmentChoiceKeyboard,
@@ -66,7 +68,8 @@ async function showCard(ctx: BotContext, referralId: number, audience: ReferralA
   const referral = await findReferral(ctx.deps.db.prisma, referralId);
   if (!referral) return;
   const view = await viewOptionsOf(ctx);
-  const text = referralCard(referral, audience, view);
+  const notes = await listReferralNotes(ctx.deps.db.prisma, referralId);
+  const text = referralCard(referral, audience, view, notes);
   const reply_markup = referralKeyboard(view.t, referral, audience);
   // A card too long for one message is sent anew, in pieces (src/bot/split-text.ts).
   if (edit && ctx.callbackQuery?.message && splitHtml(text).length === 1)
@@ -270,6 +273,14 @@ feature.callbackQuery(referralActionData.filter, async (ctx) => {
     case "rn":
       await act(ctx, referralId, { action: "refuse_return" }, "referral-return-refused-toast");
       return;
+    case "nt": {
+      const facts = await loadReferralFacts(ctx.deps.db.prisma, referralId);
+      const actor = await loadReferralActor(ctx.deps.db.prisma, ctx.user, noteCapacity(ctx.user));
+      if (!facts) return void (await alert(ctx.t("referral-error-not_found")));
+      if (!mayNoteOnReferral(actor, facts)) return void (await alert(ctx.t("referral-error-forbidden")));
+      await ask(ctx, { kind: "referral_input", referralId, step: "note" }, "referral-ask-note");
+      return;
+    }
     case "wd":
       if (!(await check("withdraw"))) return;
       await ask(

@@ -2,12 +2,13 @@
 // an extension's reason and date, an answer's text, contact person and promised date, a
 // rework reason. The last step takes the action, which the domain checks again.
 import { Composer } from "grammy";
+import { addReferralNote } from "../../db/queries/referral-notes.js";
 import { loadReferralActor } from "../../db/queries/referral-people.js";
 import { actOnReferral } from "../../db/queries/referrals.js";
 import { checkFutureDate, promisingAnswerClasses, type ReferralCommand } from "../../domain/referral.js";
 import type { BotContext } from "../context.js";
 import type { ReferralInputFlow } from "../referral-flows.js";
-import { capacityFor, referralErrorMessage, referralTime } from "../referral-support.js";
+import { capacityFor, noteCapacity, referralErrorMessage, referralTime } from "../referral-support.js";
 import { handleReferDraftInput } from "./referral-refer.js";
 
 export const referralInputFeature = new Composer<BotContext>();
@@ -128,6 +129,26 @@ async function handleReferralInput(ctx: BotContext, flow: ReferralInputFlow, tex
     case "review_reason":
       await finish(ctx, flow, { action: "review", accept: false, reason: typed }, "referral-rework-sent");
       return;
+    case "note": {
+      const actor = await loadReferralActor(ctx.deps.db.prisma, ctx.user, noteCapacity(ctx.user));
+      ctx.session.flow = undefined;
+      try {
+        await addReferralNote(ctx.deps.db, {
+          referralId: flow.referralId,
+          actor,
+          text: typed,
+          sourceKey: `note:${ctx.chat?.id ?? 0}:${ctx.msg?.message_id ?? 0}`,
+          now: ctx.deps.now(),
+        });
+      } catch (error) {
+        const message = referralErrorMessage(ctx, error);
+        if (!message) throw error;
+        await ctx.reply(message);
+        return;
+      }
+      await ctx.reply(ctx.t("referral-note-saved"));
+      return;
+    }
     case "withdraw_reason":
       await finish(ctx, flow, { action: "withdraw", reason: typed }, "referral-withdrawn-done");
       return;

@@ -5,6 +5,7 @@
 // (the department answered meanwhile) is dropped.
 import { InlineKeyboard } from "grammy";
 import type { Database } from "../../db/client.js";
+import { listReferralNotes } from "../../db/queries/referral-notes.js";
 import { findReferral, listCaseReferrals } from "../../db/queries/referrals.js";
 import type { MessageOf } from "../../domain/messages.js";
 import { awaitingDepartment, finishedReferralStatuses, parseReferralStatus } from "../../domain/referral.js";
@@ -46,6 +47,8 @@ function headerKey(eventKind: string, audience: string, eventText: string | null
       return "referral-notify-reopened-unsatisfied_deputy";
     case "referral_withdrawn":
       return "referral-notify-withdrawn";
+    case "note":
+      return "referral-notify-note";
     default:
       return "referral-notify-update";
   }
@@ -97,6 +100,9 @@ export function createReferralRenderers({ db, timeZone }: ReferralRendererDeps):
           }),
         );
       }
+      // A note is told on the card of the referral it was written on, and no other.
+      if (event.kind === "note" && event.referralId !== referral.id)
+        throw new PermanentJobError("a note is told only on its own referral");
       const status = parseReferralStatus(referral.status);
       let key = headerKey(event.kind, message.audience, event.text, status);
       let text = event.text ?? "";
@@ -109,8 +115,9 @@ export function createReferralRenderers({ db, timeZone }: ReferralRendererDeps):
         text = decided?.decisionNote ?? "";
       }
       const header = t(key, { caseNo, department, text: escapeHtml(text) });
+      const notes = await listReferralNotes(db.prisma, referral.id);
       return htmlMessage(
-        `${header}\n\n${referralCard(referral, message.audience, view)}`,
+        `${header}\n\n${referralCard(referral, message.audience, view, notes)}`,
         referralKeyboard(t, referral, message.audience),
       );
     },
@@ -135,8 +142,9 @@ export function createReferralRenderers({ db, timeZone }: ReferralRendererDeps):
         department: escapeHtml(localName(referral.department, locale)),
         deadline: formatDeadline(referral.deadline, timeZone),
       });
+      const notes = await listReferralNotes(db.prisma, referral.id);
       return htmlMessage(
-        `${header}\n\n${referralCard(referral, audience, view)}`,
+        `${header}\n\n${referralCard(referral, audience, view, notes)}`,
         referralKeyboard(t, referral, audience),
       );
     },

@@ -1,21 +1,26 @@
 // The facts the delivery engine checks before sending a message about a case's timeline entry
-// (src/domain/event-kinds.ts mayDeliverEntry): the entry, and whether the recipient is a
-// citizen of that case.
+// (src/domain/event-kinds.ts mayDeliverEntry): the entry, whether the recipient is a citizen
+// of that case, and whether the entry was written on a referral of the recipient's department.
 import type { Prisma } from "../client.js";
 
 /**
  * The entry `eventId` of case `concernId` (kind and internal flag; null when it does not
- * exist or belongs to another case), and whether `recipientId` is the case's filer or one of
- * its co-signers.
+ * exist or belongs to another case), whether `recipientId` is the case's filer or one of its
+ * co-signers, and whether the entry is on a referral (ConcernEvent.referralId) of a department
+ * `recipientId` is a current contact of.
  */
 export async function loadEntryAudience(
   prisma: Prisma,
   ids: { concernId: number; eventId: number; recipientId: number },
-): Promise<{ entry: { kind: string; internal: boolean | null } | null; citizenOfCase: boolean }> {
+): Promise<{
+  entry: { kind: string; internal: boolean | null } | null;
+  citizenOfCase: boolean;
+  entryOnOwnReferral: boolean;
+}> {
   const [event, concern, party] = await Promise.all([
     prisma.concernEvent.findUnique({
       where: { id: ids.eventId },
-      select: { concernId: true, kind: true, internal: true },
+      select: { concernId: true, kind: true, internal: true, referralId: true },
     }),
     prisma.concern.findUnique({ where: { id: ids.concernId }, select: { citizenId: true } }),
     prisma.concernParty.findFirst({
@@ -24,5 +29,18 @@ export async function loadEntryAudience(
     }),
   ]);
   const entry = event && event.concernId === ids.concernId ? event : null;
-  return { entry, citizenOfCase: concern?.citizenId === ids.recipientId || party !== null };
+  const referral = entry?.referralId
+    ? await prisma.referral.findUnique({ where: { id: entry.referralId }, select: { departmentId: true } })
+    : null;
+  const contact = referral
+    ? await prisma.departmentContact.findFirst({
+        where: { userId: ids.recipientId, departmentId: referral.departmentId, removedAt: null },
+        select: { id: true },
+      })
+    : null;
+  return {
+    entry,
+    citizenOfCase: concern?.citizenId === ids.recipientId || party !== null,
+    entryOnOwnReferral: contact !== null,
+  };
 }
