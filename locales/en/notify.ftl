@@ -21,3 +21,4 @@ notify-declined =
     Please rate the answer:
 notify-reopened = ⚠️ The citizen ({ $citizen }) is not satisfied with the outcome of case <b>{ $caseNo }</b>; it has been reopened.
 notify-rated = ⭐ The citizen rated case <b>{ $caseNo }</b>: { $rating }
+notify-album-actions = Case <b>{ $caseNo }</b>: the photos and files are above.

@@ -86,6 +86,10 @@ export interface CaseConfirmFlow {
   sourceKey: string;
   /** Binds the Send button to this text: a button under an older text sends nothing. */
   nonce: string;
+  /** The album (Telegram's media_group_id) the text came with: its later items join it. */
+  mediaGroupId?: string;
+  /** The check on screen, redrawn as an album's items arrive. */
+  confirmMessageId?: number;
 }
 
 /** A prompt that ended without its answer (src/bot/middlewares/prompt-guard.ts). */

@@ -53,15 +53,39 @@ export type PartFormat = { html: true } | { entities: MessageEntity[] };
 /** The kinds of file a part may send by file_id. */
 export type FilePartType = "photo" | "document" | "voice" | "video" | "audio";
 
-/** One Telegram message of a rendered message: a text, or a file sent by its file_id with a caption. */
+/** The kinds of file an album (sendMediaGroup) may hold: photos and videos together, or documents, or audio. */
+export type AlbumItemType = "photo" | "video" | "document" | "audio";
+
+/** A file the bot made itself (a chart, a CSV), uploaded rather than sent by file_id: its bytes in base64. */
+export interface UploadedFile {
+  data: string;
+  filename: string;
+}
+
+/**
+ * One Telegram message of a rendered message: a text; a file sent by its file_id (or
+ * uploaded) with a caption; a location; or an album of 2–10 files sent as one media group,
+ * the caption on its first item (Telegram allows no buttons on an album).
+ */
 export type MessagePart =
   | { type: "text"; text: string; format: PartFormat; keyboard?: InlineKeyboardMarkup }
   | {
       type: FilePartType;
       fileId: string;
+      /** Set instead of a usable fileId: the bytes to upload. */
+      upload?: UploadedFile;
       caption?: string;
       format: PartFormat;
       keyboard?: InlineKeyboardMarkup;
+    }
+  | { type: "location"; latitude: number; longitude: number; keyboard?: InlineKeyboardMarkup }
+  | {
+      type: "album";
+      items: { type: AlbumItemType; fileId: string; upload?: UploadedFile }[];
+      caption?: string;
+      format: PartFormat;
+      /** Telegram takes no buttons on an album: put them on a text after it. */
+      keyboard?: undefined;
     };
 
 /** What a renderer says to send: the parts in order (a long text or an album is several). */
@@ -110,8 +134,8 @@ export type OutcomeHooks = { [K in MessageKind]?: OutcomeHook<K> };
 
 /** How the engine reaches Telegram (src/bot/send-parts.ts). */
 export interface Transport {
-  /** Sends one part; resolves to Telegram's message_id; throws what Telegram answered. */
-  send(chatId: number, part: MessagePart, options: { silent: boolean }): Promise<number>;
+  /** Sends one part; resolves to Telegram's message_id (an album's, each); throws what Telegram answered. */
+  send(chatId: number, part: MessagePart, options: { silent: boolean }): Promise<number | number[]>;
   classify(error: unknown): SendFailure;
   /**
    * Makes a part fit Telegram's limits: a text or caption too long for one message becomes
@@ -258,7 +282,7 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps): DeliveryEngine {
       let outcome: "ok" | "failed" = "failed";
       try {
         if (!(await context.markSending())) throw new LeaseLostError(scene.job.id);
-        messageIds.push(await transport.send(chatId, part, { silent }));
+        messageIds.push(...[await transport.send(chatId, part, { silent })].flat());
         outcome = "ok";
       } catch (error) {
         if (error instanceof LeaseLostError) throw error;

@@ -114,6 +114,44 @@ describe.each(testDialects)("replies to the bot's messages on %s", (dialect) => 
     expect((await messages()).map((e) => e.text)).not.toContain("冒充的回复");
   });
 
+  it("carries a deputy's album reply to the citizen as ONE album with its caption", async () => {
+    const album = { media_group_id: "deputy-album-1" };
+    await deputy.send("/inbox");
+    await deputy.press(/回复/);
+    const before = deputy.received.length;
+    await deputy.sendPhoto("已修好,请看照片。", album);
+    await deputy.sendPhoto(undefined, album);
+    await deputy.sendPhoto(undefined, album);
+    // One check for the whole album, redrawn with the number of photos.
+    // One check for the whole album (not one per photo), redrawn with the number of photos.
+    const checks = deputy.received
+      .slice(before)
+      .filter((c) => String(c.payload.text ?? "").includes("请确认发给群众的回复"));
+    expect(checks.filter((c) => c.method === "sendMessage")).toHaveLength(1);
+    const check = checks.at(-1)!;
+    expect(check.method).toBe("editMessageText");
+    expect(String(check.payload.text)).toContain("已修好,请看照片。");
+    expect(String(check.payload.text)).toContain("附件:3 个");
+    const citizenCalls = citizen.received.length;
+    await deputy.press("发送");
+    await bot.drainJobs();
+    await bot.drainJobs();
+
+    const reply = (await messages()).at(-1)!;
+    expect(reply.text).toBe("已修好,请看照片。");
+    expect(await bot.prisma.attachment.count({ where: { eventId: reply.id } })).toBe(3);
+    const calls = citizen.received.slice(citizenCalls);
+    expect(calls.filter((c) => c.method === "sendPhoto")).toHaveLength(0);
+    const albums = calls.filter((c) => c.method === "sendMediaGroup");
+    expect(albums).toHaveLength(1);
+    const media = albums[0]!.payload.media as { type: string; caption?: string }[];
+    expect(media.map((m) => m.type)).toEqual(["photo", "photo", "photo"]);
+    expect(media[0]!.caption).toContain("已修好,请看照片。");
+    expect(media[0]!.caption).toContain("王代表 代表回复了您的诉求");
+    // The citizen's buttons come after it (an album takes none).
+    expect(citizen.findButton("补充说明")).toBeDefined();
+  });
+
   it("offers free text as a new concern with a yes and a no", async () => {
     await citizen.send("/help");
     await replyTo(citizen, sentWith(citizen, "/new"), "小区门口有个大坑");

@@ -12,7 +12,7 @@ import { cancelFlowData, caseConfirmData } from "../callback-data.js";
 import { accessCase, caseErrorMessage } from "../case-access.js";
 import type { AttachmentDraft, BotContext, CaseConfirmFlow, Flow } from "../context.js";
 import { escapeHtml } from "../format.js";
-import { extractAttachment } from "../media.js";
+import { extractAttachment, MAX_ATTACHMENTS } from "../media.js";
 import { handleDraftInput } from "./concern-intake.js";
 
 export const caseInputFeature = new Composer<BotContext>();
@@ -60,6 +60,18 @@ export async function takeCaseText(ctx: BotContext, target: CaseTextTarget): Pro
     await ctx.reply(ctx.t("error-file-too-large", { mb: 20 }));
     return;
   }
+  // An album arrives as one update per item: the rest of it joins the text waiting for Send.
+  const pending = ctx.session.flow;
+  if (
+    media.kind === "attachment" &&
+    message.media_group_id &&
+    pending?.kind === "case_confirm" &&
+    pending.mediaGroupId === message.media_group_id &&
+    pending.concernId === target.concernId
+  ) {
+    await addToAlbum(ctx, pending, media.attachment, text);
+    return;
+  }
   // Outcomes and reasons are words; messages may also carry a photo or file.
   if (!text.trim() && (target.action !== "message" || media.kind === "none")) {
     await ctx.reply(ctx.t("case-need-text"));
@@ -88,9 +100,37 @@ export async function takeCaseText(ctx: BotContext, target: CaseTextTarget): Pro
     attachments,
     sourceKey,
     nonce: randomBytes(6).toString("base64url"),
+    ...(message.media_group_id ? { mediaGroupId: message.media_group_id } : {}),
   };
   ctx.session.flow = flow;
   await showConfirmation(ctx, flow, access.concern.caseNo, message);
+}
+
+/**
+ * Adds a later item of an album to the text waiting for Send (its caption too, when the
+ * first item had none), and redraws the check with the new number of files; over
+ * MAX_ATTACHMENTS, says so. The check's Send button stays the same.
+ */
+async function addToAlbum(
+  ctx: BotContext,
+  flow: CaseConfirmFlow,
+  attachment: AttachmentDraft,
+  caption: string,
+): Promise<void> {
+  if (flow.attachments.length >= MAX_ATTACHMENTS) {
+    await ctx.reply(ctx.t("concern-too-many-files", { max: MAX_ATTACHMENTS }));
+    return;
+  }
+  flow.attachments.push(attachment);
+  if (!flow.text.trim() && caption.trim() && [...caption].length <= MAX_MESSAGE_LENGTH) flow.text = caption;
+  if (flow.confirmMessageId === undefined) return;
+  const concern = await ctx.deps.db.prisma.concern.findUnique({
+    where: { id: flow.concernId },
+    select: { caseNo: true },
+  });
+  const { body, options } = confirmationOf(ctx, flow, concern?.caseNo ?? "—");
+  // Best-effort: the check already on screen still sends the whole album.
+  await ctx.api.editMessageText(ctx.chat!.id, flow.confirmMessageId, body, options).catch(() => undefined);
 }
 
 /**
@@ -116,12 +156,8 @@ export async function confirmPreparedText(
   await showConfirmation(ctx, flow, target.caseNo);
 }
 
-async function showConfirmation(
-  ctx: BotContext,
-  flow: CaseConfirmFlow,
-  caseNo: string,
-  source?: Message,
-): Promise<void> {
+/** The check's text and buttons: what will be sent, how many files go with it, Send / Edit / Cancel. */
+function confirmationOf(ctx: BotContext, flow: CaseConfirmFlow, caseNo: string) {
   const files = flow.attachments.length;
   const body = [
     ctx.t(`case-confirm-${flow.action}`, { caseNo }),
@@ -130,16 +166,28 @@ async function showConfirmation(
     ...(files > 0 ? ["", ctx.t("case-confirm-files", { count: files })] : []),
   ].join("\n");
   const pack = (action: "send" | "edit" | "cancel") => caseConfirmData.pack({ action, nonce: flow.nonce });
-  await ctx.reply(body, {
-    parse_mode: "HTML",
+  const reply_markup = new InlineKeyboard()
+    .text(ctx.t("button-confirm-send"), pack("send"))
+    .text(ctx.t("button-confirm-edit"), pack("edit"))
+    .text(ctx.t("button-cancel"), pack("cancel"));
+  return { body, options: { parse_mode: "HTML" as const, reply_markup } };
+}
+
+async function showConfirmation(
+  ctx: BotContext,
+  flow: CaseConfirmFlow,
+  caseNo: string,
+  source?: Message,
+): Promise<void> {
+  const { body, options } = confirmationOf(ctx, flow, caseNo);
+  const sent = await ctx.reply(body, {
+    ...options,
     ...(source
       ? { reply_parameters: { message_id: source.message_id, allow_sending_without_reply: true } }
       : {}),
-    reply_markup: new InlineKeyboard()
-      .text(ctx.t("button-confirm-send"), pack("send"))
-      .text(ctx.t("button-confirm-edit"), pack("edit"))
-      .text(ctx.t("button-cancel"), pack("cancel")),
   });
+  // 0: queued while sending is paused (src/bot/deferred-replies.ts): nothing on screen to redraw yet.
+  if (sent.message_id > 0) flow.confirmMessageId = sent.message_id;
 }
 
 /** Adds the message to the case, or resolves or declines it, and says so; the citizen hears through the queue. */

@@ -24,7 +24,7 @@ import {
   handlerKeyboard,
   ratingKeyboard,
 } from "../keyboards/case.js";
-import { htmlMessage } from "./parts.js";
+import { fileParts, htmlMessage } from "./parts.js";
 
 export interface CaseRendererDeps {
   db: Database;
@@ -59,18 +59,29 @@ export function createCaseRenderers({ db, config }: CaseRendererDeps): {
     const toCitizen = (text: string) => (cosigner ? `${t("cosign-notify-header")}\n${text}` : text);
     const citizenButtons = () =>
       cosigner ? cosignerCaseKeyboard(t, concern) : citizenCaseKeyboard(t, concern);
-    // A message's photos and files follow its words, sent by file_id.
+    // A message's photos and files go with its words, sent by file_id: several photos as one
+    // album (sendMediaGroup) captioned with the words, its buttons on a line after it (an album
+    // takes none); a single file after the words.
     const withFiles = async (text: string, keyboard: InlineKeyboardMarkup): Promise<RenderedMessage> => {
       const files = await prisma.attachment.findMany({
         where: { eventId: event.id },
         orderBy: { id: "asc" },
       });
-      const parts: MessagePart[] = [...htmlMessage(text, keyboard).parts];
-      for (const file of files) {
-        if (!file.fileId || !isFilePart(file.kind)) continue;
-        parts.push({ type: file.kind, fileId: file.fileId, format: { html: true } });
+      const sendable = files.flatMap((file) =>
+        file.fileId && isFilePart(file.kind) ? [{ type: file.kind, fileId: file.fileId }] : [],
+      );
+      const attached = fileParts(sendable);
+      const [first, ...rest] = attached;
+      if (first?.type === "album") {
+        const buttons: MessagePart = {
+          type: "text",
+          text: t("notify-album-actions", { caseNo }),
+          format: { html: true },
+          keyboard,
+        };
+        return { parts: [{ ...first, caption: text }, ...rest, buttons] };
       }
-      return { parts };
+      return { parts: [...htmlMessage(text, keyboard).parts, ...attached] };
     };
     switch (message.kind) {
       case "concern_new":
