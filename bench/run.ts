@@ -3,6 +3,7 @@
 // Run it alone: it measures throughput and time, and shares the machine with nothing.
 import { benchBroadcast } from "./broadcast.js";
 import { floodBare, floodReal } from "./inbound.js";
+import { bareTapLatency, benchLatency, latencyLines } from "./latency.js";
 import { benchMemory, benchWebhook } from "./processes.js";
 import { benchClaims } from "./queue-claims.js";
 import { benchReminderPass } from "./reminder-pass.js";
@@ -58,6 +59,20 @@ async function main(): Promise<void> {
     console.log(
       `SEND_RATE_PER_SECOND=${r.configuredRate}: ${r.delivered} of ${r.recipients} delivered in ${fixed(r.seconds)} s = ${fixed(r.perSecond)} msg/s = ${fixed((r.perSecond / r.configuredRate) * 100)} % of the configured cap; 429 answers: ${r.rateLimited}`,
     );
+  }
+
+  const latencyCases = Number(process.env.BENCH_LATENCY_CASES ?? 1000);
+  const lanes = Number(process.env.BENCH_LATENCY_LANES ?? 2);
+  console.log(
+    `\n== Latency of case messages: ${latencyCases} cases idle, then ${latencyCases} during a broadcast to ${recipients} citizens`,
+  );
+  {
+    const reference = await bareTapLatency(200);
+    for (const dialect of ["sqlite", "postgresql"] as const)
+      for (const line of latencyLines(
+        await benchLatency(dialect, latencyCases, recipients, lanes, reference),
+      ))
+        console.log(line);
   }
 
   console.log("\n== Queue claims");
