@@ -10,7 +10,7 @@ import { ConfigError, loadConfig } from "./config.js";
 import { createDatabase, type Database, preparePragmas } from "./db/client.js";
 import type { District } from "./db/generated/sqlite/client.js";
 import { migrate } from "./db/migrate.js";
-import { listAccessAudit } from "./db/queries/access-audit.js";
+import { listAccessAudit, parseAuditDetail } from "./db/queries/access-audit.js";
 import { loadWorkingCalendar, readCalendarFile, storeCalendarYear } from "./db/queries/calendar.js";
 import { findDistrictByCode, listDistrictSubtreeIds } from "./db/queries/districts.js";
 import { type ExportKind, exportKinds, streamExport } from "./db/queries/export.js";
@@ -365,10 +365,18 @@ export async function runAdmin(argv: string[], io: AdminIo, deps: AdminDeps = {}
         const subject = command.person ? await findPerson(db.prisma, command.person) : null;
         if (command.person && !subject) throw new Error("nobody with that Telegram id or username");
         const entries = await listAccessAudit(db.prisma, { subjectId: subject?.id, take: 200 });
-        for (const e of entries)
+        for (const e of entries) {
+          const detail = parseAuditDetail(e.detail);
+          const what = [
+            e.role,
+            detail.codes,
+            detail.handedOver === undefined ? undefined : `${detail.handedOver} open case(s) handed over`,
+            detail.inviteId === undefined ? undefined : `invite #${detail.inviteId}`,
+          ].filter(Boolean);
           io.out(
-            `${formatLocal(e.createdAt, config.TIME_ZONE)}  ${e.action}  ${e.subjectLabel}${e.role ? `  ${e.role}` : ""}${e.detail ? `  ${e.detail}` : ""}  by ${e.actorLabel}`,
+            `${formatLocal(e.createdAt, config.TIME_ZONE)}  ${e.action}  ${e.subjectLabel}  ${what.join(", ")}  by ${e.actorLabel}`,
           );
+        }
         io.out(
           entries.length > 0
             ? `${entries.length} entr${entries.length === 1 ? "y" : "ies"}, newest first`

@@ -13,3 +13,4 @@ command-claim = Claim a case registered for you in person
 command-intake = Enter a walk-in, phone or letter case (staff)
 command-broadcasts = Scheduled and running broadcasts (staff)
 command-id = My numeric Telegram id
+command-people = People and access: suspend, remove, invites, history (admins)

@@ -24,4 +24,5 @@ menu-admin =
     <b>Administrators:</b>
     /invite representative|staff district-code — a single-use invite link
     /districts list the district codes
+    /people people and access: who holds which role, suspend, resume, remove, revoke invites, history
     send a seed file (JSON) with the caption /seed — load districts, stations, departments and categories

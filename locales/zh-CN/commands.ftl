@@ -13,3 +13,4 @@ command-claim = 用认领码认领线下登记的诉求
 command-intake = 登记来访、来电、来信的诉求(工作人员)
 command-broadcasts = 待发送和发送中的群发(工作人员)
 command-id = 我的 Telegram 数字 ID
+command-people = 人员与权限:暂停、移除、邀请、变更记录(管理员)

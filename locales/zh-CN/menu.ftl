@@ -24,4 +24,5 @@ menu-admin =
     <b>管理员:</b>
     /invite representative|staff 选区代码 — 生成一次性邀请链接
     /districts 查看选区代码
+    /people 人员与权限:谁担任什么身份,暂停、恢复、移除,撤销邀请,变更记录
     发送种子文件(JSON)并附言 /seed — 导入选区、联络站、部门和类别

@@ -296,3 +296,34 @@ export const cannedData = codec(
     value: z.coerce.number().int().min(0).max(2_147_483_647),
   }),
 );
+
+/**
+ * /people (src/bot/features/people.ts), administrators only: the list of who holds which role
+ * (filter by role, page), one person (id: their user id), remove or suspend them (asked first,
+ * done by the *_ok tap), resume them, the unused invites (revoke asked first: id is the
+ * invite's), and the access history (id: a user id, 0 for everyone). `filter` and `page` bring
+ * the list back where it was.
+ */
+export const peopleData = codec(
+  "pe",
+  ["action", "filter", "page", "id"],
+  z.object({
+    action: z.enum([
+      "list",
+      "person",
+      "remove",
+      "remove_ok",
+      "suspend",
+      "suspend_ok",
+      "resume",
+      "invites",
+      "revoke",
+      "revoke_ok",
+      "history",
+    ]),
+    filter: z.enum(["all", "representative", "staff", "department"]),
+    page,
+    id: z.coerce.number().int().min(0).max(2_147_483_647),
+  }),
+);
+export type PeopleData = NonNullable<ReturnType<typeof peopleData.unpack>>;

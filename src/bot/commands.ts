@@ -31,7 +31,7 @@ const sectionCommands: Record<MenuSection, readonly string[]> = {
   ],
   handler: ["inbox", "activity_new", "activities_manage", "stats"],
   staff: ["broadcast", "broadcasts", "intake", "review", "moderation", "replies"],
-  admin: ["invite", "districts"],
+  admin: ["invite", "districts", "people"],
 };
 
 /** Commands of a role beyond its /help sections: a department contact's referrals. */

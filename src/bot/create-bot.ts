@@ -30,6 +30,7 @@ import { menuFeature } from "./features/menu.js";
 import { moderationFeature } from "./features/moderation.js";
 import { myDataFeature } from "./features/my-data.js";
 import { noticesFeature } from "./features/notices.js";
+import { peopleFeature } from "./features/people.js";
 import { ratingFeature } from "./features/rating.js";
 import { referralActionsFeature } from "./features/referral-actions.js";
 import { referralInputFeature } from "./features/referral-input.js";
@@ -107,7 +108,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Bot<Bo
   bot.use(referralReferFeature, referralActionsFeature, referralInputFeature, caseClockFeature);
   bot.use(broadcastListFeature, broadcastFeature, noticesFeature);
   bot.use(activityCreateFeature, activitiesManageFeature, activitiesFeature, deputiesFeature);
-  bot.use(statsFeature, reportFeature);
+  bot.use(statsFeature, reportFeature, peopleFeature);
   // 10. What nobody took gets a clear answer.
   bot.use(fallbackFeature);
 

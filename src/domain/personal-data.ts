@@ -160,7 +160,8 @@ export const personalDataMap: Record<string, { onDeletion: string; erased: strin
     kept: ["narrative", "snapshot"],
   },
   AccessAudit: {
-    onDeletion: "kept as the audit record (what changed, when); the person's name and Telegram id replaced by the row id",
+    onDeletion:
+      "kept as the audit record (what changed, when); the person's name and Telegram id replaced by the row id",
     erased: ["subjectLabel", "actorLabel"],
     kept: ["action", "role", "detail"],
   },

@@ -46,6 +46,27 @@ export function actorColumns(actor: AccessActor): { actorId: number | null; acto
     : { actorId: null, actorLabel: `cli:${actor.operator}` };
 }
 
+/** What an entry records beyond its action and role, stored as JSON in `detail`. */
+export interface AuditDetail {
+  /** District (or department) codes of the role, comma-separated. */
+  codes?: string;
+  /** Open cases handed to the staff covering their districts. */
+  handedOver?: number;
+  /** The invite redeemed or revoked. */
+  inviteId?: number;
+}
+
+/** The detail of an entry; {} when it holds none or is not JSON. */
+export function parseAuditDetail(detail: string | null): AuditDetail {
+  if (!detail) return {};
+  try {
+    const value = JSON.parse(detail) as unknown;
+    return value && typeof value === "object" ? (value as AuditDetail) : {};
+  } catch {
+    return {};
+  }
+}
+
 /** Writes one audit entry (in the caller's transaction, so that it stands or falls with the change). */
 export async function recordAccessAudit(
   tx: Tx | Prisma,
@@ -54,7 +75,7 @@ export async function recordAccessAudit(
     actor: { actorId: number | null; actorLabel: string };
     subject: { id: number | null; label: string };
     role?: string | null;
-    detail?: string | null;
+    detail?: AuditDetail;
     now: Date;
   },
 ): Promise<void> {
@@ -66,7 +87,7 @@ export async function recordAccessAudit(
       subjectId: entry.subject.id,
       subjectLabel: entry.subject.label,
       role: entry.role ?? null,
-      detail: entry.detail ?? null,
+      detail: entry.detail ? JSON.stringify(entry.detail) : null,
       createdAt: entry.now,
     },
   });

@@ -159,7 +159,7 @@ export function redeemInvite(
         : { actorId: null, actorLabel: "cli" },
       subject: { id: userId, label: auditLabel(user) },
       role: invite.role,
-      detail: `${invite.district?.code ?? invite.department?.code ?? "-"}; invite #${invite.id}`,
+      detail: { codes: invite.district?.code ?? invite.department?.code ?? "", inviteId: invite.id },
       now,
     });
     if (!isInviteRole(invite.role))

@@ -23,9 +23,12 @@ export interface PersonWithRole {
   role: string;
   /** District codes: a deputy's assignments, a staff member's scope. */
   districts: string[];
+  /** The same districts with their names, for the bot. */
+  places: { code: string; nameZh: string; nameEn: string }[];
   openCases: number;
-  /** Suspended by an administrator (src/domain/roles.ts isSuspended). */
+  /** Suspended by an administrator (src/domain/roles.ts isSuspended), and since when. */
   suspended: boolean;
+  suspendedAt: Date | null;
 }
 
 /**
@@ -47,19 +50,22 @@ export async function listPeopleWithRoles(
     _count: { _all: true },
   });
   const counts = new Map(open.map((row) => [row.assigneeId, row._count._all]));
-  const people = users.map((u) => ({
+  const people: PersonWithRole[] = users.map((u) => ({
     id: u.id,
     telegramId: u.telegramId,
     name: personName(u),
     username: u.username,
     role: u.role,
-    districts: [
-      ...u.representativeOf.map((a) => a.district.code).sort(),
-      ...(u.staffDistrict ? [u.staffDistrict.code] : []),
-    ],
+    places: [
+      ...u.representativeOf.map((a) => a.district).sort((a, b) => (a.code < b.code ? -1 : 1)),
+      ...(u.staffDistrict ? [u.staffDistrict] : []),
+    ].map(({ code, nameZh, nameEn }) => ({ code, nameZh, nameEn })),
     openCases: counts.get(u.id) ?? 0,
     suspended: u.suspendedAt !== null,
+    suspendedAt: u.suspendedAt,
+    districts: [],
   }));
+  for (const p of people) p.districts = p.places.map((d) => d.code);
   const key = (p: PersonWithRole) => p.districts[0] ?? "\uffff";
   return people.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 }
@@ -212,7 +218,7 @@ export async function removeRole(
       actor: actorColumns(input.actor),
       subject: { id: user.id, label: auditLabel(user) },
       role: user.role,
-      detail: `${codes || "-"}; ${plan.length} open case(s) handed over`,
+      detail: { codes, handedOver: plan.length },
       now,
     });
   });
@@ -247,7 +253,7 @@ export async function suspendPerson(
       actor: actorColumns(input.actor),
       subject: { id: user.id, label: auditLabel(user) },
       role: user.role,
-      detail: `${codes || "-"}; ${plan.length} open case(s) handed over`,
+      detail: { codes, handedOver: plan.length },
       now,
     });
   });
@@ -277,7 +283,7 @@ export async function resumePerson(
       actor: actorColumns(input.actor),
       subject: { id: user.id, label: auditLabel(user) },
       role: user.role,
-      detail: codes || "-",
+      detail: { codes },
       now,
     });
   });
@@ -334,7 +340,7 @@ export async function revokeInvite(
       actor: actorColumns(input.actor),
       subject: { id: null, label: `invite #${invite.id}` },
       role: invite.role,
-      detail: invite.district?.code ?? invite.department?.code ?? null,
+      detail: { codes: invite.district?.code ?? invite.department?.code ?? "", inviteId: invite.id },
       now,
     });
     return true;
