@@ -5,10 +5,20 @@
 // timeline and its referrals exactly as they were.
 //
 // In scope: the case's own citizen; a deputy of its district; staff covering it; a contact of
-// the department it is referred to; the admin (everything). Out of scope: another citizen; a
+// the department it is referred to; the admin, who covers every district — in scope for the
+// staff's side of every action, out of scope for what only the department (签收, 退回, 申请延期,
+// 答复) or the case's deputy (rating an answer) may do. Out of scope: another citizen; a
 // deputy of another district; staff of another township; a contact of another department.
+//
+// A referral's state is reached as the loop reaches it — referred by the deputy, acknowledged,
+// answered, returned or asked for an extension by the department, reviewed by staff — through
+// the same queries the buttons call (referCase, actOnReferral), not by writing its row.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Concern } from "../../src/db/generated/sqlite/client.js";
+import { loadWorkingCalendar } from "../../src/db/queries/calendar.js";
+import { loadReferralActor, type ReferralCapacity } from "../../src/db/queries/referral-people.js";
+import { actOnReferral, referCase } from "../../src/db/queries/referrals.js";
+import type { ReferralActor, ReferralCommand } from "../../src/domain/referral.js";
 import { fileConcern } from "../helpers/citizen-cases.js";
 import { testDialects } from "../helpers/database.js";
 import { addPerson } from "../helpers/people.js";
@@ -51,8 +61,8 @@ interface Action {
   referral?: { status: string; pendingExtension?: boolean };
   /** The callbacks pressed, in order (`ids` holds the other parties' user ids). */
   presses(f: Fixture, ids: Ids): string[];
-  /** Words typed after the presses (then 发送 when the bot asks to confirm them). */
-  text?: string;
+  /** Words typed after the presses, one message each (then 发送 when the bot asks to confirm them). */
+  text?: string | string[];
   allowed: readonly Actor[];
 }
 
@@ -60,10 +70,13 @@ interface Ids {
   secondDeputy: number;
   category: number;
   departmentIn: number;
+  departmentOut: number;
 }
 
 const handlers = ["deputy-in", "staff-in", "admin"] as const;
 const staffSide = ["staff-in", "admin"] as const;
+
+const referralHandlers = ["deputy-in", "staff-in", "admin"] as const;
 
 const caseActions: Action[] = [
   { name: "accept", presses: (f) => [`ca:accept:${f.concern.id}`], allowed: handlers },
@@ -150,6 +163,53 @@ const caseActions: Action[] = [
     presses: (f) => [`rf:xa:${f.referralId}:0`],
     allowed: staffSide,
   },
+  {
+    name: "refuse an extension",
+    referral: { status: "acknowledged", pendingExtension: true },
+    presses: (f) => [`rf:xr:${f.referralId}:0`],
+    allowed: staffSide,
+  },
+  {
+    name: "return (退回)",
+    referral: { status: "sent" },
+    presses: (f) => [`rf:ret:${f.referralId}:0`, `rf:rr:${f.referralId}:2`, `rf:rd:${f.referralId}:0`],
+    allowed: ["department-in"],
+  },
+  {
+    name: "request an extension (申请延期)",
+    referral: { status: "acknowledged" },
+    presses: (f) => [`rf:ext:${f.referralId}:0`],
+    text: ["需要协调其他部门。", "2027-06-30"],
+    allowed: ["department-in"],
+  },
+  {
+    name: "answer (答复)",
+    referral: { status: "acknowledged" },
+    presses: (f) => [`rf:ans:${f.referralId}:0`, `rf:ac:${f.referralId}:0`],
+    text: ["已修复。", "李工 0571-12345678"],
+    allowed: ["department-in"],
+  },
+  {
+    name: "re-route a return",
+    referral: { status: "returned" },
+    presses: (f, ids) => [`rf:ro:${f.referralId}:${ids.departmentOut}`],
+    allowed: staffSide,
+  },
+  {
+    name: "withdraw a referral (撤回)",
+    referral: { status: "sent" },
+    presses: (f) => [`rf:wd:${f.referralId}:0`],
+    text: "矩阵测试的撤回理由。",
+    // Whoever referred it (the deputy, here) or the staff side.
+    allowed: referralHandlers,
+  },
+  {
+    name: "note on a referral",
+    referral: { status: "acknowledged" },
+    presses: (f) => [`rf:nt:${f.referralId}:0`],
+    text: "矩阵测试的交办备注。",
+    allowed: [...referralHandlers, "department-in"],
+  },
 ];
 
 const CJK = /[\u4e00-\u9fff]/;
@@ -196,11 +256,63 @@ describe.each(testDialects)("the authorization matrix on %s", (dialect) => {
     await admin.press(/同意并继续/).catch(() => undefined);
     users.set("admin", admin);
     const category = await prisma.category.findFirstOrThrow({ where: { code: "environment-sanitation" } });
-    ids = { secondDeputy, category: category.id, departmentIn: d1!.id };
+    ids = { secondDeputy, category: category.id, departmentIn: d1!.id, departmentOut: d2!.id };
   });
   afterAll(() => bot.close());
 
-  /** A fresh case of 东门社区 by the in-scope citizen, referred (as a row) to the in-scope department. */
+  /** The in-scope person of a side as the loop's actor. */
+  async function actorOf(actor: Actor, capacity: ReferralCapacity): Promise<ReferralActor> {
+    const record = (await users.get(actor)!.record())!;
+    return loadReferralActor(bot.prisma, record, capacity);
+  }
+
+  /**
+   * Refers the case to the in-scope department as the deputy would, then takes the loop's
+   * actions that lead to `state`: the department acknowledges (and asks for an extension, or
+   * answers; staff accept the answer), or returns it. Returns the referral's id.
+   */
+  async function driveReferral(
+    concern: Concern,
+    state: NonNullable<Action["referral"]>,
+    now: Date,
+  ): Promise<number> {
+    const time = {
+      now,
+      calendar: (await loadWorkingCalendar(bot.prisma)).calendar,
+      timeZone: "Asia/Shanghai",
+    };
+    const [referral] = await referCase(bot.db, {
+      concernId: concern.id,
+      departmentIds: [departments.in],
+      actor: await actorOf("deputy-in", "representative"),
+      time,
+    });
+    const referralId = referral!.id;
+    const act = async (actor: Actor, capacity: ReferralCapacity, command: ReferralCommand) =>
+      actOnReferral(bot.db, { referralId, command, actor: await actorOf(actor, capacity), time });
+    const department = (command: ReferralCommand) => act("department-in", "department", command);
+    if (state.status === "returned")
+      await department({ action: "return", reason: "information_missing", suggestedDepartmentId: null });
+    if (["acknowledged", "answered", "accepted"].includes(state.status))
+      await department({ action: "acknowledge" });
+    if (state.pendingExtension)
+      await department({ action: "request_extension", reason: "需要更多时间", date: "2027-06-30" });
+    if (["answered", "accepted"].includes(state.status))
+      await department({
+        action: "answer",
+        answerClass: "A",
+        text: "已处理。",
+        contactPerson: "李工",
+        promisedDate: null,
+      });
+    if (state.status === "accepted") await act("staff-in", "staff", { action: "review", accept: true });
+    expect((await bot.prisma.referral.findUniqueOrThrow({ where: { id: referralId } })).status).toBe(
+      state.status,
+    );
+    return referralId;
+  }
+
+  /** A fresh case of 东门社区 by the in-scope citizen, with a referral to the in-scope department. */
   async function prepare(action: Action): Promise<Fixture> {
     const prisma = bot.prisma;
     const now = new Date();
@@ -218,33 +330,22 @@ describe.each(testDialects)("the authorization matrix on %s", (dialect) => {
         text: "矩阵主案",
         now,
       });
-    if (action.name !== "refer") {
-      const status = action.referral?.status ?? "sent";
-      if (action.referral)
-        await prisma.concern.update({ where: { id: concern.id }, data: { status: "referred" } });
+    if (action.referral) {
+      fixture.referralId = await driveReferral(concern, action.referral, now);
+    } else if (action.name !== "refer") {
+      // Linking the department to a case that is not yet referred is something no button does
+      // (referring moves the case out of the state these actions need): a row, as the fixture
+      // that puts the department "in scope" of the case actions it must still be refused.
       const referral = await prisma.referral.create({
         data: {
           concernId: concern.id,
           departmentId: departments.in,
-          status,
+          status: "sent",
           deadline: new Date(now.getTime() + 20 * 86_400_000),
-          answer: status === "answered" || status === "accepted" ? "已处理。" : null,
-          answerClass: status === "answered" || status === "accepted" ? "A" : null,
-          returnReason: status === "returned" ? "not_our_remit" : null,
           createdAt: now,
           updatedAt: now,
         },
       });
-      if (action.referral?.pendingExtension)
-        await prisma.referralExtension.create({
-          data: {
-            referralId: referral.id,
-            requestedDeadline: new Date(now.getTime() + 40 * 86_400_000),
-            previousDeadline: referral.deadline,
-            reason: "需要更多时间",
-            createdAt: now,
-          },
-        });
       fixture.referralId = referral.id;
     }
     return fixture;
@@ -278,8 +379,9 @@ describe.each(testDialects)("the authorization matrix on %s", (dialect) => {
     const answersBefore = bot.fake.callsTo("answerCallbackQuery").length;
     const textsBefore = user.texts().length;
     for (const data of action.presses(fixture, ids)) await user.pressData(data);
+    for (const text of typeof action.text === "string" ? [action.text] : (action.text ?? []))
+      await user.send(text);
     if (action.text) {
-      await user.send(action.text);
       const confirm = user.findButton("发送");
       if (confirm && user.texts().length > textsBefore) await user.pressData(confirm.data, confirm.messageId);
     }

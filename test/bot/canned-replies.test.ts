@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Concern } from "../../src/db/generated/sqlite/client.js";
 import { testDialects } from "../helpers/database.js";
 import { TestBot, type TestUser } from "../helpers/test-bot.js";
+import { referByButtons } from "./referral-helpers.js";
 import { join, raise } from "./triage-helpers.js";
 
 describe.each(testDialects)("canned replies on %s", (dialect) => {
@@ -64,16 +65,8 @@ describe.each(testDialects)("canned replies on %s", (dialect) => {
 
   it("offers the category's and the general replies when a deputy replies, filled in for the case", async () => {
     const department = await bot.prisma.department.findFirstOrThrow({ where: { code: "transport" } });
-    await bot.prisma.referral.create({
-      data: {
-        concernId: roads.id,
-        departmentId: department.id,
-        status: "sent",
-        deadline: new Date(),
-        createdAt: new Date(),
-        updatedAt: new Date(),
-      },
-    });
+    await deputy.pressData(`co:${roads.id}`);
+    await referByButtons(deputy, department.nameZh);
     await deputy.pressData(`ca:reply:${roads.id}`);
     expect(deputy.findButton("📝 路灯报修")).toBeDefined();
     expect(deputy.findButton("📝 已收到")).toBeDefined();

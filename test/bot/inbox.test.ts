@@ -8,6 +8,7 @@ import { testDialects } from "../helpers/database.js";
 import { addPerson } from "../helpers/people.js";
 import { TestBot, type TestUser } from "../helpers/test-bot.js";
 import { Clock } from "./activities-helpers.js";
+import { joinDepartment, referByButtons } from "./referral-helpers.js";
 import { join, raise } from "./triage-helpers.js";
 
 const DAY = 24 * 3600 * 1000;
@@ -88,18 +89,17 @@ describe.each(testDialects)("the inbox on %s", (dialect) => {
   });
 
   it("shows referred cases and those awaiting review, by role", async () => {
-    const department = await bot.prisma.department.findFirstOrThrow();
-    await bot.prisma.concern.update({ where: { id: overdue.id }, data: { status: "referred" } });
-    const referral = await bot.prisma.referral.create({
-      data: {
-        concernId: overdue.id,
-        departmentId: department.id,
-        status: "answered",
-        deadline: clock.now(),
-        createdAt: clock.now(),
-        updatedAt: clock.now(),
-      },
-    });
+    // The deputy refers the case; the department answers it: the answer awaits the staff's review.
+    const department = bot.user(2603, { firstName: "交通局联系人" });
+    await joinDepartment(bot, department, "transport", clock.now());
+    await deputy.pressData(`co:${overdue.id}`);
+    await referByButtons(deputy, "青山县交通运输局");
+    await bot.drainJobs();
+    await department.press("答复");
+    await department.press("A 已解决");
+    await department.send("路灯已修好。");
+    await department.send("李工 0571-12345678");
+    await bot.drainJobs();
     await staff.send("/inbox");
     await staff.press("已转办");
     expect(staff.lastText()).toContain("(共 1 条)");
@@ -109,7 +109,8 @@ describe.each(testDialects)("the inbox on %s", (dialect) => {
     await deputy.send("/inbox");
     await deputy.press("待我审核");
     expect(deputy.lastText()).toContain("没有符合条件的诉求");
-    await bot.prisma.referral.update({ where: { id: referral.id }, data: { status: "accepted" } });
+    // Staff accept the answer: now it awaits the deputy's rating.
+    await staff.press("审核通过");
     await deputy.press("待我审核");
     expect(deputy.lastText()).toContain(overdue.caseNo);
   });
