@@ -160,10 +160,13 @@ describe("the supervision ladder", () => {
     expect(log.map((l) => [l.step, l.at])).toEqual([["acknowledge_reminder", "2026-03-04T00"]]);
   });
 
-  it("reminds staff once when a returned referral waits more than a working day", () => {
+  it("escalates once to the staff and those above when a returned referral waits more than a working day", () => {
     const facts = referral({ status: "returned", returnedAt: at("2026-03-06T16:00:00") });
     const log = runClock(facts, at("2026-03-06T16:00:00"), at("2026-03-20T09:00:00"));
     expect(log).toEqual([{ step: "reroute_reminder", at: "2026-03-10T00", supervision: false }]);
+    const fresh = referral({ status: "returned", returnedAt: at("2026-03-06T16:00:00") });
+    const [step] = dueSteps(fresh, at("2026-03-10T09:00:00"), { calendar, timeZone });
+    expect(step?.recipients).toEqual(["staff", "staff_above"]);
   });
 
   it("asks the department again once after a promised date, for B and C only", () => {
