@@ -65,6 +65,12 @@ describe.each(testDialects)("the notice for deputies and staff, on %s", (dialect
     await person.send(`/start inv_${await invite("staff", "QS-CG")}`);
     expect(person.lastText()).toContain("For people's congress deputies and liaison station staff");
     expect(person.lastText()).toContain("Confidentiality");
+    // Consented as a citizen, but no citizen's data before accepting this notice.
+    await person.pressData(`ca:accept:${caseId}`);
+    expect(person.callbackAnswers().at(-1)).toBe("Please read and accept the privacy notice first.");
+    await person.send("/inbox");
+    expect(person.lastText()).not.toContain("东门路口");
+    expect((await bot.prisma.concern.findUniqueOrThrow({ where: { id: caseId } })).status).toBe("new");
     await person.press("Agree and continue");
     expect(person.texts().join("\n")).toContain("You can start handling cases now.");
     const record = await person.record();

@@ -1,5 +1,5 @@
 import type { MiddlewareFn } from "grammy";
-import { showConsentNotice } from "../consent-notice.js";
+import { mustAcceptNotice, showConsentNotice } from "../consent-notice.js";
 import type { BotContext } from "../context.js";
 import { extractAttachment } from "../media.js";
 
@@ -8,12 +8,15 @@ const NOTICE_REPEAT_MS = 10 * 60_000;
 
 /**
  * Nothing past this point runs for someone who has not accepted the privacy notice (deputies
- * and staff: their own notice, src/bot/consent-notice.ts). Whatever was tried is answered in one
+ * and staff: their own notice, src/bot/consent-notice.ts, even when they consented earlier as
+ * citizens). Whatever was tried is answered in one
  * line saying why; a text or file typed meanwhile is kept and offered again once the notice is
  * accepted; the notice itself is not sent again with every button.
  */
 export const requireConsent: MiddlewareFn<BotContext> = async (ctx, next) => {
-  if (ctx.user?.consentedAt) return next();
+  // A citizen who became a deputy or staff member has consented as a citizen, but sees no
+  // citizen's data before accepting the notice for those who handle it (issue 7, item 13).
+  if (ctx.user && !mustAcceptNotice(ctx.user)) return next();
   const message = ctx.message;
   const isCommand = message?.text?.startsWith("/") ?? false;
   if (message && !isCommand) {
