@@ -4,7 +4,7 @@ import type { Bot } from "grammy";
 import { createBroadcastProgress } from "./bot/broadcast-progress.js";
 import type { BotContext, BotDeps } from "./bot/context.js";
 import { type CreateBotOptions, createBot } from "./bot/create-bot.js";
-import { deferWhenPaused } from "./bot/deferred-replies.js";
+import { deferWhenPaused, learnStoredPause } from "./bot/deferred-replies.js";
 import { createI18n } from "./bot/i18n.js";
 import { createUpdateProcessor, type ProcessUpdate } from "./bot/intake/process-update.js";
 import { createRenderers } from "./bot/renderers/index.js";
@@ -96,6 +96,8 @@ export async function createApp(
     }
   };
   bot.api.config.use(pacerTransformer(pacer, { onPause: storePause }));
+  // Before the pacer: a pause stored by another instance (or before a restart) is known before sending.
+  bot.api.config.use(learnStoredPause(db, pacer, now, logger));
   // Outside the pacer: an answer refused by a long pause waits in the queue, not in the handler.
   bot.api.config.use(deferWhenPaused(db, now, logger));
   // Every queued message, whatever its kind, goes through this one engine (src/jobs/delivery.ts).

@@ -61,14 +61,30 @@ export type ActivityNoticeKind = (typeof activityNoticeKinds)[number];
  * One message of the bot's own answer to someone who acted, queued because sending was paused
  * (a long 429): a text, or a file by file_id with its caption; HTML or the person's entities.
  */
+/** A file the bot made itself (a chart, an export), queued by its bytes (base64) since it has no file_id. */
+const uploadSchema = z.object({ data: z.string(), filename: z.string() });
 export const replyPartSchema = z.object({
-  type: z.enum(["text", "photo", "document", "voice", "video", "audio"]),
+  type: z.enum(["text", "photo", "document", "voice", "video", "audio", "location", "album"]),
   text: z.string().optional(),
   fileId: z.string().optional(),
+  upload: uploadSchema.optional(),
   caption: z.string().optional(),
   html: z.boolean(),
   entities: z.array(z.record(z.string(), z.unknown())).optional(),
   keyboard: z.record(z.string(), z.unknown()).optional(),
+  // A location's place.
+  latitude: z.number().optional(),
+  longitude: z.number().optional(),
+  // An album's files (sendMediaGroup); its caption and formatting are the part's.
+  items: z
+    .array(
+      z.object({
+        type: z.enum(["photo", "video", "document", "audio"]),
+        fileId: z.string().optional(),
+        upload: uploadSchema.optional(),
+      }),
+    )
+    .optional(),
 });
 export type ReplyPart = z.infer<typeof replyPartSchema>;
 

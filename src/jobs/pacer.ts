@@ -253,7 +253,7 @@ export function createPacer(options: PacerOptions): Pacer {
 }
 
 // Methods that put something in a chat (sendChatAction only shows "typing…").
-const sendingMethod = /^(?:send(?!ChatAction$)\w+|copyMessages?|forwardMessages?|editMessage\w+)$/;
+export const sendingMethod = /^(?:send(?!ChatAction$)\w+|copyMessages?|forwardMessages?|editMessage\w+)$/;
 
 function chatIdOf(payload: unknown): ChatId | undefined {
   if (typeof payload !== "object" || payload === null || !("chat_id" in payload)) return undefined;

@@ -2,10 +2,13 @@
 // hour, citizens' concerns are still recorded and numbered, and the answers that could not
 // be sent wait in the queue instead of in the handler; the pause is stored (every instance
 // and a restart honour it), and a long one is reported to the administrators once it is over.
+import { InputFile } from "grammy";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { enqueueMessages } from "../../src/db/outbox.js";
 import { recordDeliveryPause } from "../../src/db/queries/delivery-pause.js";
 import { testDialects } from "../helpers/database.js";
+import { TINY_PNG } from "../helpers/images.js";
+import { startTestApp, stopTestApp } from "../helpers/test-app.js";
 import { TestBot, type TestUser } from "../helpers/test-bot.js";
 
 describe.each(testDialects)("sending paused by a long 429 on %s", (dialect) => {
@@ -84,5 +87,64 @@ describe.each(testDialects)("sending paused by a long 429 on %s", (dialect) => {
     expect(admin.texts().length).toBe(before);
     const job = await bot.prisma.job.findFirstOrThrow({ where: { key: { startsWith: "pause-report:" } } });
     expect(job.status).toBe("queued");
+  });
+
+  it("after a restart, answers learn of the stored pause before sending, and every sending method waits in the queue", async () => {
+    const citizen = bot.user(3504, { firstName: "丁" });
+    await citizen.send("/start");
+    // A pause stored before this process started (another instance met the 429, or this one before a restart).
+    const now = new Date();
+    await recordDeliveryPause(bot.prisma, new Date(now.getTime() + 1_800_000), now);
+    const callsBefore = bot.fake.calls.length;
+
+    await citizen.send("/help");
+    const api = bot.app.bot.api;
+    const chat = citizen.id;
+    await api.sendLocation(chat, 31.23, 121.47);
+    await api.sendMediaGroup(chat, [
+      { type: "photo", media: "photo-a", caption: "<b>两张图</b>", parse_mode: "HTML" },
+      { type: "photo", media: "photo-b" },
+    ]);
+    await api.sendDocument(chat, new InputFile(Buffer.from("a,b\n1,2\n"), "table.csv"), { caption: "表格" });
+    await api.sendPhoto(chat, new InputFile(TINY_PNG, "chart.png"));
+    await api.editMessageReplyMarkup(chat, 1);
+
+    // Nothing reached Telegram during the pause, not even a refused call.
+    const during = bot.fake.calls.slice(callsBefore).filter((c) => /^(send|edit)/.test(c.method));
+    expect(during).toEqual([]);
+    const queued = await bot.prisma.job.findMany({
+      where: { key: { startsWith: "reply:" } },
+      orderBy: { id: "asc" },
+    });
+    const types = queued.map((j) => JSON.parse(j.payload).part.type);
+    expect(types).toEqual(["text", "location", "album", "document", "photo"]);
+    for (const job of queued) expect(job.runAt.getTime()).toBeGreaterThan(Date.now() + 1_700_000);
+
+    // The pause is over: an instance started now sends each as it would have been sent.
+    await bot.prisma.deliveryPause.deleteMany();
+    await bot.prisma.job.updateMany({
+      where: { key: { startsWith: "reply:" } },
+      data: { runAt: new Date() },
+    });
+    const next = await startTestApp({ share: { fake: bot.fake, db: bot.db } });
+    try {
+      await next.app.worker.drain();
+    } finally {
+      await stopTestApp(next);
+    }
+    const sent = bot.fake.sentTo(chat).filter((c) => bot.fake.calls.indexOf(c) >= callsBefore);
+    expect(sent.map((c) => c.method)).toEqual([
+      "sendMessage",
+      "sendLocation",
+      "sendMediaGroup",
+      "sendDocument",
+      "sendPhoto",
+    ]);
+    expect(String(sent[0]!.payload.text)).toContain("/new");
+    expect(sent[1]!.payload).toMatchObject({ latitude: 31.23, longitude: 121.47 });
+    const media = sent[2]!.payload.media as { media: string; caption?: string }[];
+    expect(media.map((m) => m.media)).toEqual(["photo-a", "photo-b"]);
+    expect(media[0]!.caption).toBe("<b>两张图</b>");
+    expect(sent[3]!.payload.caption).toBe("表格");
   });
 });

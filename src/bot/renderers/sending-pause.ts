@@ -14,7 +14,27 @@ export function replyMessagePart(part: ReplyPart): MessagePart {
     : { entities: (part.entities ?? []) as unknown as MessageEntity[] };
   const keyboard = part.keyboard as unknown as InlineKeyboardMarkup | undefined;
   if (part.type === "text") return { type: "text", text: part.text ?? "", format, keyboard };
-  return { type: part.type, fileId: part.fileId ?? "", caption: part.caption, format, keyboard };
+  if (part.type === "location")
+    return { type: "location", latitude: part.latitude ?? 0, longitude: part.longitude ?? 0, keyboard };
+  if (part.type === "album")
+    return {
+      type: "album",
+      items: (part.items ?? []).map((item) => ({
+        type: item.type,
+        fileId: item.fileId ?? "",
+        ...(item.upload ? { upload: item.upload } : {}),
+      })),
+      caption: part.caption,
+      format,
+    };
+  return {
+    type: part.type,
+    fileId: part.fileId ?? "",
+    ...(part.upload ? { upload: part.upload } : {}),
+    caption: part.caption,
+    format,
+    keyboard,
+  };
 }
 
 export const renderReply: Renderer<"reply"> = (message): RenderedMessage => ({
