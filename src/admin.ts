@@ -337,7 +337,7 @@ export async function runAdmin(argv: string[], io: AdminIo, deps: AdminDeps = {}
         const people = await listPeopleWithRoles(db.prisma);
         for (const p of people)
           io.out(
-            `${p.telegramId}  ${p.role}  ${p.name}  ${p.districts.join(",") || "-"}  ${p.openCases} open case(s)`,
+            `${p.telegramId}  ${p.role}  ${p.name}  ${p.districts.join(",") || "-"}  ${p.openCases} open case(s)${p.suspended ? "  SUSPENDED" : ""}`,
           );
         io.out(people.length > 0 ? `${people.length} people with a role` : "nobody holds a role yet");
         break;

@@ -69,3 +69,4 @@ people-action-remove = role removed
 people-action-suspend = suspended
 people-action-resume = resumed
 people-action-revoke_invite = invite revoked
+people-not-found = Nobody holding a role was found for { $who }. Send their numeric Telegram id (they can see it with /id) or @username.

@@ -69,3 +69,4 @@ people-action-remove = 移除身份
 people-action-suspend = 暂停身份
 people-action-resume = 恢复身份
 people-action-revoke_invite = 撤销邀请
+people-not-found = 没有找到担任代表、工作人员或部门联系人的 { $who }。请发送对方的 Telegram 数字 ID(对方可用 /id 查看)或 @用户名。

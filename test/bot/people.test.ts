@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inviteDeputy, raiseConcern } from "../helpers/case-flow.js";
 import { testDialects } from "../helpers/database.js";
+import { addPerson } from "../helpers/people.js";
 import { TestBot, type TestUser } from "../helpers/test-bot.js";
 
 describe.each(testDialects)("/people, on %s", (dialect) => {
@@ -161,5 +162,31 @@ describe.each(testDialects)("/people, on %s", (dialect) => {
     expect(english.lastText()).toContain(
       "suspended: 王代表 (2701) · deputy · QS-CG-DM · 1 open case(s) handed over — by 管理员 (9701)",
     );
+  });
+
+  it("opens one person by id or @username, and pages a long list", async () => {
+    await admin.send("/people 7701");
+    expect(admin.lastText()).toContain("<b>小刘</b>(—)");
+    await admin.send("/people @nobody_here");
+    expect(admin.lastText()).toContain("没有找到担任代表、工作人员或部门联系人的 @nobody_here");
+    await admin.send("/people 3701");
+    expect(admin.lastText()).toContain("没有找到");
+
+    const district = await bot.prisma.district.findUniqueOrThrow({ where: { code: "QS-SQ" } });
+    for (let i = 0; i < 9; i++) {
+      const id = await addPerson(bot.prisma, 7800 + i, { role: "staff" });
+      await bot.prisma.user.update({ where: { id }, data: { staffDistrictId: district.id } });
+    }
+    await admin.send("/people");
+    const first = admin.lastText();
+    expect(first).toContain("共 12 人,第 1/2 页");
+    await admin.press("下一页 ›");
+    const second = admin.lastText();
+    expect(second).toContain("第 2/2 页");
+    const names = (text: string) => [...text.matchAll(/· (\S+) — /g)].map((m) => m[1]);
+    expect(names(first)).toHaveLength(8);
+    expect(names(second)).toHaveLength(4);
+    expect(names(first).filter((n) => names(second).includes(n))).toEqual([]);
+    expect(admin.findButton("‹ 上一页")).toBeDefined();
   });
 });

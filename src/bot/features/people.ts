@@ -1,16 +1,19 @@
 // /people, for administrators (ADMIN_IDS): who holds which role, by district (paged, filtered
 // by role); per person, remove the role or suspend / resume it (removal and suspension asked
 // first); the unused invites, each with a revoke button (asked first); and the access history
-// (src/db/queries/access-audit.ts), of everyone or of one person. Every tap is checked here,
+// (src/db/queries/access-audit.ts), of everyone or of one person. "/people <Telegram id or
+// @username>" opens one person's card. Every tap is checked here,
 // not by hiding buttons: anyone else's tap, forged or old, is refused in one line and changes
 // nothing. The changes themselves are src/db/queries/people.ts, the same as the command line's.
 import { Composer, InlineKeyboard } from "grammy";
 import { countAccessAudit, listAccessAudit, parseAuditDetail } from "../../db/queries/access-audit.js";
 import {
+  findPerson,
   listPeopleWithRoles,
   listUnusedInvites,
   NotSuspendableError,
   type PersonWithRole,
+  parsePersonHandle,
   removeRole,
   resumePerson,
   revokeInvite,
@@ -336,6 +339,18 @@ async function act(ctx: BotContext, data: PeopleData): Promise<void> {
 feature.command("people", async (ctx) => {
   if (!isAdmin(ctx)) {
     await ctx.reply(ctx.t("people-admins-only"));
+    return;
+  }
+  // "/people 2601" or "/people @name": that person's card at once.
+  const wanted = ctx.match.trim();
+  if (wanted) {
+    const handle = parsePersonHandle(wanted);
+    const person = handle ? await findPerson(ctx.deps.db.prisma, handle) : null;
+    if (!person || person.role === "citizen") {
+      await ctx.reply(ctx.t("people-not-found", { who: escapeHtml(wanted) }), { parse_mode: "HTML" });
+      return;
+    }
+    await show(ctx, await personView(ctx, { action: "person", filter: "all", page: 0, id: person.id }));
     return;
   }
   await show(ctx, await listView(ctx, "all", 0));
