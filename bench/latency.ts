@@ -6,12 +6,16 @@
 //   (b) a deputy's Send under the reply's confirmation → the citizen's copy accepted;
 // p50/p95/p99 over N cases, first with the queue otherwise idle, then while a 10,000-recipient
 // broadcast is being sent (its citizens written to the database as setup; the broadcast is
-// queued as /broadcast queues it and sent by the worker). Cases run in lanes, each a district
-// with its own deputy and a new citizen per case; everyone reads a message for a second
-// before reacting to it, so Telegram's one message per second per chat is not what is
-// measured. The reference is a bare grammY bot on its own fake in the same run: a button tap
+// queued as /broadcast queues it and sent by the worker). Cases run in lanes (3 unless
+// BENCH_LATENCY_LANES says otherwise), each a district with its own deputy and a new citizen
+// per case, the lanes spread over time and each citizen hesitating a random while before
+// Submit; everyone reads a message for a second before reacting to it, so Telegram's one
+// message per second per chat is not what is measured. Each citizen's description up to the
+// Submit button is setup, typed beforehand through a second instance of the bot with the
+// pacer lifted (the sessions and chats are the measured bot's). The reference is a bare grammY bot on its own fake in the same run: a button tap
 // made available → its sendMessage accepted, one at a time.
 // Alone: `npx tsx bench/latency.ts [cases] [recipients]` (BENCH_DIALECTS=sqlite,postgresql).
+import { performance } from "node:perf_hooks";
 import { Bot } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import { createI18n } from "../src/bot/i18n.js";
@@ -46,6 +50,8 @@ export interface PhaseResult {
   submit: Percentiles;
   reply: Percentiles;
   seconds: number;
+  /** The share of the phase this process's event loop was busy (bot, fake Bot API and people alike). */
+  eventLoopBusy: number;
   /** Broadcast messages accepted while the phase's cases ran, and those still unsent at its end. */
   broadcastSent?: number;
   broadcastLeft?: number;
@@ -59,6 +65,11 @@ export interface LatencyResult {
   idle: PhaseResult;
   broadcast: PhaseResult;
 }
+
+/** About one case's time in a lane (two readings of a message and the steps), and the most a citizen hesitates before Submit. */
+const CYCLE_MS = 2500;
+const THINK_MS = 1000;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const DEPUTIES = 7_000_000;
 const CITIZENS = 7_100_000;
@@ -102,25 +113,36 @@ interface Lane {
   citizens: TelegramUser[];
 }
 
-/** One case through the bot: the citizen describes and submits it, the deputy replies. */
-async function runCase(people: People, lane: Lane, citizen: TelegramUser, n: number) {
-  const description = `〔${n}〕${n % 7}号楼门口的路灯坏了${(n % 5) + 2}天,晚上出行很不方便,请尽快处理。`;
+/** The case's number in the bench, in its text: the citizen's place in the list. */
+const caseMark = (citizen: TelegramUser) => `〔${citizen.id - CITIZENS}〕`;
+
+/** Setup: the citizen describes a case (/new, the text, 描述完成, no category) up to its Submit button. */
+async function describe(people: People, citizen: TelegramUser): Promise<void> {
+  const n = citizen.id - CITIZENS;
   await people.say(citizen, "/new");
-  await people.say(citizen, description);
+  await people.say(
+    citizen,
+    `${caseMark(citizen)}${n % 7}号楼门口的路灯坏了${(n % 5) + 2}天,晚上出行很不方便,请尽快处理。`,
+  );
   await people.tap(citizen, t("button-done-describing")).handled;
   await people.tap(citizen, t("button-skip-category")).handled;
   if (people.button(citizen, t("button-metoo-skip")))
     await people.tap(citizen, t("button-metoo-skip")).handled;
+  if (!people.button(citizen, t("button-submit"))) throw new Error(`no Submit button for ${citizen.id}`);
+}
+
+/** One measured case: the citizen submits it, the deputy replies to the notice and sends it. */
+async function runCase(people: People, lane: Lane, citizen: TelegramUser, thinkMs: number) {
   // (a) Submit → the deputy's notice (the deputy's chat has been quiet for a second).
   await people.read(lane.deputy.id);
-  const notice = people.nextMessage(lane.deputy.id, (text) => text.includes(`〔${n}〕`));
+  await sleep(thinkMs);
+  const notice = people.nextMessage(lane.deputy.id, (text) => text.includes(caseMark(citizen)));
   const submit = people.tap(citizen, t("button-submit"));
   const noticed = await notice;
   await submit.handled;
   // (b) The deputy reads it, swipe-replies, and confirms with Send → the citizen's copy.
   await people.read(lane.deputy.id);
-  await people.read(citizen.id);
-  const answer = `已收到第${n}号反映,明天上午派人来修。`;
+  const answer = `已收到${caseMark(citizen)},明天上午派人来修。`;
   await people.say(lane.deputy, answer, noticed.messageId);
   await people.read(citizen.id);
   const copy = people.nextMessage(citizen.id, (text) => text.includes(answer));
@@ -130,14 +152,23 @@ async function runCase(people: People, lane: Lane, citizen: TelegramUser, n: num
   return { submit: noticed.at - submit.at, reply: copied.at - send.at };
 }
 
-async function runPhase(people: People, lanes: Lane[], offset: number): Promise<PhaseResult> {
+async function runPhase(people: People, lanes: Lane[]): Promise<PhaseResult> {
   const submit: number[] = [];
   const reply: number[] = [];
   const started = performance.now();
+  const loop = performance.eventLoopUtilization();
+  // Lanes start spread over a cycle, and each citizen thinks a random while before Submit,
+  // so that the cases do not arrive in lockstep (a fixed seed: the same run every time).
+  let seed = 12;
+  const random = () => {
+    seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+    return seed / 2_147_483_648;
+  };
   await Promise.all(
     lanes.map(async (lane, l) => {
-      for (const [i, citizen] of lane.citizens.entries()) {
-        const r = await runCase(people, lane, citizen, offset + i * lanes.length + l);
+      await sleep((l * CYCLE_MS) / lanes.length);
+      for (const citizen of lane.citizens) {
+        const r = await runCase(people, lane, citizen, random() * THINK_MS);
         submit.push(r.submit);
         reply.push(r.reply);
       }
@@ -147,7 +178,35 @@ async function runPhase(people: People, lanes: Lane[], offset: number): Promise<
     submit: percentiles(submit),
     reply: percentiles(reply),
     seconds: (performance.now() - started) / 1000,
+    eventLoopBusy: performance.eventLoopUtilization(loop).utilization,
   };
+}
+
+/** Setup through a second instance of the bot with the pacer lifted: every case described. */
+async function describeAll(test: TestApp, lanes: Lane[]): Promise<void> {
+  const setup = await startTestApp({
+    share: { fake: test.fake, db: test.db },
+    env: { SEND_RATE_PER_SECOND: "1000" },
+  });
+  const poller = createPoller({
+    api: setup.app.bot.api,
+    process: setup.app.processUpdate,
+    logger: createLogger("silent"),
+  });
+  await poller.start();
+  try {
+    const people = new People(test.fake);
+    const citizens = lanes.flatMap((lane) => lane.citizens);
+    const next = citizens.values();
+    await Promise.all(
+      Array.from({ length: 20 }, async () => {
+        for (let c = next.next(); !c.done; c = next.next()) await describe(people, c.value);
+      }),
+    );
+  } finally {
+    await poller.stop();
+    await stopTestApp(setup);
+  }
 }
 
 /** `count` districts under 白沙镇, each with one deputy (who has accepted the staff notice). */
@@ -204,6 +263,7 @@ export async function benchLatency(
   const busyLanes = await addLanes(test, lanesCount, casesPerLane, 500_000);
   await addCitizens(db.prisma, RECIPIENTS, recipients, "QS-SQ-SQ");
   const sender = await addPerson(db.prisma, RECIPIENTS - 1, { role: "admin" });
+  await describeAll(test, [...idleLanes, ...busyLanes]);
   const people = new People(fake);
   const poller = createPoller({
     api: app.bot.api,
@@ -214,7 +274,7 @@ export async function benchLatency(
   await poller.start();
   const broadcastSends = () => fake.sent.filter((c) => Number(c.payload.chat_id) >= RECIPIENTS).length;
   try {
-    const idle = await runPhase(people, idleLanes, 0);
+    const idle = await runPhase(people, idleLanes);
     const district = await db.prisma.district.findUniqueOrThrow({ where: { code: "QS-SQ" } });
     await createBroadcast(
       db,
@@ -233,15 +293,17 @@ export async function benchLatency(
     );
     app.worker.wake();
     // The broadcast is under way (its recipients fixed, its messages queued and going out).
-    while (broadcastSends() < Math.min(50, Math.ceil(recipients / 10)))
-      await new Promise((resolve) => setTimeout(resolve, 100));
+    while (broadcastSends() < Math.min(50, Math.ceil(recipients / 10))) await sleep(100);
     const sentBefore = broadcastSends();
-    const busy = await runPhase(people, busyLanes, cases);
+    const busy = await runPhase(people, busyLanes);
     const broadcastSent = broadcastSends() - sentBefore;
     const broadcastLeft = recipients - broadcastSends();
-    const failed = fake.calls.filter((c) => c.failed).length;
+    // (A getUpdates may meet a 409 when the setup instance hands polling over.)
+    const failed = fake.calls.filter((c) => c.failed && c.method !== "getUpdates").length;
     if (failed > 0)
-      throw new Error(`${failed} Bot API calls failed: ${JSON.stringify(fake.calls.find((c) => c.failed))}`);
+      throw new Error(
+        `${failed} Bot API calls failed: ${JSON.stringify(fake.calls.find((c) => c.failed && c.method !== "getUpdates"))}`,
+      );
     return {
       dialect,
       rate,
@@ -266,10 +328,10 @@ export function latencyLines(r: LatencyResult): string[] {
   const b = r.broadcast;
   return [
     `${r.dialect}, SEND_RATE_PER_SECOND=${r.rate}${r.rate === "25" ? " (the production default)" : ""} (one send every ${ms(1000 / Number(r.rate))}), ${r.lanes} lanes; reference: a bare grammY bot's tap → answer p50 ${ms(ref.p50)}, p95 ${ms(ref.p95)}, p99 ${ms(ref.p99)}`,
-    `  queue otherwise idle (${r.idle.submit.n} cases in ${r.idle.seconds.toFixed(0)} s):`,
+    `  queue otherwise idle (${r.idle.submit.n} cases in ${r.idle.seconds.toFixed(0)} s; this process's event loop busy ${Math.round(r.idle.eventLoopBusy * 100)} %):`,
     row("  Submit → deputy's notice", r.idle.submit),
     row("  Send → citizen's copy", r.idle.reply),
-    `  during the broadcast (${b.submit.n} cases in ${b.seconds.toFixed(0)} s; ${b.broadcastSent} broadcast messages sent meanwhile, ${b.broadcastLeft} still unsent at the end):`,
+    `  during the broadcast (${b.submit.n} cases in ${b.seconds.toFixed(0)} s; event loop busy ${Math.round(b.eventLoopBusy * 100)} %; ${b.broadcastSent} broadcast messages sent meanwhile, ${b.broadcastLeft} still unsent at the end):`,
     row("  Submit → deputy's notice", b.submit),
     row("  Send → citizen's copy", b.reply),
   ];
@@ -278,7 +340,7 @@ export function latencyLines(r: LatencyResult): string[] {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const cases = Number(process.argv[2] ?? 1000);
   const recipients = Number(process.argv[3] ?? 10_000);
-  const lanes = Number(process.env.BENCH_LATENCY_LANES ?? 2);
+  const lanes = Number(process.env.BENCH_LATENCY_LANES ?? 3);
   const dialects = (process.env.BENCH_DIALECTS ?? "sqlite,postgresql").split(",") as Dialect[];
   const reference = await bareTapLatency(200);
   for (const dialect of dialects)

@@ -62,7 +62,7 @@ async function main(): Promise<void> {
   }
 
   const latencyCases = Number(process.env.BENCH_LATENCY_CASES ?? 1000);
-  const lanes = Number(process.env.BENCH_LATENCY_LANES ?? 2);
+  const lanes = Number(process.env.BENCH_LATENCY_LANES ?? 3);
   console.log(
     `\n== Latency of case messages: ${latencyCases} cases idle, then ${latencyCases} during a broadcast to ${recipients} citizens`,
   );
