@@ -175,3 +175,6 @@ case-clock-paused = Case { $caseNo } waits for the citizen: the referral deadlin
 case-clock-resumed = Case { $caseNo } goes on: the referral deadlines moved on.
 case-clock-not-paused = Only a referred case whose clock runs can wait for the citizen.
 case-clock-not-resumed = This case's clock is not stopped.
+supervisions-amber-title = 🟡 <b>Supervision</b>: { $count } referrals were not answered by their deadline:
+supervisions-red-title = 🔴 <b>Supervision</b>: the answers to { $count } referrals are five working days late:
+supervisions-line = <b>{ $caseNo }</b> · { $district } · { $department } · due { $deadline }

@@ -175,3 +175,6 @@ case-clock-paused = 诉求 { $caseNo } 正在等待群众补充,交办期限暂�
 case-clock-resumed = 诉求 { $caseNo } 恢复计时,交办期限已顺延。
 case-clock-not-paused = 只有已转办、未暂停的诉求才能暂停计时。
 case-clock-not-resumed = 这条诉求没有暂停计时。
+supervisions-amber-title = 🟡 <b>督办</b>:以下 { $count } 件交办件未在期限前答复:
+supervisions-red-title = 🔴 <b>督办</b>:以下 { $count } 件交办件的答复已超期五个工作日:
+supervisions-line = <b>{ $caseNo }</b> · { $district } · { $department } · 期限 { $deadline }

@@ -147,6 +147,15 @@ export const messageSchema = z.discriminatedUnion("kind", [
     step: z.enum(ladderSteps),
     dueAt: z.string(),
   }),
+  // Amber or red steps of the ladder taken in one pass for several referrals, told to one person
+  // in one message (issue 7): `at` is the pass's time (ISO), the referrals most overdue first.
+  z.object({
+    kind: z.literal("supervisions"),
+    recipientId: id,
+    step: z.enum(["amber", "red"]),
+    at: z.string(),
+    referralIds: z.array(id).min(2),
+  }),
   // The monthly bulletin (通报) for a staff member's scope: `month` is the month reported on.
   z.object({
     kind: z.literal("bulletin"),
@@ -268,6 +277,11 @@ const messageSpecs: { [K in MessageKind]: MessageSpec<K> } = {
   supervision: {
     ...reminderPolicy,
     key: (m) => `reminder:supervision:${m.step}:${m.referralId}:${m.dueAt}:${m.recipientId}`,
+  },
+  // Once per pass, step and person (a pass too large for one message queues more, each keyed by its first referral).
+  supervisions: {
+    ...reminderPolicy,
+    key: (m) => `reminder:supervisions:${m.step}:${m.at}:r${m.referralIds[0]}:${m.recipientId}`,
   },
   // Once a month per person (src/jobs/tasks/monthly-bulletin.ts also records the month as sent).
   bulletin: { ...reminderPolicy, key: (m) => `reminder:bulletin:${m.month}:${m.recipientId}` },

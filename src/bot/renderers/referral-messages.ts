@@ -11,11 +11,16 @@ import type { MessageOf } from "../../domain/messages.js";
 import { awaitingDepartment, finishedReferralStatuses, parseReferralStatus } from "../../domain/referral.js";
 import type { Renderer } from "../../jobs/delivery.js";
 import { PermanentJobError } from "../../jobs/errors.js";
+import { openCaseData } from "../callback-data.js";
 import { localName } from "../case-view.js";
 import { escapeHtml } from "../format.js";
 import { shareContactData } from "../referral-callback-data.js";
 import { formatDeadline, referralCard, referralKeyboard } from "../referral-view.js";
+import { splitHtml } from "../split-text.js";
 import { htmlMessage } from "./parts.js";
+
+/** Telegram takes at most 100 buttons under a message. */
+const MAX_LIST_BUTTONS = 99;
 
 export interface ReferralRendererDeps {
   db: Database;
@@ -57,6 +62,7 @@ function headerKey(eventKind: string, audience: string, eventText: string | null
 export function createReferralRenderers({ db, timeZone }: ReferralRendererDeps): {
   referral: Renderer<"referral">;
   supervision: Renderer<"supervision">;
+  supervisions: Renderer<"supervisions">;
 } {
   return {
     async referral(message: MessageOf<"referral">, { t, locale }) {
@@ -147,6 +153,42 @@ export function createReferralRenderers({ db, timeZone }: ReferralRendererDeps):
         `${header}\n\n${referralCard(referral, audience, view, notes)}`,
         referralKeyboard(t, referral, audience),
       );
+    },
+
+    async supervisions(message, { t, locale }) {
+      const rows = await db.prisma.referral.findMany({
+        where: { id: { in: message.referralIds } },
+        include: { department: true, concern: { include: { district: true } } },
+      });
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      // Answered (or gone) meanwhile: not listed; none left, nothing sent.
+      const open = message.referralIds.flatMap((id) => {
+        const row = byId.get(id);
+        return row && awaitingDepartment.includes(parseReferralStatus(row.status)) ? [row] : [];
+      });
+      if (open.length === 0) return undefined;
+      const lines = open.map((r) =>
+        t("supervisions-line", {
+          caseNo: r.concern.caseNo,
+          district: escapeHtml(localName(r.concern.district, locale)),
+          department: escapeHtml(localName(r.department, locale)),
+          deadline: formatDeadline(r.deadline, timeZone),
+        }),
+      );
+      const title = t(`supervisions-${message.step}-title`, { count: open.length });
+      const keyboard = new InlineKeyboard();
+      open.slice(0, MAX_LIST_BUTTONS).forEach((r, i) => {
+        if (i > 0 && i % 3 === 0) keyboard.row();
+        keyboard.text(r.concern.caseNo, openCaseData.pack({ concernId: r.concernId }));
+      });
+      const body = [title, "", ...lines.map((line) => `• ${line}`), "", t("escalations-open")].join("\n");
+      // Never cut: a long list is split, its buttons under the last piece.
+      const pieces = splitHtml(body);
+      return {
+        parts: pieces.flatMap(
+          (text, i) => htmlMessage(text, i === pieces.length - 1 ? keyboard : undefined).parts,
+        ),
+      };
     },
   };
 }

@@ -66,6 +66,89 @@ export async function findLadderCandidates(
   }));
 }
 
+/** Most referrals one grouped supervision message lists, and one transaction takes. */
+export const SUPERVISIONS_PER_MESSAGE = 200;
+
+/**
+ * Takes the amber and red steps due in one pass, each once (as takeLadderStep), in rounds of
+ * SUPERVISIONS_PER_MESSAGE: per round one transaction sets each step's column while still
+ * null, records red's 督办 entries, and queues ONE message per person and step listing every
+ * referral it was taken for (issue 7: not one per referral) — a "supervisions" list, or the
+ * referral's own "supervision" card when it is the person's only one. Returns the steps taken
+ * and the messages queued.
+ */
+export async function takeGroupedLadderSteps(
+  db: Database,
+  due: readonly { row: LadderRow; step: DueStep }[],
+  now: Date,
+): Promise<{ taken: number; messages: number }> {
+  const result = { taken: 0, messages: 0 };
+  // Most overdue first, in every list.
+  const ordered = [...due].sort((a, b) => a.step.dueAt.getTime() - b.step.dueAt.getTime());
+  for (let start = 0; start < ordered.length; start += SUPERVISIONS_PER_MESSAGE) {
+    const round = ordered.slice(start, start + SUPERVISIONS_PER_MESSAGE);
+    const outcome = await db.prisma.$transaction(async (tx) => {
+      const lists = new Map<
+        string,
+        { recipientId: number; step: "amber" | "red"; taken: { row: LadderRow; step: DueStep }[] }
+      >();
+      let taken = 0;
+      for (const item of round) {
+        const { row, step } = item;
+        if (step.step !== "amber" && step.step !== "red") continue;
+        const { count } = await tx.referral.updateMany({
+          where: { id: row.id, [step.column]: null },
+          data: { [step.column]: now },
+        });
+        if (count !== 1) continue;
+        taken++;
+        const circle = await loadReferralCircle(tx as Prisma, {
+          ...row.concern,
+          departmentId: row.departmentId,
+        });
+        for (const recipientId of new Set(step.recipients.flatMap((r) => ladderRecipients(r, circle)))) {
+          const key = `${recipientId}:${step.step}`;
+          const list = lists.get(key) ?? { recipientId, step: step.step, taken: [] };
+          list.taken.push(item);
+          lists.set(key, list);
+        }
+        if (step.supervision)
+          await tx.concernEvent.create({
+            data: {
+              concernId: row.concernId,
+              kind: "supervision",
+              actorRole: "system",
+              referralId: row.id,
+              text: step.step,
+              createdAt: now,
+            },
+          });
+      }
+      const messages = [...lists.values()].map(({ recipientId, step, taken: items }) =>
+        items.length === 1
+          ? {
+              kind: "supervision" as const,
+              recipientId,
+              referralId: items[0]!.row.id,
+              step,
+              dueAt: items[0]!.step.dueAt.toISOString(),
+            }
+          : {
+              kind: "supervisions" as const,
+              recipientId,
+              step,
+              at: now.toISOString(),
+              referralIds: items.map((item) => item.row.id),
+            },
+      );
+      return { taken, messages: await enqueueMessages(tx, db.dialect, messages, now) };
+    });
+    result.taken += outcome.taken;
+    result.messages += outcome.messages;
+  }
+  return result;
+}
+
 /**
  * Takes one step of a referral's ladder, once: sets its column to `now` only while it is still
  * null (another instance, or an earlier pass, may have taken it), then queues the step's

@@ -5,12 +5,18 @@
 // the deputy five working days after it (a 督办 entry on the timeline), a reminder once 签收 is
 // late, a reminder to staff of a return not re-routed within a working day, and asking the
 // department again once a promised date (answers B, C) has passed. Each step once; none after
-// the answer; none while the case waits for the citizen. A missed tick is caught up.
+// the answer; none while the case waits for the citizen. A missed tick is caught up. Amber and
+// red reach each person once per pass and step, listing every referral they were taken for.
 import type { Database } from "../../db/client.js";
-import { findLadderCandidates, takeLadderStep } from "../../db/queries/referral-ladder.js";
+import {
+  findLadderCandidates,
+  type LadderRow,
+  takeGroupedLadderSteps,
+  takeLadderStep,
+} from "../../db/queries/referral-ladder.js";
 import { actOnReferral } from "../../db/queries/referrals.js";
 import { ReferralError } from "../../domain/referral-errors.js";
-import { dueSteps } from "../../domain/supervision-ladder.js";
+import { type DueStep, dueSteps } from "../../domain/supervision-ladder.js";
 import type { WorkingCalendar } from "../../domain/working-days.js";
 import { type WalkOptions, walkInBatches } from "../batches.js";
 import type { TaskHandler } from "../worker.js";
@@ -30,6 +36,9 @@ export async function superviseReferrals(
 ): Promise<LadderPassResult> {
   const { now, calendar, timeZone } = options;
   const result: LadderPassResult = { referrals: 0, steps: 0, messages: 0 };
+  // Amber and red go to staff and deputies who may have many referrals due at once: taken
+  // together after the walk, one message per person and step (issue 7).
+  const grouped: { row: LadderRow; step: DueStep }[] = [];
   result.referrals = await walkInBatches(
     (afterId, take) => findLadderCandidates(db.prisma, afterId, take),
     async (rows) => {
@@ -50,6 +59,10 @@ export async function superviseReferrals(
             }
             continue;
           }
+          if (step.step === "amber" || step.step === "red") {
+            grouped.push({ row, step });
+            continue;
+          }
           const { taken, messages } = await takeLadderStep(db, row, step, now);
           if (taken) result.steps += 1;
           result.messages += messages;
@@ -58,6 +71,11 @@ export async function superviseReferrals(
     },
     { ...options, batchSize: options.batchSize ?? 200 },
   );
+  if (grouped.length > 0 && !options.signal?.aborted) {
+    const { taken, messages } = await takeGroupedLadderSteps(db, grouped, now);
+    result.steps += taken;
+    result.messages += messages;
+  }
   return result;
 }
 
