@@ -3,7 +3,7 @@
 
 import { loadWorkingCalendar } from "../db/queries/calendar.js";
 import { ConcernNotFoundError } from "../db/queries/concerns.js";
-import type { ReferralCapacity } from "../db/queries/referral-people.js";
+import { loadReferralActor, type ReferralCapacity } from "../db/queries/referral-people.js";
 import type { ReferralTime } from "../db/queries/referrals.js";
 import { parseReferralStatus, type ReferralAction } from "../domain/referral.js";
 import {
@@ -13,6 +13,7 @@ import {
   ReferralError,
   TextTooLongError,
 } from "../domain/referral-errors.js";
+import { refuseIfSuspended } from "./case-access.js";
 import type { BotContext } from "./context.js";
 
 /** Now, the working-day calendar (shipped and loaded years) and TIME_ZONE. */
@@ -75,4 +76,14 @@ export function referralErrorMessage(ctx: BotContext, error: unknown): string | 
     });
   if (error instanceof TextTooLongError) return ctx.t("referral-error-text_too_long", { max: error.max });
   return ctx.t(`referral-error-${error.code}`);
+}
+
+/**
+ * The user as a ReferralActor in `capacity` (src/db/queries/referral-people.ts loadReferralActor);
+ * throws SuspendedError for a suspended deputy or staff member acting as one (a department
+ * contact's capacity is not theirs to lose by a suspension).
+ */
+export function referralActorOf(ctx: BotContext, capacity: ReferralCapacity) {
+  if (capacity !== "department") refuseIfSuspended(ctx);
+  return loadReferralActor(ctx.deps.db.prisma, ctx.user, capacity);
 }

@@ -8,6 +8,7 @@ import { runAdmin } from "../../src/admin.js";
 import { inviteDeputy, raiseConcern } from "../helpers/case-flow.js";
 import { testDialects } from "../helpers/database.js";
 import { TestBot, type TestUser } from "../helpers/test-bot.js";
+import { addReferral } from "../jobs/fixtures.js";
 
 const refusal = "您的代表或工作人员身份已被管理员暂停,暂时不能查看或办理诉求。如有疑问,请联系管理员。";
 
@@ -56,6 +57,13 @@ describe.each(testDialects)("suspending a deputy, on %s", (dialect) => {
     expect(deputy.callbackAnswers().at(-1)).toBe(refusal);
     await deputy.send("/inbox");
     expect(deputy.lastText()).toBe(refusal);
+    // A referral of the case: its card and its actions are refused too.
+    const concern = await bot.prisma.concern.findUniqueOrThrow({ where: { id: first } });
+    const referral = await addReferral(bot.prisma, { concern, deadline: new Date(Date.now() + 86_400_000) });
+    for (const action of ["op", "wd", "nt"]) {
+      await deputy.pressData(`rf:${action}:${referral.id}:0`);
+      expect(deputy.callbackAnswers().at(-1)).toBe(refusal);
+    }
     expect(await bot.prisma.concernEvent.count()).toBe(events);
     // Their menu is a citizen's again (the chat menu deleted), and /help offers no /inbox.
     expect(

@@ -6,11 +6,7 @@
 
 import { Composer, InlineKeyboard } from "grammy";
 import { listReferralNotes } from "../../db/queries/referral-notes.js";
-import {
-  loadDepartmentIds,
-  loadReferralActor,
-  type ReferralCapacity,
-} from "../../db/queries/referral-people.js";
+import { loadDepartmentIds, type ReferralCapacity } from "../../db/queries/referral-people.js";
 import {
   actOnReferral,
   findReferral,
@@ -36,7 +32,13 @@ import { localName } from "../case-view.js";
 import type { BotContext } from "../context.js";
 import { referralActionData, referralListData, shareContactData } from "../referral-callback-data.js";
 import type { ReferralInputFlow } from "../referral-flows.js";
-import { capacityFor, noteCapacity, referralErrorMessage, referralTime } from "../referral-support.js";
+import {
+  capacityFor,
+  noteCapacity,
+  referralActorOf,
+  referralErrorMessage,
+  referralTime,
+} from "../referral-support.js";
 import {
   answerClassKeyboard,
   departmentChoiceKeyboard,
@@ -60,7 +62,7 @@ const audienceOf: Record<ReferralCapacity, ReferralAudience> = {
 };
 
 function actorFor(ctx: BotContext, action: ReferralAction) {
-  return loadReferralActor(ctx.deps.db.prisma, ctx.user, capacityFor(action, ctx.user));
+  return referralActorOf(ctx, capacityFor(action, ctx.user));
 }
 
 /** Sends (or redraws, after a button) the card of a referral as `audience` sees it. */
@@ -142,7 +144,7 @@ feature.callbackQuery(referralActionData.filter, async (ctx) => {
       let audience: ReferralAudience | undefined;
       if (facts)
         for (const capacity of ["department", "staff", "representative"] as const) {
-          const actor = await loadReferralActor(ctx.deps.db.prisma, ctx.user, capacity);
+          const actor = await referralActorOf(ctx, capacity);
           const sample: ReferralAction =
             capacity === "department" ? "answer" : capacity === "staff" ? "review" : "rate";
           if (mayTakeReferralAction(actor, sample, facts)) {
@@ -275,7 +277,7 @@ feature.callbackQuery(referralActionData.filter, async (ctx) => {
       return;
     case "nt": {
       const facts = await loadReferralFacts(ctx.deps.db.prisma, referralId);
-      const actor = await loadReferralActor(ctx.deps.db.prisma, ctx.user, noteCapacity(ctx.user));
+      const actor = await referralActorOf(ctx, noteCapacity(ctx.user));
       if (!facts) return void (await alert(ctx.t("referral-error-not_found")));
       if (!mayNoteOnReferral(actor, facts)) return void (await alert(ctx.t("referral-error-forbidden")));
       await ask(ctx, { kind: "referral_input", referralId, step: "note" }, "referral-ask-note");

@@ -3,12 +3,17 @@
 // rework reason. The last step takes the action, which the domain checks again.
 import { Composer } from "grammy";
 import { addReferralNote } from "../../db/queries/referral-notes.js";
-import { loadReferralActor } from "../../db/queries/referral-people.js";
 import { actOnReferral } from "../../db/queries/referrals.js";
 import { checkFutureDate, promisingAnswerClasses, type ReferralCommand } from "../../domain/referral.js";
 import type { BotContext } from "../context.js";
 import type { ReferralInputFlow } from "../referral-flows.js";
-import { capacityFor, noteCapacity, referralErrorMessage, referralTime } from "../referral-support.js";
+import {
+  capacityFor,
+  noteCapacity,
+  referralActorOf,
+  referralErrorMessage,
+  referralTime,
+} from "../referral-support.js";
 import { handleReferDraftInput } from "./referral-refer.js";
 
 export const referralInputFeature = new Composer<BotContext>();
@@ -25,7 +30,7 @@ feature.on("message", async (ctx, next) => {
 
 /** Runs the action the flow was collecting; the flow ends either way (the refusal says why). */
 async function finish(ctx: BotContext, flow: ReferralInputFlow, command: ReferralCommand, doneKey: string) {
-  const actor = await loadReferralActor(ctx.deps.db.prisma, ctx.user, capacityFor(command.action, ctx.user));
+  const actor = await referralActorOf(ctx, capacityFor(command.action, ctx.user));
   ctx.session.flow = undefined;
   try {
     await actOnReferral(ctx.deps.db, {
@@ -130,7 +135,7 @@ async function handleReferralInput(ctx: BotContext, flow: ReferralInputFlow, tex
       await finish(ctx, flow, { action: "review", accept: false, reason: typed }, "referral-rework-sent");
       return;
     case "note": {
-      const actor = await loadReferralActor(ctx.deps.db.prisma, ctx.user, noteCapacity(ctx.user));
+      const actor = await referralActorOf(ctx, noteCapacity(ctx.user));
       ctx.session.flow = undefined;
       try {
         await addReferralNote(ctx.deps.db, {
