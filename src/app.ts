@@ -113,6 +113,9 @@ export async function createApp(
     translator: (locale) => (key, vars) => i18n.t(locale, key, vars),
     onPause,
   });
+  // A broadcast's progress edits: paced on the bulk lane, and they too learn of a stored pause first.
+  const bulkApi = createBulkApi(config, pacer, storePause);
+  bulkApi.config.use(learnStoredPause(db, pacer, now, logger));
   const schedules = scheduledTasks(db, config, options.loadCalendar);
   const worker = createWorker({
     db,
@@ -130,7 +133,7 @@ export async function createApp(
       ...createBroadcastTasks({
         db,
         now,
-        ...createBroadcastProgress({ api: createBulkApi(config, pacer, storePause), i18n, config }),
+        ...createBroadcastProgress({ api: bulkApi, i18n, config }),
         progressIntervalMs: config.BROADCAST_PROGRESS_SECONDS * 1000,
       }),
     },
