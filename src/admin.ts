@@ -277,7 +277,7 @@ export async function runAdmin(argv: string[], io: AdminIo, deps: AdminDeps = {}
     let db = deps.db;
     if (!db) {
       await migrate(config.DATABASE_URL);
-      owned = db = createDatabase(config.DATABASE_URL);
+      owned = db = await createDatabase(config.DATABASE_URL);
       await preparePragmas(db);
     }
     const now = new Date();

@@ -59,7 +59,7 @@ export async function createApp(
   if (!db) {
     const applied = await migrate(config.DATABASE_URL);
     if (applied.length > 0) logger.info({ applied }, "migrations applied");
-    db = createDatabase(config.DATABASE_URL);
+    db = await createDatabase(config.DATABASE_URL);
     await preparePragmas(db);
   }
   const i18n = createI18n(config.DEFAULT_LOCALE);

@@ -4,7 +4,6 @@
 import { ConfigError, loadStartup, type Startup } from "./config.js";
 import { createLogger } from "./logger.js";
 import { runBot, TelegramUnreachableError } from "./run-bot.js";
-import { startSandbox } from "./sandbox/start.js";
 
 /**
  * Bad configuration (also a sandbox port in use), or a token Telegram refuses, ends the
@@ -40,6 +39,9 @@ async function main(): Promise<void> {
   }
 
   if (startup.mode === "sandbox") {
+    // Loaded only here: the sandbox (its Bot API, web chat and their libraries) costs the bot
+    // process memory it never uses on Telegram.
+    const { startSandbox } = await import("./sandbox/start.js");
     const sandbox = await startSandbox(startup, logger, {
       onFatal: () => void shutdown("fatal polling error", 1),
     });

@@ -5,9 +5,10 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { runAdmin } from "../src/admin.js";
 import { redeemInvite } from "../src/db/queries/invites.js";
+import { ensureBuilt, nodeScript } from "./helpers/build.js";
 import { createTestDatabase, type TestDatabase, testDialects } from "./helpers/database.js";
 
 const exampleFile = "prisma/seeds/example-county.json";
@@ -142,8 +143,11 @@ describe("admin invite without --bot", () => {
   });
 });
 
+// What `npm run admin -- …` runs: node on the compiled build (dist/admin.js).
 describe("the real admin process", () => {
+  beforeAll(() => ensureBuilt(), 180_000);
   const run = promisify(execFile);
+  const admin = () => nodeScript("admin");
   const dbPath = join(tmpdir(), `admin-cli-${process.pid}-${Date.now()}.db`);
   afterEach(() => {
     for (const suffix of ["", "-wal", "-shm"]) rmSync(dbPath + suffix, { force: true });
@@ -155,7 +159,7 @@ describe("the real admin process", () => {
   }
 
   it("seeds the example file into a fresh SQLite database and prints the counts", async () => {
-    const { stdout } = await run(process.execPath, ["--import", "tsx", "src/admin.ts", "seed", exampleFile], {
+    const { stdout } = await run(process.execPath, [...admin(), "seed", exampleFile], {
       env: childEnv({ DATABASE_URL: `file:${dbPath}`, BOT_TOKEN: botToken }),
     });
     expect(stdout.trim().split("\n")).toEqual([
@@ -169,7 +173,7 @@ describe("the real admin process", () => {
   it("seeds, lists districts and prints an invite --bot without BOT_TOKEN, expiry in TIME_ZONE", async () => {
     const env = childEnv({ DATABASE_URL: `file:${dbPath}`, TIME_ZONE: "Asia/Shanghai" });
     const cli = (...args: string[]) =>
-      run(process.execPath, ["--import", "tsx", "src/admin.ts", ...args], { env }).then((r) => r.stdout);
+      run(process.execPath, [...admin(), ...args], { env }).then((r) => r.stdout);
     expect(await cli("seed", exampleFile)).toContain("districts: 15");
     expect(await cli("districts")).toContain("QS-CG-DM");
     const invite = await cli("invite", "staff", "QS", "--bot", "qs_liaison_bot");
@@ -178,13 +182,9 @@ describe("the real admin process", () => {
   });
 
   it("exits with 1 and names BOT_TOKEN when an invite must ask Telegram for the bot's name", async () => {
-    const failure = await run(
-      process.execPath,
-      ["--import", "tsx", "src/admin.ts", "invite", "staff", "QS"],
-      {
-        env: childEnv({ DATABASE_URL: `file:${dbPath}` }),
-      },
-    ).then(
+    const failure = await run(process.execPath, [...admin(), "invite", "staff", "QS"], {
+      env: childEnv({ DATABASE_URL: `file:${dbPath}` }),
+    }).then(
       () => undefined,
       (error: { code?: number; stderr?: string }) => error,
     );

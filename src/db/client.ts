@@ -1,14 +1,12 @@
 // The Prisma clients, one per provider, chosen by the DATABASE_URL scheme. Both are
 // generated from one data model, so the application is typed against the SQLite client and
-// the PostgreSQL one is used through the same type.
+// the PostgreSQL one is used through the same type. Only the dialect in use is loaded (each
+// client with its driver and adapter costs the process about 10 MiB).
 import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
-import { PrismaPg } from "@prisma/adapter-pg";
 import type BetterSqlite3 from "better-sqlite3";
-import pg from "pg";
-import { PrismaClient as PostgresqlClient } from "./generated/postgresql/client.js";
-import { PrismaClient as SqliteClient } from "./generated/sqlite/client.js";
-import { createSerializedSqliteAdapter } from "./serialized-sqlite.js";
+import type pg from "pg";
+import type { PrismaClient as SqliteClient } from "./generated/sqlite/client.js";
 
 export type Prisma = SqliteClient;
 export type Dialect = "sqlite" | "postgresql";
@@ -26,7 +24,12 @@ export type DirectAccess =
        */
       run<T>(work: (connection: BetterSqlite3.Database) => T | Promise<T>): Promise<T>;
     }
-  | { dialect: "postgresql"; pool: pg.Pool };
+  | {
+      dialect: "postgresql";
+      pool: pg.Pool;
+      /** Type parsers for plain queries: timestamps (without zone) read as UTC. */
+      types: { getTypeParser: typeof pg.types.getTypeParser };
+    };
 
 export interface Database {
   prisma: Prisma;
@@ -55,15 +58,27 @@ export function sqlitePath(url: string): string {
   return path === ":memory:" ? path : resolve(path);
 }
 
-export function createDatabase(url: string): Database {
+// timestamp(3) without time zone holds UTC: read it as UTC, whatever the process's zone.
+const TIMESTAMP_OID = 1114;
+
+/**
+ * Opens the database of `url` (file: → SQLite, postgres(ql):// → PostgreSQL), loading only
+ * that dialect's Prisma client, adapter and driver. Connects lazily (on the first query).
+ * Throws UnsupportedDatabaseUrlError for any other scheme.
+ */
+export async function createDatabase(url: string): Promise<Database> {
   const dialect = dialectOf(url);
   if (dialect === "sqlite") {
+    const [{ PrismaClient }, { createSerializedSqliteAdapter }] = await Promise.all([
+      import("./generated/sqlite/client.js"),
+      import("./serialized-sqlite.js"),
+    ]);
     const path = sqlitePath(url);
     if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
     // WAL lets readers run beside the one writer; the busy timeout makes a second process
     // wait for the write lock instead of failing at once.
     const { factory, access } = createSerializedSqliteAdapter({ url: `file:${path}`, timeout: 5000 });
-    const prisma = new SqliteClient({ adapter: factory });
+    const prisma = new PrismaClient({ adapter: factory });
     return {
       prisma,
       dialect,
@@ -78,17 +93,28 @@ export function createDatabase(url: string): Database {
       close: () => prisma.$disconnect(),
     };
   }
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  const [{ PrismaClient }, { PrismaPg }, { default: pgModule }] = await Promise.all([
+    import("./generated/postgresql/client.js"),
+    import("@prisma/adapter-pg"),
+    import("pg"),
+  ]);
+  const pool = new pgModule.Pool({ connectionString: url, max: 10 });
   // An idle connection that the server closes (a restart, a dropped database) is discarded
   // by the pool and replaced on the next query; without a listener it would crash the process.
   pool.on("error", () => undefined);
-  const prisma = new PostgresqlClient({ adapter: new PrismaPg(pool) }) as unknown as Prisma;
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) }) as unknown as Prisma;
+  const types = {
+    getTypeParser: ((oid: number, format?: string) =>
+      oid === TIMESTAMP_OID
+        ? (text: string) => new Date(`${text.replace(" ", "T")}Z`)
+        : pgModule.types.getTypeParser(oid, format as "text")) as typeof pg.types.getTypeParser,
+  };
   let closed: Promise<void> | undefined;
   return {
     prisma,
     dialect,
     url,
-    direct: { dialect, pool },
+    direct: { dialect, pool, types },
     close: () => {
       closed ??= prisma.$disconnect().then(() => pool.end());
       return closed;

@@ -3,7 +3,6 @@
 // statements on PostgreSQL's pool. Rows come back in Prisma's shapes (Date, BigInt), mapped
 // by the generated client's own data model, so callers see what a Prisma query returns.
 import type BetterSqlite3 from "better-sqlite3";
-import pg from "pg";
 import type { Database, Prisma } from "./client.js";
 
 const statements = new WeakMap<BetterSqlite3.Database, Map<string, BetterSqlite3.Statement>>();
@@ -114,15 +113,6 @@ function numbered(sql: string): string {
   return sql.includes("$") ? sql : sql.replace(/\?/g, () => `$${++n}`);
 }
 
-// timestamp(3) without time zone holds UTC: read it as UTC, whatever the process's zone.
-const TIMESTAMP_OID = 1114;
-const pgTypes = {
-  getTypeParser: ((oid: number, format?: string) =>
-    oid === TIMESTAMP_OID
-      ? (text: string) => new Date(`${text.replace(" ", "T")}Z`)
-      : pg.types.getTypeParser(oid, format as "text")) as typeof pg.types.getTypeParser,
-};
-
 /**
  * Runs `work` in one transaction of plain SQL: committed when it resolves, rolled back when
  * it throws (the error is rethrown). SQLite: on the shared connection, Prisma's queries
@@ -157,7 +147,7 @@ export async function directTransaction<T>(db: Database, work: (tx: DirectTx) =>
   }
   const client = await direct.pool.connect();
   const query = (sql: string, params: unknown[]) =>
-    client.query({ text: numbered(sql), values: params.map(pgParam), types: pgTypes });
+    client.query({ text: numbered(sql), values: params.map(pgParam), types: direct.types });
   try {
     await client.query("BEGIN");
     const tx: DirectTx = {
@@ -197,7 +187,7 @@ export async function directQuery<T>(db: Database, sql: string, params: unknown[
   const result = await direct.pool.query({
     text: numbered(sql),
     values: params.map(pgParam),
-    types: pgTypes,
+    types: direct.types,
   });
   return result.rows as T[];
 }

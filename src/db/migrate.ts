@@ -6,8 +6,6 @@ import { createHash, randomUUID } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import BetterSqlite3 from "better-sqlite3";
-import pg from "pg";
 import { type Dialect, dialectOf, sqlitePath } from "./client.js";
 
 const prismaDir = fileURLToPath(new URL("../../prisma/", import.meta.url));
@@ -82,7 +80,13 @@ export function readMigrations(dialect: Dialect): MigrationFile[] {
 export async function migrate(url: string): Promise<string[]> {
   const dialect = dialectOf(url);
   const migrations = readMigrations(dialect);
-  return dialect === "sqlite" ? migrateSqlite(url, migrations) : migratePostgresql(url, migrations);
+  // Only the dialect's driver is loaded (the process need not hold both).
+  if (dialect === "sqlite") {
+    const { default: BetterSqlite3 } = await import("better-sqlite3");
+    return migrateSqlite(BetterSqlite3, url, migrations);
+  }
+  const { default: pg } = await import("pg");
+  return migratePostgresql(pg, url, migrations);
 }
 
 function pendingOf(
@@ -98,7 +102,11 @@ function pendingOf(
   });
 }
 
-function migrateSqlite(url: string, migrations: MigrationFile[]): string[] {
+function migrateSqlite(
+  BetterSqlite3: typeof import("better-sqlite3"),
+  url: string,
+  migrations: MigrationFile[],
+): string[] {
   const path = sqlitePath(url);
   if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
   const db = new BetterSqlite3(path, { timeout: 10_000 });
@@ -143,7 +151,11 @@ function migrateSqlite(url: string, migrations: MigrationFile[]): string[] {
   }
 }
 
-async function migratePostgresql(url: string, migrations: MigrationFile[]): Promise<string[]> {
+async function migratePostgresql(
+  pg: typeof import("pg").default,
+  url: string,
+  migrations: MigrationFile[],
+): Promise<string[]> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {

@@ -92,7 +92,7 @@ describe.skipIf(!testDialects.includes("postgresql"))("a scheduled broadcast wit
     bot = await TestBot.create({ dialect: "postgresql" });
     await addCitizens(bot.prisma, 2_000_000, 60, "QS-CG-DM");
     const staffId = await addPerson(bot.prisma, 7001, { role: "admin" });
-    const other = createDatabase(bot.db.url);
+    const other = await createDatabase(bot.db.url);
     const second = await createApp(bot.app.config, createLogger("silent"), {
       db: other,
       botInfo: bot.app.bot.botInfo,

@@ -25,14 +25,14 @@ export function ensureBuilt(): void {
 }
 
 /**
- * The command line of an npm script that runs `node …` (package.json), with this Node binary:
- * what `npm start` or `npm run sandbox` runs, without npm in between.
+ * The command line of an npm script that runs `node …` or `exec node …` (package.json), with
+ * this Node binary: what `npm start` or `npm run sandbox` runs, without npm in between.
  */
 export function nodeScript(name: string): string[] {
   const scripts = (
     JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { scripts: Record<string, string> }
   ).scripts;
-  const [command, ...args] = scripts[name]!.split(/\s+/);
+  const [command, ...args] = scripts[name]!.replace(/^exec\s+/, "").split(/\s+/);
   if (command !== "node") throw new Error(`npm run ${name} does not run node: ${scripts[name]}`);
   return args;
 }

@@ -68,7 +68,7 @@ async function ensureSqliteTemplate(kind: TemplateKind): Promise<string> {
   try {
     const url = `file:${building}`;
     await migrate(url);
-    const db = createDatabase(url);
+    const db = await createDatabase(url);
     await fill(db, kind);
     await db.close();
     // One self-contained file: no WAL beside it, so a plain copy is the whole database.
@@ -86,7 +86,7 @@ async function ensureSqliteTemplate(kind: TemplateKind): Promise<string> {
 async function createSqliteDatabase(kind: TemplateKind): Promise<TestDatabase> {
   const path = join(tmpdir(), `${uniqueName()}.db`);
   copyFileSync(await ensureSqliteTemplate(kind), path);
-  const db = createDatabase(`file:${path}`);
+  const db = await createDatabase(`file:${path}`);
   await preparePragmas(db);
   return {
     ...db,
@@ -147,7 +147,7 @@ async function buildPostgresTemplate(name: string, kind: TemplateKind): Promise<
       await client.query(`CREATE DATABASE "${building}"`);
       try {
         await migrate(databaseUrl(building));
-        const db = createDatabase(databaseUrl(building));
+        const db = await createDatabase(databaseUrl(building));
         await fill(db, kind);
         await db.close();
         // Renamed into place once complete (and nobody is connected), so a template that exists is whole.
@@ -167,7 +167,7 @@ async function createPostgresDatabase(kind: TemplateKind): Promise<TestDatabase>
   const template = await ensurePostgresTemplate(kind);
   const name = uniqueName();
   await withAdmin((client) => client.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`));
-  const db = createDatabase(databaseUrl(name));
+  const db = await createDatabase(databaseUrl(name));
   return {
     ...db,
     async drop() {
