@@ -141,15 +141,35 @@ export function deferWhenPaused(db: Database, now: () => Date, logger: Logger): 
 }
 
 /**
+ * How often (ms) an instance that knows of no pause reads the stored one: once per second, so
+ * that a flood of answers costs one read a second rather than one per answer, and a pause met
+ * by another instance is honoured here within a second of being stored.
+ */
+export const STORED_PAUSE_RECHECK_MS = 1000;
+
+/**
  * The transformer, on bot.api between deferWhenPaused and the pacer's: before a sending call
- * (unless this process already knows of a pause) it reads the stored pause — one row by its
- * key — and pauses this process's pacer for what is left of it, so that an instance that did
+ * (unless this process already knows of a pause, or read the stored one less than `recheckMs`
+ * ago) it reads the stored pause — one row by its key — and pauses this process's pacer for what is left of it, so that an instance that did
  * not meet the 429 — another one, or this one restarted — queues its answers instead of
  * calling Telegram during the pause. A failed read is logged and the call goes on.
  */
-export function learnStoredPause(db: Database, pacer: Pacer, now: () => Date, logger: Logger): Transformer {
+export function learnStoredPause(
+  db: Database,
+  pacer: Pacer,
+  now: () => Date,
+  logger: Logger,
+  recheckMs = STORED_PAUSE_RECHECK_MS,
+): Transformer {
+  let checkedAt = Number.NEGATIVE_INFINITY;
   return async (prev, method, payload, signal) => {
-    if (sendingMethod.test(method) && pacer.pausedForMs() === 0) {
+    // The interval is measured on the monotonic clock, not on `now` (which tests may hold still).
+    if (
+      sendingMethod.test(method) &&
+      pacer.pausedForMs() === 0 &&
+      performance.now() - checkedAt >= recheckMs
+    ) {
+      checkedAt = performance.now();
       const at = now();
       try {
         const until = await findDeliveryPause(db.prisma, at);

@@ -97,17 +97,25 @@ describe.each(testDialects)("sending paused by a long 429 on %s", (dialect) => {
     await recordDeliveryPause(bot.prisma, new Date(now.getTime() + 1_800_000), now);
     const callsBefore = bot.fake.calls.length;
 
-    await citizen.send("/help");
-    const api = bot.app.bot.api;
+    // The restarted instance: its first answer reads the stored pause.
+    const restarted = await TestBot.create({ share: { fake: bot.fake, db: bot.db } });
     const chat = citizen.id;
-    await api.sendLocation(chat, 31.23, 121.47);
-    await api.sendMediaGroup(chat, [
-      { type: "photo", media: "photo-a", caption: "<b>两张图</b>", parse_mode: "HTML" },
-      { type: "photo", media: "photo-b" },
-    ]);
-    await api.sendDocument(chat, new InputFile(Buffer.from("a,b\n1,2\n"), "table.csv"), { caption: "表格" });
-    await api.sendPhoto(chat, new InputFile(TINY_PNG, "chart.png"));
-    await api.editMessageReplyMarkup(chat, 1);
+    try {
+      await restarted.user(3504, { firstName: "丁" }).send("/help");
+      const api = restarted.app.bot.api;
+      await api.sendLocation(chat, 31.23, 121.47);
+      await api.sendMediaGroup(chat, [
+        { type: "photo", media: "photo-a", caption: "<b>两张图</b>", parse_mode: "HTML" },
+        { type: "photo", media: "photo-b" },
+      ]);
+      await api.sendDocument(chat, new InputFile(Buffer.from("a,b\n1,2\n"), "table.csv"), {
+        caption: "表格",
+      });
+      await api.sendPhoto(chat, new InputFile(TINY_PNG, "chart.png"));
+      await api.editMessageReplyMarkup(chat, 1);
+    } finally {
+      await restarted.close();
+    }
 
     // Nothing reached Telegram during the pause, not even a refused call.
     const during = bot.fake.calls.slice(callsBefore).filter((c) => /^(send|edit)/.test(c.method));

@@ -20,6 +20,8 @@ export interface TestBotOptions {
   loadCalendar?: () => Promise<WorkingCalendar>;
   /** How long a started worker sleeps when nothing is due (default 500 ms). */
   workerPollIntervalMs?: number;
+  /** Another instance's fake Bot API and database: this bot is a second instance, or a restart. */
+  share?: { fake: FakeBotApi; db: Database };
 }
 
 let nextUpdateId = 1;
