@@ -9,6 +9,8 @@
 // staff's side of every action, out of scope for what only the department (签收, 退回, 申请延期,
 // 答复) or the case's deputy (rating an answer) may do. Out of scope: another citizen; a
 // deputy of another district; staff of another township; a contact of another department.
+// A few actions are repeated on a case of 石桥村, where those "out" deputy and staff are the
+// ones in scope and the "in" ones are not, while the admin still is.
 //
 // A referral's state is reached as the loop reaches it — referred by the deputy, acknowledged,
 // answered, returned or asked for an extension by the department, reviewed by staff — through
@@ -64,6 +66,12 @@ interface Action {
   /** Words typed after the presses, one message each (then 发送 when the bot asks to confirm them). */
   text?: string | string[];
   allowed: readonly Actor[];
+  /**
+   * A case of 石桥村 instead (the other township): the "out" deputy and staff are the ones in
+   * scope there, the "in" ones are not, and the admin still is — the admin in and out of any
+   * one township's scope.
+   */
+  far?: boolean;
 }
 
 interface Ids {
@@ -77,6 +85,8 @@ const handlers = ["deputy-in", "staff-in", "admin"] as const;
 const staffSide = ["staff-in", "admin"] as const;
 
 const referralHandlers = ["deputy-in", "staff-in", "admin"] as const;
+const farHandlers = ["deputy-out", "staff-out", "admin"] as const;
+const farStaffSide = ["staff-out", "admin"] as const;
 
 const caseActions: Action[] = [
   { name: "accept", presses: (f) => [`ca:accept:${f.concern.id}`], allowed: handlers },
@@ -210,6 +220,23 @@ const caseActions: Action[] = [
     text: "矩阵测试的交办备注。",
     allowed: [...referralHandlers, "department-in"],
   },
+  // The same actions on a case of the other township.
+  { name: "accept, 石桥村", far: true, presses: (f) => [`ca:accept:${f.concern.id}`], allowed: farHandlers },
+  {
+    name: "review an answer, 石桥村",
+    far: true,
+    referral: { status: "answered" },
+    presses: (f) => [`rf:va:${f.referralId}:0`],
+    allowed: farStaffSide,
+  },
+  {
+    name: "note on a referral, 石桥村",
+    far: true,
+    referral: { status: "acknowledged" },
+    presses: (f) => [`rf:nt:${f.referralId}:0`],
+    text: "矩阵测试的交办备注。",
+    allowed: [...farHandlers, "department-in"],
+  },
 ];
 
 const CJK = /[\u4e00-\u9fff]/;
@@ -275,7 +302,9 @@ describe.each(testDialects)("the authorization matrix on %s", (dialect) => {
     concern: Concern,
     state: NonNullable<Action["referral"]>,
     now: Date,
+    far: boolean,
   ): Promise<number> {
+    const [deputy, staff]: Actor[] = far ? ["deputy-out", "staff-out"] : ["deputy-in", "staff-in"];
     const time = {
       now,
       calendar: (await loadWorkingCalendar(bot.prisma)).calendar,
@@ -284,7 +313,7 @@ describe.each(testDialects)("the authorization matrix on %s", (dialect) => {
     const [referral] = await referCase(bot.db, {
       concernId: concern.id,
       departmentIds: [departments.in],
-      actor: await actorOf("deputy-in", "representative"),
+      actor: await actorOf(deputy!, "representative"),
       time,
     });
     const referralId = referral!.id;
@@ -305,7 +334,7 @@ describe.each(testDialects)("the authorization matrix on %s", (dialect) => {
         contactPerson: "李工",
         promisedDate: null,
       });
-    if (state.status === "accepted") await act("staff-in", "staff", { action: "review", accept: true });
+    if (state.status === "accepted") await act(staff!, "staff", { action: "review", accept: true });
     expect((await bot.prisma.referral.findUniqueOrThrow({ where: { id: referralId } })).status).toBe(
       state.status,
     );
@@ -318,7 +347,7 @@ describe.each(testDialects)("the authorization matrix on %s", (dialect) => {
     const now = new Date();
     const concern = await fileConcern(bot.db, {
       citizenId: citizenInId,
-      district: "QS-CG-DM",
+      district: action.far ? "QS-SQ-SQ" : "QS-CG-DM",
       text: `矩阵 ${action.name}`,
       now,
     });
@@ -331,7 +360,7 @@ describe.each(testDialects)("the authorization matrix on %s", (dialect) => {
         now,
       });
     if (action.referral) {
-      fixture.referralId = await driveReferral(concern, action.referral, now);
+      fixture.referralId = await driveReferral(concern, action.referral, now, action.far === true);
     } else if (action.name !== "refer") {
       // Linking the department to a case that is not yet referred is something no button does
       // (referring moves the case out of the state these actions need): a row, as the fixture
