@@ -17,6 +17,16 @@ function exitOnConfigError(error: unknown): never {
   throw error;
 }
 
+/** The password in a PostgreSQL DATABASE_URL (undefined for SQLite or none), kept out of the logs. */
+function databasePassword(url: string): string | undefined {
+  if (!/^postgres(ql)?:/.test(url)) return undefined;
+  try {
+    return decodeURIComponent(new URL(url).password) || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 async function main(): Promise<void> {
   let startup: Startup;
   try {
@@ -24,7 +34,13 @@ async function main(): Promise<void> {
   } catch (error) {
     exitOnConfigError(error);
   }
-  const logger = createLogger(startup.config.LOG_LEVEL);
+  const logger = createLogger(startup.config.LOG_LEVEL, {
+    secrets: [
+      startup.config.BOT_TOKEN,
+      startup.config.WEBHOOK_SECRET,
+      databasePassword(startup.config.DATABASE_URL),
+    ],
+  });
   let stop: () => Promise<void> = async () => undefined;
   let stopping = false;
   async function shutdown(signal: string, code = 0): Promise<void> {

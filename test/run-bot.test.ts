@@ -2,13 +2,14 @@
 // what to do, instead of waiting silently after the migrations (issue 9), and retries with
 // backoff until it answers (issue 7).
 import { mkdtempSync, rmSync } from "node:fs";
+import { createServer as createHttpServer } from "node:http";
 import { createServer, type Socket } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Writable } from "node:stream";
-import { pino } from "pino";
 import { afterEach, describe, expect, it } from "vitest";
 import { parseConfig } from "../src/config.js";
+import { createLogger, REDACTED } from "../src/logger.js";
 import { runBot, TelegramUnreachableError } from "../src/run-bot.js";
 import { FakeBotApi } from "./helpers/fake-bot-api.js";
 import { eventually } from "./helpers/test-app.js";
@@ -25,15 +26,16 @@ describe("runBot when Telegram does not answer", () => {
     const dir = mkdtempSync(join(tmpdir(), "liaison-run-bot-"));
     cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
     const lines: string[] = [];
-    const logger = pino(
-      { level: "info" },
-      new Writable({
+    // The process's own logger (src/logger.ts), with the token as main.ts gives it.
+    const logger = createLogger("info", {
+      secrets: [token],
+      destination: new Writable({
         write(chunk, _encoding, done) {
           lines.push(String(chunk));
           done();
         },
       }),
-    );
+    });
     const config = parseConfig({
       BOT_TOKEN: token,
       TELEGRAM_API_ROOT: apiRoot,
@@ -115,6 +117,38 @@ describe("runBot when Telegram does not answer", () => {
     expect(bot.app.bot.botInfo.username).toBe(fake.botInfo.username);
     expect(lines.some((line) => line.includes('"msg":"polling"'))).toBe(true);
     await eventually(async () => fake.callsTo("getUpdates").length > 0, 10_000);
+  });
+
+  it("never writes the token to the log, even inside a network error that quotes the URL", async () => {
+    // Something on the way (a captive portal, a proxy) answers every request with a web page:
+    // the error that follows quotes the request's URL, which holds the token.
+    const portal = createHttpServer((_request, response) => {
+      response.writeHead(200, { "content-type": "text/html" });
+      response.end("<html><body>Please log in</body></html>");
+    });
+    await new Promise<void>((resolve) => portal.listen(0, "127.0.0.1", resolve));
+    cleanups.push(() => new Promise<void>((resolve) => portal.close(() => resolve())));
+    const apiRoot = `http://127.0.0.1:${(portal.address() as { port: number }).port}`;
+    const { config, logger, lines } = setup(apiRoot);
+    const giveUp = new AbortController();
+
+    const running = runBot(config, logger, {
+      retryInitialMs: 20,
+      retryMaxMs: 40,
+      signal: giveUp.signal,
+    }).catch((error: unknown) => error);
+    await eventually(async () => retries(lines).length >= 2, 10_000);
+    giveUp.abort();
+    await running;
+
+    const failed = retries(lines);
+    expect(failed[0]?.msg).toMatch(
+      /^cannot reach the Bot API at http:\/\/127\.0\.0\.1:\d+ \(.+\); retrying in 0\.02 s$/,
+    );
+    // The error quotes the URL; the token in it is redacted in the message and every field.
+    expect(lines.join("")).toContain(REDACTED);
+    expect(lines.join("")).not.toContain(TOKEN);
+    expect(lines.join("")).not.toContain(TOKEN.split(":")[1]);
   });
 
   it("says that Telegram refused the token", async () => {
