@@ -70,3 +70,20 @@ people-action-suspend = suspended
 people-action-resume = resumed
 people-action-revoke_invite = invite revoked
 people-not-found = Nobody holding a role was found for { $who }. Send their numeric Telegram id (they can see it with /id) or @username.
+access-subject-suspend =
+    An administrator has suspended your role as { $role } (<code>{ $codes }</code>).
+    While suspended you cannot see or handle cases, and get no new-case notices, digests or reminders.{ $cases ->
+        [0] {""}
+       *[other] {" "}Your { $cases } open case(s) went to the staff covering the district.
+    }
+access-subject-resume = An administrator has resumed your role as { $role } (<code>{ $codes }</code>): you can handle cases again (/inbox). Cases handed over while you were suspended stay where they went.
+access-subject-remove =
+    You no longer hold the role of { $role } (<code>{ $codes }</code>) and use the bot as a citizen now.{ $cases ->
+        [0] {""}
+       *[other] {" "}Your { $cases } open case(s) went to the staff covering the district.
+    }
+    Thank you for your work.
+access-heir = { $name }'s role as { $role } was { $action ->
+        [suspend] suspended
+       *[remove] removed
+    }: their { $cases } open case(s) are now yours; see /inbox.

@@ -70,3 +70,20 @@ people-action-suspend = 暂停身份
 people-action-resume = 恢复身份
 people-action-revoke_invite = 撤销邀请
 people-not-found = 没有找到担任代表、工作人员或部门联系人的 { $who }。请发送对方的 Telegram 数字 ID(对方可用 /id 查看)或 @用户名。
+access-subject-suspend =
+    管理员已暂停您的{ $role }身份(<code>{ $codes }</code>)。
+    暂停期间,您不能查看或办理诉求,也不会收到新诉求通知、每日汇总和提醒。{ $cases ->
+        [0] {""}
+       *[other] 您手中的 { $cases } 件在办诉求已移交给负责该区域的工作人员。
+    }
+access-subject-resume = 管理员已恢复您的{ $role }身份(<code>{ $codes }</code>),您可以继续办理诉求(/inbox)。暂停期间移交出去的诉求不会交回。
+access-subject-remove =
+    您已不再担任{ $role }(<code>{ $codes }</code>),现在是普通群众身份。{ $cases ->
+        [0] {""}
+       *[other] 您手中的 { $cases } 件在办诉求已移交给负责该区域的工作人员。
+    }
+    感谢您的工作。
+access-heir = { $name } 的{ $role }身份已{ $action ->
+        [suspend] 暂停
+       *[remove] 移除
+    },其手中的 { $cases } 件在办诉求已移交给您,请在 /inbox 查看。

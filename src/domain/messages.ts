@@ -156,6 +156,16 @@ export const messageSchema = z.discriminatedUnion("kind", [
     at: z.string(),
     referralIds: z.array(id).min(2),
   }),
+  // An administrator suspended, resumed or removed someone's role (the AccessAudit entry
+  // `auditId`): told to them ("subject") and to each staff member their open cases went to
+  // ("heir"), with how many cases that is for the recipient.
+  z.object({
+    kind: z.literal("access_changed"),
+    recipientId: id,
+    auditId: id,
+    to: z.enum(["subject", "heir"]),
+    cases: z.number().int().min(0),
+  }),
   // The monthly bulletin (通报) for a staff member's scope: `month` is the month reported on.
   z.object({
     kind: z.literal("bulletin"),
@@ -282,6 +292,14 @@ const messageSpecs: { [K in MessageKind]: MessageSpec<K> } = {
   supervisions: {
     ...reminderPolicy,
     key: (m) => `reminder:supervisions:${m.step}:${m.at}:r${m.referralIds[0]}:${m.recipientId}`,
+  },
+  // Once per change and person; the /people card and /inbox say the same if it is lost.
+  access_changed: {
+    family: "case",
+    urgent: false,
+    ifUncertain: "assume-delivered",
+    priority: 0,
+    key: (m) => `access:${m.auditId}:${m.to}:${m.recipientId}`,
   },
   // Once a month per person (src/jobs/tasks/monthly-bulletin.ts also records the month as sent).
   bulletin: { ...reminderPolicy, key: (m) => `reminder:bulletin:${m.month}:${m.recipientId}` },

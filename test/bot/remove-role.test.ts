@@ -65,6 +65,11 @@ describe("removing a role", () => {
     expect(out[0]).toContain("1 open case(s) handed");
     const concern = await bot.prisma.concern.findFirstOrThrow();
     expect(concern.assigneeId).toBe((await staff.record())!.id);
+    await bot.drainJobs();
+    expect(deputy.lastText()).toContain("您已不再担任人大代表(<code>QS-CG-DM</code>)");
+    expect(staff.lastText()).toBe(
+      "王代表 (2601) 的人大代表身份已移除,其手中的 1 件在办诉求已移交给您,请在 /inbox 查看。",
+    );
     const handover = await bot.prisma.concernEvent.findFirstOrThrow({ where: { kind: "handed_over" } });
     expect(handover.text).toBe("removed|王代表");
     await staff.pressData(`co:${concern.id}`);

@@ -48,6 +48,13 @@ describe.each(testDialects)("suspending a deputy, on %s", (dialect) => {
     const staffId = (await staff.record())!.id;
     expect((await bot.prisma.concern.findUniqueOrThrow({ where: { id: first } })).assigneeId).toBe(staffId);
     expect((await deputy.record())?.role).toBe("representative");
+    // Both are told: the deputy what it means, the staff member that the case is theirs now.
+    await bot.drainJobs();
+    expect(deputy.lastText()).toContain("管理员已暂停您的人大代表身份(<code>QS-CG-DM</code>)");
+    expect(deputy.lastText()).toContain("您手中的 1 件在办诉求已移交给负责该区域的工作人员。");
+    expect(staff.lastText()).toBe(
+      "王代表 (2611) 的人大代表身份已暂停,其手中的 1 件在办诉求已移交给您,请在 /inbox 查看。",
+    );
 
     // A forged button, a real one, and a handler's command: one line each, nothing changes.
     const events = await bot.prisma.concernEvent.count();
@@ -97,6 +104,8 @@ describe.each(testDialects)("suspending a deputy, on %s", (dialect) => {
     const { code, out } = await admin("resume", "@WangDB");
     expect(code).toBe(0);
     expect(out[0]).toContain("no longer suspended");
+    await bot.drainJobs();
+    expect(deputy.lastText()).toContain("管理员已恢复您的人大代表身份");
     const second = await bot.prisma.concern.findFirstOrThrow({ where: { description: "东门的井盖丢了。" } });
     await deputy.pressData(`ca:accept:${second.id}`);
     expect((await bot.prisma.concern.findUniqueOrThrow({ where: { id: second.id } })).status).toBe(

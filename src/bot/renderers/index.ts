@@ -3,6 +3,7 @@
 import type { Config } from "../../config.js";
 import type { Database } from "../../db/client.js";
 import type { Renderers } from "../../jobs/delivery.js";
+import { createAccessChangeRenderer } from "./access-change.js";
 import { createActivityChangeRenderer, createActivityNoticeRenderers } from "./activity-notices.js";
 import { createBroadcastRenderer } from "./broadcast.js";
 import { createBulletinRenderer } from "./bulletin.js";
@@ -28,5 +29,6 @@ export function createRenderers({ db, config }: { db: Database; config: Config }
     ...createReferralRenderers({ db, timeZone: config.TIME_ZONE }),
     reply: renderReply,
     pause_report: createPauseReportRenderer(config.TIME_ZONE),
+    access_changed: createAccessChangeRenderer({ db }),
   };
 }

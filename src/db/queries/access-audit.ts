@@ -67,7 +67,7 @@ export function parseAuditDetail(detail: string | null): AuditDetail {
   }
 }
 
-/** Writes one audit entry (in the caller's transaction, so that it stands or falls with the change). */
+/** Writes one audit entry (in the caller's transaction, so that it stands or falls with the change); its id. */
 export async function recordAccessAudit(
   tx: Tx | Prisma,
   entry: {
@@ -78,8 +78,8 @@ export async function recordAccessAudit(
     detail?: AuditDetail;
     now: Date;
   },
-): Promise<void> {
-  await tx.accessAudit.create({
+): Promise<number> {
+  const { id } = await tx.accessAudit.create({
     data: {
       action: entry.action,
       actorId: entry.actor.actorId,
@@ -90,7 +90,14 @@ export async function recordAccessAudit(
       detail: entry.detail ? JSON.stringify(entry.detail) : null,
       createdAt: entry.now,
     },
+    select: { id: true },
   });
+  return id;
+}
+
+/** One entry by id, or null. */
+export function findAccessAudit(prisma: Prisma, id: number): Promise<AccessAudit | null> {
+  return prisma.accessAudit.findUnique({ where: { id } });
 }
 
 /** The newest entries first (`take` of them, after skipping `skip`), of one person when `subjectId` is given. */

@@ -5,13 +5,16 @@
 // is told of none (src/domain/roles.ts isSuspended) until resumed. Either way the open cases in
 // their hands go to the staff covering each case's district (nobody when there is none: the
 // district's deputies and staff then hear of it as of a new case), each handover on the case's
-// timeline ("handed_over"); every change is in the access audit (src/db/queries/access-audit.ts).
+// timeline ("handed_over"); every change is in the access audit (src/db/queries/access-audit.ts)
+// and told to the person and to whoever received their cases (access_changed).
 import { mayBeTold, nearestStaff } from "../../domain/case-recipients.js";
 import { openStatuses } from "../../domain/concern-status.js";
+import type { OutgoingMessage } from "../../domain/messages.js";
 import { personName } from "../../domain/person-name.js";
 import { removableRoles } from "../../domain/roles.js";
 import type { Database, Prisma } from "../client.js";
 import type { User } from "../generated/sqlite/client.js";
+import { enqueueMessages } from "../outbox.js";
 import { type AccessActor, actorColumns, auditLabel, recordAccessAudit } from "./access-audit.js";
 import { listDistrictPeople } from "./case-people.js";
 
@@ -184,6 +187,36 @@ async function handOver(
   }
 }
 
+/**
+ * Queues the messages of an access change (src/domain/messages.ts access_changed): to the
+ * person whose role changed, and to each staff member who received some of their open cases.
+ */
+async function tellAccessChange(
+  tx: Tx,
+  db: Database,
+  input: { auditId: number; subjectId: number; plan: { heirId: number | null }[]; now: Date },
+): Promise<void> {
+  const perHeir = new Map<number, number>();
+  for (const { heirId } of input.plan) if (heirId) perHeir.set(heirId, (perHeir.get(heirId) ?? 0) + 1);
+  const messages: OutgoingMessage[] = [
+    {
+      kind: "access_changed",
+      recipientId: input.subjectId,
+      auditId: input.auditId,
+      to: "subject",
+      cases: input.plan.length,
+    },
+    ...[...perHeir].map(([recipientId, cases]) => ({
+      kind: "access_changed" as const,
+      recipientId,
+      auditId: input.auditId,
+      to: "heir" as const,
+      cases,
+    })),
+  ];
+  await enqueueMessages(tx, db.dialect, messages, input.now);
+}
+
 async function districtCodes(prisma: Prisma, user: User): Promise<string> {
   const [assignments, staff] = await Promise.all([
     prisma.representativeAssignment.findMany({ where: { userId: user.id }, include: { district: true } }),
@@ -213,7 +246,7 @@ export async function removeRole(
       data: { role: "citizen", staffDistrictId: null, suspendedAt: null, updatedAt: now },
     });
     await handOver(tx, plan, user, "removed", now);
-    await recordAccessAudit(tx, {
+    const auditId = await recordAccessAudit(tx, {
       action: "remove",
       actor: actorColumns(input.actor),
       subject: { id: user.id, label: auditLabel(user) },
@@ -221,6 +254,7 @@ export async function removeRole(
       detail: { codes, handedOver: plan.length },
       now,
     });
+    await tellAccessChange(tx, db, { auditId, subjectId: user.id, plan: plan, now });
   });
   return { former: user.role, handedOver: plan.length, person: user };
 }
@@ -248,7 +282,7 @@ export async function suspendPerson(
     });
     if (count !== 1) throw new SuspensionStateError(true);
     await handOver(tx, plan, user, "suspended", now);
-    await recordAccessAudit(tx, {
+    const auditId = await recordAccessAudit(tx, {
       action: "suspend",
       actor: actorColumns(input.actor),
       subject: { id: user.id, label: auditLabel(user) },
@@ -256,6 +290,7 @@ export async function suspendPerson(
       detail: { codes, handedOver: plan.length },
       now,
     });
+    await tellAccessChange(tx, db, { auditId, subjectId: user.id, plan: plan, now });
   });
   return { handedOver: plan.length, person: user };
 }
@@ -278,7 +313,7 @@ export async function resumePerson(
       data: { suspendedAt: null, updatedAt: now },
     });
     if (count !== 1) throw new SuspensionStateError(false);
-    await recordAccessAudit(tx, {
+    const auditId = await recordAccessAudit(tx, {
       action: "resume",
       actor: actorColumns(input.actor),
       subject: { id: user.id, label: auditLabel(user) },
@@ -286,6 +321,7 @@ export async function resumePerson(
       detail: { codes },
       now,
     });
+    await tellAccessChange(tx, db, { auditId, subjectId: user.id, plan: [], now });
   });
   return { person: user };
 }
