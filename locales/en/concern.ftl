@@ -40,6 +40,11 @@ button-submit = Submit
 button-cancel = Cancel
 button-file-as-concern = Submit as a new concern
 fallback-offer-concern = Would you like to send this to the deputies as a new concern?
+fallback-offer-media = Would you like to send these photos or files (with their caption) to the deputies as a new concern?
+fallback-not-concern-media = All right: these photos or files were not filed as a concern.
+offer-expired = This offer has expired; what it was for was not filed. To raise a problem, send /new or send it again.
+offer-expired-toast = This offer has expired; what it was for was not filed.
+offer-draft-open = You are in the middle of another concern. Submit or cancel it first, then come back here to file this one.
 concern-submitted-staff =
     ✅ Received. Your case number is <b>{ $caseNo }</b>.
     Your district has no deputy registered yet: the liaison station's staff will handle your concern and tell you the outcome through this bot. Send /my to follow it at any time.

@@ -40,6 +40,11 @@ button-submit = 提交
 button-cancel = 取消
 button-file-as-concern = 作为新诉求提交
 fallback-offer-concern = 要把这段话作为新的诉求反映给代表吗?
+fallback-offer-media = 要把您发来的照片或文件(连同说明文字)作为新的诉求反映给代表吗?
+fallback-not-concern-media = 好的,这些照片或文件没有作为诉求提交。
+offer-expired = 这条提示已过期,对应的内容没有提交。如需反映问题,请发送 /new 或重新发送内容。
+offer-expired-toast = 这条提示已过期,对应的内容没有提交。
+offer-draft-open = 您正在填写另一条诉求。请先提交或取消它,再回到这里提交这段内容。
 concern-submitted-staff =
     ✅ 已收到。您的诉求编号是 <b>{ $caseNo }</b>。
     本选区暂未登记人大代表,您的诉求已交联络站工作人员办理,办理后会通过本机器人告诉您结果。发送 /my 可随时查看进度。

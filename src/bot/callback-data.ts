@@ -54,7 +54,12 @@ export const districtNavData = codec(
 export const districtPickData = codec("dp", ["districtId"], z.object({ districtId: id }));
 export const languageData = codec("lg", ["locale"], z.object({ locale: z.enum(["zh-CN", "en"]) }));
 /** "File this as a new concern?": yes from the menu or with the text sent, or "no". */
-export const newConcernData = codec("nc", ["source"], z.object({ source: z.enum(["menu", "text", "no"]) }));
+/** "File this as a new concern?": yes or no to the offer `offer` (its id, src/bot/concern-offers.ts). */
+export const newConcernData = codec(
+  "nc",
+  ["source", "offer"],
+  z.object({ source: z.enum(["text", "no"]), offer: z.string().regex(/^[\w-]{1,16}$/) }),
+);
 export const draftData = codec(
   "dr",
   ["action", "value"],

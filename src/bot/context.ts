@@ -19,6 +19,18 @@ export interface AttachmentDraft {
   fileSize?: number;
 }
 
+/** A "new concern?" offer: what it was made for, and the bot's message that carries it. */
+export interface ConcernOffer {
+  id: string;
+  text?: string | undefined;
+  attachments: AttachmentDraft[];
+  /** The album its photos came in: the album's later items join this offer. */
+  groupId?: string | undefined;
+  /** The citizen's messages it was made for (the first one's words count as a draft part). */
+  sourceMessageIds: number[];
+  offerMessageId?: number;
+}
+
 /** What the user is in the middle of; one at a time, kept in the session. */
 export type Flow =
   | {
@@ -168,10 +180,12 @@ export interface SessionData {
   pendingClaimCode?: string;
   /** District code from a station's QR code, applied after consent. */
   pendingDistrictCode?: string;
-  /** Free text (or a caption) sent outside a flow, offered as the start of a new concern. */
+  /** Text (or captions) sent before accepting the notice, offered as a concern once it is accepted. */
   pendingText?: string;
-  /** A photo, file or album sent outside a flow, offered with pendingText as a new concern. */
+  /** Photos or files sent before accepting the notice, offered with pendingText. */
   pendingMedia?: { attachments: AttachmentDraft[]; groupId?: string | undefined };
+  /** The open "new concern?" offers, oldest first, each with its own content (src/bot/concern-offers.ts). */
+  concernOffers?: ConcernOffer[];
   /** ISO time the privacy (or deputies' and staff's) notice was last sent, so it is not repeated at once. */
   noticeShownAt?: string;
   /** ISO time the open prompt (src/domain/prompts.ts) was asked; set by the prompt guard. */

@@ -8,7 +8,8 @@ import { createConcernUnderModeration } from "../../db/queries/moderation.js";
 import { draftData, locationConsentData, newConcernData } from "../callback-data.js";
 import { localName } from "../case-view.js";
 import { type ConcernFlow, showConfirmation } from "../concern-confirmation.js";
-import type { AttachmentDraft, BotContext } from "../context.js";
+import { findConcernOffer, type OfferContent, takeConcernOffer } from "../concern-offers.js";
+import type { BotContext } from "../context.js";
 import { citizenCaseKeyboard } from "../keyboards/case.js";
 import { categoryKeyboard, describeKeyboard } from "../keyboards/concern-draft.js";
 import { extractAttachment, MAX_ATTACHMENTS } from "../media.js";
@@ -19,33 +20,32 @@ export const concernIntakeFeature = new Composer<BotContext>();
 const feature = concernIntakeFeature.chatType("private");
 
 /**
- * Starts a concern draft, optionally holding what was sent before it was offered as one (a text,
- * or a photo or album with its caption: issue 7, item 9). Asks for a district first when the
- * citizen has none.
+ * Starts a concern draft, optionally holding the content of the offer it was accepted from (a
+ * text, or a photo or album with its caption: issue 7, items 9 and review 1). Asks for a
+ * district first when the citizen has none; returns whether the draft was started.
  */
-export async function startDraft(
-  ctx: BotContext,
-  initialText?: string,
-  media?: { attachments: AttachmentDraft[]; groupId?: string | undefined },
-): Promise<void> {
+export async function startDraft(ctx: BotContext, content?: OfferContent): Promise<boolean> {
   if (!ctx.user.districtId) {
     await ctx.reply(ctx.t("concern-need-district"));
     await showDistrictPicker(ctx, null);
-    return;
+    return false;
   }
-  const attachments = media?.attachments ?? [];
+  const initialText = content?.text ?? "";
+  const attachments = content?.attachments ?? [];
+  // The words count as a part of the message they came in, so that editing it amends the draft.
+  const sourceId = content?.sourceMessageIds.length === 1 ? content.sourceMessageIds[0]! : 0;
   const flow: ConcernFlow = {
     kind: "concern",
     step: "describe",
     draftId: randomUUID(),
-    description: initialText ?? "",
+    description: initialText,
     attachments,
     categoryId: null,
     anonymous: false,
-    parts: initialText ? [{ messageId: 0, text: initialText }] : [],
+    parts: initialText ? [{ messageId: sourceId, text: initialText }] : [],
   };
   // The rest of an album still arriving joins the draft without a status message per photo.
-  if (media?.groupId) flow.lastMediaGroupId = media.groupId;
+  if (content?.groupId) flow.lastMediaGroupId = content.groupId;
   ctx.session.flow = flow;
   ctx.session.pendingText = undefined;
   ctx.session.pendingMedia = undefined;
@@ -54,23 +54,38 @@ export async function startDraft(
       ? ctx.t("concern-draft-status", { chars: [...flow.description].length, files: attachments.length })
       : ctx.t("concern-describe");
   await ctx.reply(text, { reply_markup: describeKeyboard(ctx.t) });
+  return true;
 }
 
 feature.command("new", (ctx) => startDraft(ctx));
 
+// Yes or no to one offer: yes files exactly what that offer was made for; an offer no longer
+// open (superseded long ago, already answered, from before a restart) says so and loses its buttons.
 feature.callbackQuery(newConcernData.filter, async (ctx) => {
   const data = newConcernData.unpack(ctx.callbackQuery.data);
-  await ctx.answerCallbackQuery();
-  if (data?.source === "no") {
-    ctx.session.pendingText = undefined;
-    ctx.session.pendingMedia = undefined;
-    await ctx.editMessageText(ctx.t("fallback-not-concern"));
+  const offer = data ? findConcernOffer(ctx, data.offer) : undefined;
+  if (!data || !offer) {
+    await ctx.answerCallbackQuery({ text: ctx.t("offer-expired-toast"), show_alert: true });
+    await ctx.editMessageText(ctx.t("offer-expired")).catch(() => undefined);
     return;
   }
+  if (data.source === "no") {
+    takeConcernOffer(ctx, offer.id);
+    await ctx.answerCallbackQuery();
+    await ctx.editMessageText(
+      ctx.t(offer.attachments.length > 0 ? "fallback-not-concern-media" : "fallback-not-concern"),
+    );
+    return;
+  }
+  if (currentDraft(ctx)) {
+    // One draft at a time: this offer stays open for after the current one.
+    await ctx.answerCallbackQuery({ text: ctx.t("offer-draft-open"), show_alert: true });
+    return;
+  }
+  await ctx.answerCallbackQuery();
+  if (!(await startDraft(ctx, offer))) return;
+  takeConcernOffer(ctx, offer.id);
   await ctx.editMessageReplyMarkup().catch(() => undefined);
-  const text = data?.source === "text" ? ctx.session.pendingText : undefined;
-  const media = data?.source === "text" ? ctx.session.pendingMedia : undefined;
-  await startDraft(ctx, text, media);
 });
 
 function currentDraft(ctx: BotContext): ConcernFlow | undefined {

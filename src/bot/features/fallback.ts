@@ -1,8 +1,8 @@
 // Whatever no feature took: unknown commands, stale buttons, free text, unsupported input.
 // Each gets a clear answer in the user's language.
 import { Composer } from "grammy";
+import { makeConcernOffer, offerForAlbum } from "../concern-offers.js";
 import type { BotContext } from "../context.js";
-import { newConcernOfferKeyboard } from "../keyboards/concern-offer.js";
 import { extractAttachment, MAX_ATTACHMENTS } from "../media.js";
 
 export const fallbackFeature = new Composer<BotContext>();
@@ -20,15 +20,12 @@ privateChats.on("message:text", async (ctx) => {
     await ctx.reply(ctx.t("concern-too-long", { max, length: [...ctx.message.text].length }));
     return;
   }
-  ctx.session.pendingText = ctx.message.text;
-  ctx.session.pendingMedia = undefined;
-  await offerAsConcern(ctx);
+  await makeConcernOffer(ctx, {
+    text: ctx.message.text,
+    attachments: [],
+    sourceMessageIds: [ctx.message.message_id],
+  });
 });
-
-/** "File this as a new concern?", always with a "no". */
-async function offerAsConcern(ctx: BotContext): Promise<void> {
-  await ctx.reply(ctx.t("fallback-offer-concern"), { reply_markup: newConcernOfferKeyboard(ctx.t) });
-}
 
 // A photo, file, voice note or album sent outside /new gets the same offer as text, once per
 // album; accepting starts a draft holding every item and the caption (issue 7, item 9).
@@ -43,17 +40,21 @@ privateChats.on("message", async (ctx) => {
     return;
   }
   const group = ctx.message.media_group_id;
-  const pending = ctx.session.pendingMedia;
   const caption = media.caption?.trim() ? media.caption : undefined;
-  if (group && pending?.groupId === group) {
-    // Another item of the album already offered: it joins the offer, which is not repeated.
-    if (pending.attachments.length < MAX_ATTACHMENTS) pending.attachments.push(media.attachment);
-    if (caption) ctx.session.pendingText = [ctx.session.pendingText, caption].filter(Boolean).join("\n");
+  const offered = group ? offerForAlbum(ctx, group) : undefined;
+  if (offered) {
+    // Another item of the album already offered: it joins that offer, which is not repeated.
+    if (offered.attachments.length < MAX_ATTACHMENTS) offered.attachments.push(media.attachment);
+    if (caption) offered.text = [offered.text, caption].filter(Boolean).join("\n");
+    offered.sourceMessageIds.push(ctx.message.message_id);
     return;
   }
-  ctx.session.pendingMedia = { attachments: [media.attachment], groupId: group };
-  ctx.session.pendingText = caption;
-  await offerAsConcern(ctx);
+  await makeConcernOffer(ctx, {
+    text: caption,
+    attachments: [media.attachment],
+    groupId: group,
+    sourceMessageIds: [ctx.message.message_id],
+  });
 });
 
 fallbackFeature.on("callback_query", async (ctx) => {

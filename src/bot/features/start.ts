@@ -9,10 +9,10 @@ import { CLAIM_PAYLOAD_PREFIX } from "../../domain/case-intake.js";
 import { needsStaffNotice } from "../../domain/roles.js";
 import { consentData } from "../callback-data.js";
 import { localName } from "../case-view.js";
+import { makeConcernOffer } from "../concern-offers.js";
 import { mustAcceptNotice, showConsentNotice } from "../consent-notice.js";
 import type { BotContext } from "../context.js";
 import { escapeHtml } from "../format.js";
-import { newConcernOfferKeyboard } from "../keyboards/concern-offer.js";
 import { myDataKeyboard } from "../keyboards/privacy.js";
 import { showDistrictPicker } from "./district.js";
 import { showOpenCasesOnJoining } from "./inbox.js";
@@ -88,11 +88,15 @@ feature.callbackQuery(consentData.filter, async (ctx) => {
   // Someone who just joined as a deputy or staff member sees the cases already waiting.
   if (staffNotice) await showOpenCasesOnJoining(ctx);
   // What was typed before accepting is kept: offered again now.
-  if (ctx.session.pendingText || ctx.session.pendingMedia) {
-    await ctx.reply(ctx.t("consent-kept-offer", { text: escapeHtml(ctx.session.pendingText ?? "") }), {
-      parse_mode: "HTML",
-      reply_markup: newConcernOfferKeyboard(ctx.t),
-    });
+  const { pendingText, pendingMedia } = ctx.session;
+  if (pendingText || pendingMedia) {
+    ctx.session.pendingText = undefined;
+    ctx.session.pendingMedia = undefined;
+    await makeConcernOffer(
+      ctx,
+      { text: pendingText, attachments: pendingMedia?.attachments ?? [], sourceMessageIds: [] },
+      { key: "consent-kept-offer", args: { text: escapeHtml(pendingText ?? "") } },
+    );
   }
 });
 
