@@ -68,8 +68,26 @@ describe.each(testDialects)("suspending a deputy, on %s", (dialect) => {
     const concern = await bot.prisma.concern.findUniqueOrThrow({ where: { id: first } });
     const referral = await addReferral(bot.prisma, { concern, deadline: new Date(Date.now() + 86_400_000) });
     for (const action of ["op", "wd", "nt"]) {
+      const answered = deputy.callbackAnswers().length;
       await deputy.pressData(`rf:${action}:${referral.id}:0`);
-      expect(deputy.callbackAnswers().at(-1)).toBe(refusal);
+      expect(deputy.callbackAnswers().slice(answered), action).toEqual([refusal]);
+    }
+    // Every other kind of case button, forged: the same line, nothing written.
+    for (const data of [
+      `co:${first}`,
+      `ca:reply:${first}`,
+      `ca:decline:${first}`,
+      `ca:files:${first}`,
+      `tg:pri:${first}:1`,
+      `tg:claim:${first}:0`,
+      `tg:note:${first}:0`,
+      `tg:cats:${first}:0`,
+      `rs:start:${first}:0`,
+      `ck:pause:${first}`,
+    ]) {
+      const answered = deputy.callbackAnswers().length;
+      await deputy.pressData(data);
+      expect(deputy.callbackAnswers().slice(answered), data).toEqual([refusal]);
     }
     expect(await bot.prisma.concernEvent.count()).toBe(events);
     // Their menu is a citizen's again (the chat menu deleted), and /help offers no /inbox.
