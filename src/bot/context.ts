@@ -199,6 +199,8 @@ export interface SessionData {
   submittedDrafts?: { concernId: number; messageIds: number[] }[];
   /** The question /stats is answering, changed by its buttons and checked again on each. */
   stats?: StatsQueryState;
+  /** A citizen's album being added to a case: its later items join the message of its first (src/bot/features/case-input.ts). */
+  caseAlbum?: { mediaGroupId: string; concernId: number; eventId: number };
   /** The command menu set for this user's chat, "role:locale" (src/bot/middlewares/role-menu.ts); none for citizens. */
   commandMenu?: string;
 }

@@ -98,17 +98,21 @@ export async function enqueue(tx: Tx, dialect: Dialect, jobs: JobInput[], now: D
   return created;
 }
 
-/** Queues messages (see messageJob) inside the caller's transaction; returns how many were new. */
+/**
+ * Queues messages (see messageJob) inside the caller's transaction, due at `runAt` (now when
+ * omitted); returns how many were new.
+ */
 export function enqueueMessages(
   tx: Tx,
   dialect: Dialect,
   messages: OutgoingMessage[],
   now: Date,
+  runAt?: Date,
 ): Promise<number> {
   return enqueue(
     tx,
     dialect,
-    messages.map((message) => messageJob(message)),
+    messages.map((message) => messageJob(message, runAt)),
     now,
   );
 }

@@ -122,7 +122,6 @@ describe.each(testDialects)("replies to the bot's messages on %s", (dialect) => 
     await deputy.sendPhoto("已修好,请看照片。", album);
     await deputy.sendPhoto(undefined, album);
     await deputy.sendPhoto(undefined, album);
-    // One check for the whole album, redrawn with the number of photos.
     // One check for the whole album (not one per photo), redrawn with the number of photos.
     const checks = deputy.received
       .slice(before)

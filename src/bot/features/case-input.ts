@@ -6,7 +6,7 @@
 import { randomBytes } from "node:crypto";
 import { Composer, InlineKeyboard } from "grammy";
 import type { Message } from "grammy/types";
-import { addConcernMessage, changeConcernStatus } from "../../db/queries/concerns.js";
+import { addConcernMessage, addEventAttachments, changeConcernStatus } from "../../db/queries/concerns.js";
 import { handlerRole } from "../../domain/access.js";
 import { cancelFlowData, caseConfirmData } from "../callback-data.js";
 import { accessCase, caseErrorMessage } from "../case-access.js";
@@ -19,6 +19,39 @@ export const caseInputFeature = new Composer<BotContext>();
 const feature = caseInputFeature.chatType("private");
 
 const MAX_MESSAGE_LENGTH = 2000;
+
+/**
+ * How long the notifications of a citizen's message that is the first item of an album wait
+ * (ms): Telegram sends an album's items as separate updates, a moment apart; they join it.
+ */
+const ALBUM_HOLD_MS = 2_000;
+
+/**
+ * A later item of a citizen's album added to a case (the first item ended the prompt) joins
+ * the message of the first, whose notifications — held back a moment — carry the whole album
+ * (one album to the handlers). True when the current message was taken so.
+ */
+export async function joinCaseAlbum(ctx: BotContext): Promise<boolean> {
+  const album = ctx.session.caseAlbum;
+  const message = ctx.message;
+  const group = message?.media_group_id;
+  if (!album || !message || !group || album.mediaGroupId !== group) return false;
+  const media = extractAttachment(message);
+  if (media.kind !== "attachment") return false;
+  const access = await accessCase(ctx, album.concernId);
+  if (access.as !== "citizen") return false;
+  await addEventAttachments(ctx.deps.db, {
+    concernId: album.concernId,
+    eventId: album.eventId,
+    attachments: [media.attachment],
+    now: ctx.deps.now(),
+  });
+  return true;
+}
+
+feature.on("message", async (ctx, next) => {
+  if (!(await joinCaseAlbum(ctx))) await next();
+});
 
 feature.on("message", async (ctx, next) => {
   const flow = ctx.session.flow;
@@ -53,6 +86,7 @@ export interface CaseTextTarget {
  * (src/bot/features/case-replies.ts). Answers every refusal in the user's language.
  */
 export async function takeCaseText(ctx: BotContext, target: CaseTextTarget): Promise<void> {
+  if (await joinCaseAlbum(ctx)) return;
   const message = ctx.message!;
   const media = extractAttachment(message);
   const text = message.text ?? message.caption ?? "";
@@ -90,7 +124,12 @@ export async function takeCaseText(ctx: BotContext, target: CaseTextTarget): Pro
   const attachments = media.kind === "attachment" ? [media.attachment] : [];
   const sourceKey = `msg:${message.chat.id}:${message.message_id}`;
   if (access.as === "citizen") {
-    await applyCaseText(ctx, { ...target, text, attachments, sourceKey }, access.concern.caseNo);
+    const mediaGroupId = media.kind === "attachment" ? message.media_group_id : undefined;
+    await applyCaseText(
+      ctx,
+      { ...target, text, attachments, sourceKey, ...(mediaGroupId ? { mediaGroupId } : {}) },
+      access.concern.caseNo,
+    );
     return;
   }
   const flow: CaseConfirmFlow = {
@@ -193,7 +232,13 @@ async function showConfirmation(
 /** Adds the message to the case, or resolves or declines it, and says so; the citizen hears through the queue. */
 async function applyCaseText(
   ctx: BotContext,
-  input: CaseTextTarget & { text: string; attachments: AttachmentDraft[]; sourceKey: string },
+  input: CaseTextTarget & {
+    text: string;
+    attachments: AttachmentDraft[];
+    sourceKey: string;
+    /** The album it is the first item of: the rest joins it (see caseAlbumFeature). */
+    mediaGroupId?: string;
+  },
   caseNo: string,
 ): Promise<boolean> {
   const access = await accessCase(ctx, input.concernId);
@@ -204,9 +249,12 @@ async function applyCaseText(
   }
   const { db, now } = ctx.deps;
   const role = access.as === "citizen" ? "citizen" : handlerRole(ctx.user.role);
+  // A citizen's message sent at once may be the first of an album still arriving; a handler's
+  // waited for Send, its album complete.
+  const albumStart = access.as === "citizen" ? input.mediaGroupId : undefined;
   try {
     if (input.action === "message") {
-      await addConcernMessage(db, {
+      const event = await addConcernMessage(db, {
         concernId: input.concernId,
         actorId: ctx.user.id,
         actorRole: role,
@@ -214,7 +262,14 @@ async function applyCaseText(
         attachments: input.attachments,
         sourceKey: input.sourceKey,
         now: now(),
+        ...(albumStart ? { holdMs: ALBUM_HOLD_MS } : {}),
       });
+      if (albumStart)
+        ctx.session.caseAlbum = {
+          mediaGroupId: albumStart,
+          concernId: input.concernId,
+          eventId: event.id,
+        };
     } else {
       await changeConcernStatus(db, {
         concernId: input.concernId,

@@ -115,6 +115,7 @@ export async function notify(
   },
   eventId: number,
   now: Date,
+  runAt?: Date,
 ): Promise<void> {
   const circle = changeReachesHandlers(change)
     ? await loadCaseCircle(tx as Prisma, concern)
@@ -126,7 +127,7 @@ export async function notify(
         staff: [],
       };
   const messages = caseChangeMessages(change, circle, { concernId: concern.id, eventId });
-  await enqueueMessages(tx, db.dialect, messages, now);
+  await enqueueMessages(tx, db.dialect, messages, now, runAt);
 }
 
 /** Files stay on Telegram's servers: a case keeps their file_id, with the event they came with. */
@@ -370,6 +371,11 @@ export interface MessageInput {
   /** Idempotency key: the Telegram message it came from. */
   sourceKey: string;
   now: Date;
+  /**
+   * How long its notifications wait before going out, in ms (the first item of an album: the
+   * rest of it joins the message meanwhile, see addEventAttachments); at once when omitted.
+   */
+  holdMs?: number;
 }
 
 /** A message on a case, either way; forwarded to the other side through the queue. */
@@ -401,8 +407,34 @@ export async function addConcernMessage(db: Database, input: MessageInput): Prom
         data: { status: takenOn, assigneeId: input.actorId, updatedAt: now },
       });
     }
-    await notify(tx, db, { kind: "message", from }, concern, event.id, now);
+    const runAt = input.holdMs ? new Date(now.getTime() + input.holdMs) : undefined;
+    await notify(tx, db, { kind: "message", from }, concern, event.id, now, runAt);
     return event;
+  });
+}
+
+/**
+ * Adds files to a message already on a case (a later item of the album it came with),
+ * once per Telegram message (`sourceKey`, kept on the attachment's event by its first item):
+ * the message's notifications, not yet sent, carry them. Resolves to how many were added.
+ */
+export async function addEventAttachments(
+  db: Database,
+  input: { concernId: number; eventId: number; attachments: AttachmentInput[]; now: Date },
+): Promise<number> {
+  return db.prisma.$transaction(async (tx) => {
+    const event = await tx.concernEvent.findUnique({ where: { id: input.eventId } });
+    if (!event || event.concernId !== input.concernId) return 0;
+    const known = await tx.attachment.findMany({
+      where: { eventId: event.id },
+      select: { fileUniqueId: true, fileId: true },
+    });
+    const fresh = input.attachments.filter(
+      (a) =>
+        !known.some((k) => (a.fileUniqueId && k.fileUniqueId === a.fileUniqueId) || k.fileId === a.fileId),
+    );
+    await addAttachments(tx, event.concernId, event.id, fresh, input.now);
+    return fresh.length;
   });
 }
 
