@@ -114,8 +114,9 @@ function describeHandle(handle: PersonHandle): string {
 }
 
 /**
- * The person a handle names, whatever their role (a username is matched in any case, among those
- * with a role first); null when nobody, or only a deleted account.
+ * The person a handle names, whatever their role (a username exactly as written, else in any
+ * case among those with a role; someone with a role first); null when nobody, or only a deleted
+ * account.
  */
 export async function findPerson(prisma: Prisma, handle: PersonHandle): Promise<User | null> {
   let user: User | null = null;
@@ -123,12 +124,21 @@ export async function findPerson(prisma: Prisma, handle: PersonHandle): Promise<
     user = await prisma.user.findUnique({ where: { telegramId: handle.telegramId } });
   else if ("userId" in handle) user = await prisma.user.findUnique({ where: { id: handle.userId } });
   else {
-    const wanted = handle.username.toLowerCase();
-    const candidates = await prisma.user.findMany({
-      where: { deletedAt: null, username: { not: null } },
-      orderBy: [{ role: "desc" }, { id: "asc" }],
+    // Exactly as written; else, in any case, among the few with a role (not every citizen loaded).
+    const exact = await prisma.user.findMany({
+      where: { deletedAt: null, username: handle.username },
+      orderBy: { id: "asc" },
     });
-    const matching = candidates.filter((u) => u.username?.toLowerCase() === wanted);
+    const wanted = handle.username.toLowerCase();
+    const matching =
+      exact.length > 0
+        ? exact
+        : (
+            await prisma.user.findMany({
+              where: { deletedAt: null, role: { not: "citizen" }, username: { not: null } },
+              orderBy: { id: "asc" },
+            })
+          ).filter((u) => u.username?.toLowerCase() === wanted);
     user = matching.find((u) => u.role !== "citizen") ?? matching[0] ?? null;
   }
   return user && !user.deletedAt ? user : null;
