@@ -146,8 +146,21 @@ export async function createApp(
     timeZone: config.TIME_ZONE,
     onQueued: () => worker.wake(),
   });
-  // The worker is woken once per handled update that queued something, after its
-  // transactions have committed, so that what it queued goes out at once.
+  // The worker is woken at a handler's first Bot API call after it queued something: its
+  // transaction has committed by then (a handler's answers follow its commit), so the queued
+  // message is claimed and rendered while the answers are on their way. A wake-up that comes
+  // before a commit only finds nothing yet: the wake-up at the end of the update (below) stays.
+  let wokenFor = outboxWrites();
+  bot.api.config.use((prev, method, payload, signal) => {
+    const queued = outboxWrites();
+    if (queued !== wokenFor) {
+      wokenFor = queued;
+      worker.wake();
+    }
+    return prev(method, payload, signal);
+  });
+  // And once per handled update that queued something, after its transactions have
+  // committed, so that what it queued goes out at once.
   const handleUpdate = createUpdateProcessor(bot, deps);
   const processUpdate: ProcessUpdate = async (update) => {
     const queuedBefore = outboxWrites();
