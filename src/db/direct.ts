@@ -169,11 +169,23 @@ export async function directTransaction<T>(db: Database, work: (tx: DirectTx) =>
   }
 }
 
+// PostgreSQL statements prepared by name (directQuery's `prepare`), keyed by their SQL.
+const namedStatements = new Map<string, { name: string; text: string }>();
+
 /**
  * One statement of plain SQL outside any transaction (`?` placeholders, parameters as in
- * DirectTx); returns its rows raw (none for a statement that returns nothing).
+ * DirectTx); returns its rows raw (none for a statement that returns nothing). With
+ * `prepare` on PostgreSQL the statement is prepared once per connection and then only
+ * executed (no parsing and planning per call): for the few fixed statements of hot paths,
+ * since every distinct text stays prepared on each connection of the pool. SQLite always
+ * prepares once per connection.
  */
-export async function directQuery<T>(db: Database, sql: string, params: unknown[]): Promise<T[]> {
+export async function directQuery<T>(
+  db: Database,
+  sql: string,
+  params: unknown[],
+  options: { prepare?: boolean } = {},
+): Promise<T[]> {
   const direct = db.direct;
   if (direct.dialect === "sqlite") {
     return direct.run((connection) => {
@@ -184,8 +196,13 @@ export async function directQuery<T>(db: Database, sql: string, params: unknown[
       return [];
     });
   }
+  let named = options.prepare ? namedStatements.get(sql) : undefined;
+  if (options.prepare && !named) {
+    named = { name: `direct_${namedStatements.size + 1}`, text: numbered(sql) };
+    namedStatements.set(sql, named);
+  }
   const result = await direct.pool.query({
-    text: numbered(sql),
+    ...(named ?? { text: numbered(sql) }),
     values: params.map(pgParam),
     types: direct.types,
   });
