@@ -58,14 +58,7 @@ export function caseCard(
     );
     // Telegram said the citizen cannot be reached (blocked the bot, account gone): say so.
     if (concern.citizen.inactiveAt)
-      lines.push(
-        t("case-card-unreachable", {
-          since: formatDateTime(concern.citizen.inactiveAt, locale, timeZone),
-          reason: t(
-            `undelivered-reason-${undeliveredReason("recipient-gone", concern.citizen.inactiveReason ?? "")}`,
-          ),
-        }),
-      );
+      lines.push(unreachableLine("case-card-unreachable", concern.citizen, { t, locale, timeZone }));
     if (concern.dueAt)
       lines.push(t("case-card-due", { time: formatDateTime(concern.dueAt, locale, timeZone) }));
   }
@@ -209,4 +202,24 @@ export function timelineText(
 function splitOnce(text: string, separator: string): [string, string] {
   const at = text.indexOf(separator);
   return at < 0 ? [text, ""] : [text.slice(0, at), text.slice(at + separator.length)];
+}
+
+/** The citizen as far as reaching them goes: when and why Telegram said they cannot be reached. */
+type Reachability = { inactiveAt: Date | null; inactiveReason?: string | null };
+
+function unreachableLine(key: string, citizen: Reachability, { t, locale, timeZone }: ViewOptions): string {
+  return t(key, {
+    since: formatDateTime(citizen.inactiveAt!, locale, timeZone),
+    reason: t(`undelivered-reason-${undeliveredReason("recipient-gone", citizen.inactiveReason ?? "")}`),
+  });
+}
+
+/**
+ * A prompt for words to the citizen (Reply, Resolve, Decline) with, above it, the warning that
+ * the citizen is known to be unreachable (the case card's "⚠️ 群众无法联系"), so that the deputy
+ * knows before writing; the prompt alone when they are reachable.
+ */
+export function withUnreachableWarning(prompt: string, citizen: Reachability, view: ViewOptions): string {
+  if (!citizen.inactiveAt) return prompt;
+  return `${unreachableLine("case-prompt-unreachable", citizen, view)}\n\n${prompt}`;
 }

@@ -26,10 +26,13 @@ export const reportedWhenUndelivered: readonly CaseMessageKind[] = [
 
 /**
  * The messages to a citizen whose delivery the sender is told of (a deputy's or staff
- * member's reply: they read "on its way" when they send it, and "delivered" only once
- * Telegram accepted it, or the warning that it could not be).
+ * member's reply, outcome or reason for declining: they read "on its way" when they send it,
+ * and "delivered" only once Telegram accepted it, or the warning that it could not be).
  */
-export const confirmedWhenDelivered: readonly CaseMessageKind[] = ["concern_message_to_citizen"];
+export const confirmedWhenDelivered: readonly CaseMessageKind[] = [
+  "concern_message_to_citizen",
+  "concern_outcome",
+];
 
 /**
  * The reason behind Telegram's words (a failed send's description, or the reason a user was

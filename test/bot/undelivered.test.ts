@@ -135,4 +135,74 @@ describe.each(testDialects)("undeliverable messages to the citizen on %s", (dial
     await citizen.press(new RegExp(caseNo));
     expect(citizen.lastText()).not.toContain("未能送达");
   });
+
+  it.each([
+    ["办结", "请输入办理结果", "已办结,办理结果正在发给群众", "办理结果已送达群众"],
+    ["不予处理", "请输入不予处理的理由", "已标记为不予处理,理由正在发给群众", "不予处理的理由已送达群众"],
+  ])(
+    "%s: says the words are on their way, then delivered once Telegram accepted them",
+    async (button, _p, queued, delivered) => {
+      await deputy.press(button);
+      await deputy.send("已协调物业处理。");
+      await deputy.press("发送");
+      expect(deputy.lastText()).toContain(queued);
+      expect(deputy.texts().some((t) => t.includes("已通知群众") || t.includes("已告知群众"))).toBe(false);
+      await bot.drainJobs();
+      await bot.drainJobs();
+      expect(citizen.texts().some((t) => t.includes("已协调物业处理。"))).toBe(true);
+      expect(deputy.lastText()).toBe(
+        `✅ 诉求 <b>${caseNo}</b>:${delivered}${button === "办结" ? ",并已请其评价。" : "。"}`,
+      );
+    },
+  );
+
+  it.each([
+    ["办结", "请输入办理结果"],
+    ["不予处理", "请输入不予处理的理由"],
+  ])("%s for a blocked citizen: never says the citizen was told, and warns", async (button) => {
+    bot.fake.failWith({
+      method: /^send/,
+      chatId: citizen.id,
+      kind: "403",
+      description: "Forbidden: bot was blocked by the user",
+    });
+    await deputy.press(button);
+    await deputy.send("已协调物业处理。");
+    await deputy.press("发送");
+    await bot.drainJobs();
+    await bot.drainJobs();
+    const said = deputy.texts();
+    expect(said.some((t) => /已通知群众|已告知群众|已送达群众/.test(t))).toBe(false);
+    const queued = said.findLastIndex((t) => t.includes("正在发给群众"));
+    expect(queued).toBeGreaterThanOrEqual(0);
+    expect(said.findLastIndex((t) => t.includes("未能送达"))).toBeGreaterThan(queued);
+  });
+
+  it("warns in the Reply, Resolve and Decline prompts when the citizen is known to be unreachable", async () => {
+    await deputy.press("回复");
+    expect(deputy.lastText()).not.toContain("群众目前无法联系");
+    await deputy.send("/inbox");
+    bot.fake.failWith({
+      method: /^send/,
+      chatId: citizen.id,
+      kind: "403",
+      description: "Forbidden: bot was blocked by the user",
+    });
+    await deputy.press("受理");
+    await bot.drainJobs();
+    await bot.drainJobs();
+    for (const [button, prompt] of [
+      ["回复", "请输入给群众的回复"],
+      ["办结", "请输入办理结果"],
+      ["不予处理", "请输入不予处理的理由"],
+    ] as const) {
+      await deputy.press(button);
+      const text = deputy.lastText();
+      const [warning] = text.split("\n");
+      expect(warning).toContain("⚠️ 群众目前无法联系");
+      expect(warning).toContain("对方已屏蔽本机器人。您写的内容会记入诉求,但很可能无法送达群众");
+      expect(text).toContain(prompt);
+      await deputy.send("/inbox");
+    }
+  });
 });

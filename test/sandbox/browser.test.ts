@@ -35,7 +35,7 @@ const bot = {
   replySent: "您的回复已送达群众",
   resolve: "办结",
   writeOutcome: "请输入办理结果",
-  resolved: "已办结,已通知群众评价",
+  resolved: "已办结,办理结果正在发给群众",
   deputyReplied: "王代表 代表回复了您的诉求",
   outcome: "办理结果:",
   unsatisfied: "不满意",

@@ -10,9 +10,11 @@ import { addConcernMessage, addEventAttachments, changeConcernStatus } from "../
 import { handlerRole } from "../../domain/access.js";
 import { cancelFlowData, caseConfirmData } from "../callback-data.js";
 import { accessCase, caseErrorMessage } from "../case-access.js";
+import { withUnreachableWarning } from "../case-view.js";
 import type { AttachmentDraft, BotContext, CaseConfirmFlow, Flow } from "../context.js";
 import { escapeHtml } from "../format.js";
 import { extractAttachment, MAX_ATTACHMENTS } from "../media.js";
+import { viewOptionsOf } from "../view-options.js";
 import { handleDraftInput } from "./concern-intake.js";
 
 export const caseInputFeature = new Composer<BotContext>();
@@ -311,7 +313,7 @@ feature.callbackQuery(caseConfirmData.filter, async (ctx) => {
   }
   const concern = await ctx.deps.db.prisma.concern.findUnique({
     where: { id: flow.concernId },
-    select: { caseNo: true },
+    select: { caseNo: true, citizen: { select: { inactiveAt: true, inactiveReason: true } } },
   });
   await ctx.answerCallbackQuery();
   await ctx.editMessageReplyMarkup().catch(() => undefined);
@@ -324,7 +326,9 @@ feature.callbackQuery(caseConfirmData.filter, async (ctx) => {
       const prompt: PromptFlow = { kind: flow.action, concernId: flow.concernId };
       ctx.session.flow = prompt;
       const key = flow.action === "message" ? "case-write-reply" : `case-write-${flow.action}`;
-      await ctx.reply(ctx.t(key, { caseNo }), {
+      const words = ctx.t(key, { caseNo });
+      const citizen = concern?.citizen ?? { inactiveAt: null };
+      await ctx.reply(withUnreachableWarning(words, citizen, await viewOptionsOf(ctx)), {
         reply_markup: new InlineKeyboard().text(ctx.t("button-cancel"), cancelFlowData.pack({ zero: "0" })),
       });
       return;

@@ -8,7 +8,7 @@ import { handlerRole, isHandler } from "../../domain/access.js";
 import { canApply, canExchangeMessages } from "../../domain/concern-status.js";
 import { cancelFlowData, caseActionData, listPageData } from "../callback-data.js";
 import { accessCaseAsHandler, caseErrorMessage } from "../case-access.js";
-import { caseCard } from "../case-view.js";
+import { caseCard, withUnreachableWarning } from "../case-view.js";
 import type { BotContext } from "../context.js";
 import { handlerKeyboard } from "../keyboards/case.js";
 import { caseListKeyboard, PAGE_SIZE } from "../keyboards/lists.js";
@@ -66,24 +66,31 @@ feature.callbackQuery(caseActionData.filter, async (ctx) => {
       await ctx.answerCallbackQuery();
       await sendAttachments(ctx, concern.id);
       return;
-    case "reply":
+    case "reply": {
       if (!canExchangeMessages(concern.status)) return void (await notAllowed());
       ctx.session.flow = { kind: "message", concernId: concern.id };
       await ctx.answerCallbackQuery();
       // The canned replies of its category are offered under the prompt.
-      await ctx.reply(ctx.t("case-write-reply", { caseNo: concern.caseNo }), {
-        reply_markup: await replyPromptKeyboard(ctx, concern),
-      });
+      const view = await viewOptionsOf(ctx);
+      await ctx.reply(
+        withUnreachableWarning(ctx.t("case-write-reply", { caseNo: concern.caseNo }), concern.citizen, view),
+        {
+          reply_markup: await replyPromptKeyboard(ctx, concern),
+        },
+      );
       return;
+    }
     case "resolve":
-    case "decline":
+    case "decline": {
       if (!canApply(concern.status, data.action)) return void (await notAllowed());
       ctx.session.flow = { kind: data.action, concernId: concern.id };
       await ctx.answerCallbackQuery();
-      await ctx.reply(ctx.t(`case-write-${data.action}`, { caseNo: concern.caseNo }), {
+      const prompt = ctx.t(`case-write-${data.action}`, { caseNo: concern.caseNo });
+      await ctx.reply(withUnreachableWarning(prompt, concern.citizen, await viewOptionsOf(ctx)), {
         reply_markup: cancelKeyboard(ctx),
       });
       return;
+    }
     case "accept":
       try {
         await changeConcernStatus(ctx.deps.db, {

@@ -34,6 +34,13 @@ export interface CaseRendererDeps {
 const filePartTypes: readonly string[] = ["photo", "document", "voice", "video", "audio"];
 const isFilePart = (kind: string): kind is FilePartType => filePartTypes.includes(kind);
 
+/** The "delivered" confirmation's key for what the event `kind` (→ `toStatus`) told the citizen. */
+function deliveredKey(kind: string, toStatus: string | null): string {
+  if (kind !== "status") return "notify-delivered";
+  if (toStatus === "declined") return "notify-delivered-declined";
+  return "notify-delivered-outcome";
+}
+
 export function createCaseRenderers({ db, config }: CaseRendererDeps): {
   [K in CaseMessageKind]: Renderer<K>;
 } {
@@ -153,7 +160,8 @@ export function createCaseRenderers({ db, config }: CaseRendererDeps): {
           handlerButtons(),
         );
       case "concern_delivered":
-        return htmlMessage(t("notify-delivered", { caseNo }));
+        // What was delivered: the event is the reply, or the status change with its outcome or reason.
+        return htmlMessage(t(deliveredKey(event.kind, event.toStatus), { caseNo }));
       case "concern_rated":
         return htmlMessage(
           t("notify-rated", { caseNo, rating: t(`rating-${event.text ?? ""}`) }),
