@@ -107,7 +107,11 @@ export interface CaseConfirmFlow {
 /** A prompt that ended without its answer (src/bot/middlewares/prompt-guard.ts). */
 export interface EndedPrompt {
   kind: PromptKind;
+  /** The suffix of its "prompt-what-…" key (src/domain/prompts.ts promptWhat); older notes have none. */
+  what?: string;
   concernId?: number;
+  /** The referral a referral action's prompt was about. */
+  referralId?: number;
   reason: PromptEndReason;
   /** ISO time it ended. */
   at: string;

@@ -9,7 +9,9 @@ import {
   isPromptKind,
   type PromptEndReason,
   type PromptInput,
+  type PromptShape,
   promptEnd,
+  promptWhat,
 } from "../../domain/prompts.js";
 import type { BotContext, EndedPrompt } from "../context.js";
 
@@ -24,20 +26,35 @@ function inputOf(ctx: BotContext): PromptInput {
   return { kind: "other" };
 }
 
-/** The case an ended prompt was about, if any, for the note. */
-function concernOf(flow: NonNullable<BotContext["session"]["flow"]>): number | undefined {
-  return "concernId" in flow ? flow.concernId : undefined;
+/** The open flow as a prompt (src/domain/prompts.ts PromptShape), or undefined when it is not one. */
+function promptOf(flow: BotContext["session"]["flow"]): PromptShape | undefined {
+  if (!flow || !isPromptKind(flow.kind)) return undefined;
+  const shape: PromptShape = { kind: flow.kind };
+  if ("step" in flow) shape.step = flow.step;
+  if ("concernId" in flow) shape.concernId = flow.concernId;
+  if ("referralId" in flow) shape.referralId = flow.referralId;
+  return shape;
+}
+
+/** The case an ended prompt was about, if any, for the note: its own, or its referral's. */
+async function caseNoOf(ctx: BotContext, ended: EndedPrompt): Promise<string | undefined> {
+  const prisma = ctx.deps.db.prisma;
+  if (ended.concernId !== undefined)
+    return (await prisma.concern.findUnique({ where: { id: ended.concernId }, select: { caseNo: true } }))
+      ?.caseNo;
+  if (ended.referralId !== undefined)
+    return (
+      await prisma.referral.findUnique({
+        where: { id: ended.referralId },
+        select: { concern: { select: { caseNo: true } } },
+      })
+    )?.concern.caseNo;
+  return undefined;
 }
 
 async function tellEnded(ctx: BotContext, ended: EndedPrompt): Promise<void> {
-  const concern =
-    ended.concernId === undefined
-      ? null
-      : await ctx.deps.db.prisma.concern.findUnique({
-          where: { id: ended.concernId },
-          select: { caseNo: true },
-        });
-  const what = ctx.t(`prompt-what-${ended.kind.replace("_", "-")}`, { caseNo: concern?.caseNo ?? "—" });
+  const caseNo = (await caseNoOf(ctx, ended)) ?? "—";
+  const what = ctx.t(`prompt-what-${ended.what ?? ended.kind.replaceAll("_", "-")}`, { caseNo });
   const reason = ctx.t(`prompt-reason-${ended.reason}`, {
     minutes: ctx.deps.config.PROMPT_TIMEOUT_MINUTES,
   });
@@ -49,15 +66,15 @@ export const promptGuard: MiddlewareFn<BotContext> = async (ctx, next) => {
   const session = ctx.session;
   const now = ctx.deps.now();
   const input = inputOf(ctx);
-  const flow = session.flow;
-  if (flow && isPromptKind(flow.kind)) {
+  const flow = promptOf(session.flow);
+  if (flow) {
     const startedAt = session.promptStartedAt ? new Date(session.promptStartedAt) : undefined;
     const timeoutMs = ctx.deps.config.PROMPT_TIMEOUT_MINUTES * 60_000;
-    const reason: PromptEndReason | undefined = promptEnd(input, startedAt, now, timeoutMs);
+    const reason: PromptEndReason | undefined = promptEnd(flow, input, startedAt, now, timeoutMs);
     if (reason) {
-      const ended: EndedPrompt = { kind: flow.kind, reason, at: now.toISOString() };
-      const concernId = concernOf(flow);
-      if (concernId !== undefined) ended.concernId = concernId;
+      const ended: EndedPrompt = { kind: flow.kind, what: promptWhat(flow), reason, at: now.toISOString() };
+      if (flow.concernId !== undefined) ended.concernId = flow.concernId;
+      if (flow.referralId !== undefined) ended.referralId = flow.referralId;
       session.flow = undefined;
       session.promptStartedAt = undefined;
       session.endedPrompt = ended;
@@ -69,7 +86,7 @@ export const promptGuard: MiddlewareFn<BotContext> = async (ctx, next) => {
         return;
       }
     }
-  } else if (!flow && session.endedPrompt && input.kind === "message") {
+  } else if (!session.flow && session.endedPrompt && input.kind === "message") {
     const ended = session.endedPrompt;
     session.endedPrompt = undefined;
     if (now.getTime() - new Date(ended.at).getTime() <= endedPromptMemoryMs) {
