@@ -1,5 +1,6 @@
 // The typed steps of the referral loop are prompts (issue 7, item 1): a department's answer,
-// return and extension, a deputy's withdrawal reason, a note on a referral. A command or another
+// return and extension, a deputy's withdrawal reason, a note on a referral, the staff's rework
+// reason, a referral draft's date and note. A command or another
 // button in between ends them and the late text is neither sent nor saved; the flow's own
 // buttons (the answer's class, the return's reason and department) keep it going; the time
 // limit ends it. Driven as people drive the bot, on a clock the test moves by hand.
@@ -7,6 +8,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Concern } from "../../src/db/generated/sqlite/client.js";
 import { testDialects } from "../helpers/database.js";
 import { TestBot, type TestUser } from "../helpers/test-bot.js";
+import { addUser } from "../jobs/fixtures.js";
 import { joinDepartment, referByButtons } from "./referral-helpers.js";
 import { join, raise } from "./triage-helpers.js";
 
@@ -118,6 +120,7 @@ describe.each(testDialects)("referral prompts on %s", (dialect) => {
     await department.press("职责不清");
     await department.send("/help");
     await department.press("无法确定");
+    expect(department.callbackAnswers().at(-1)).toBe("缺少必填内容(例如退回理由),未作任何更改。");
     expect((await referral()).status).toBe("sent");
     await department.send("应该给供电公司");
     expect(department.lastText()).toContain(`诉求 ${concern.caseNo} 交办件的退回理由和部门`);
@@ -135,52 +138,94 @@ describe.each(testDialects)("referral prompts on %s", (dialect) => {
   });
 });
 
-describe.each(testDialects)("the department's answer kept through its own buttons on %s", (dialect) => {
-  let bot: TestBot;
-  let clock = new Date("2026-12-01T02:00:00Z");
-  let department: TestUser;
-  let id: number;
+describe.each(testDialects)(
+  "referral prompts kept by their own buttons, and the review's on %s",
+  (dialect) => {
+    let bot: TestBot;
+    let clock = new Date("2026-12-01T02:00:00Z");
+    let deputy: TestUser;
+    let department: TestUser;
+    let staff: TestUser;
+    let id: number;
+    const ended = "这条消息没有发送,也没有保存";
 
-  beforeAll(async () => {
-    bot = await TestBot.create({
-      dialect,
-      now: () => clock,
-      env: { QUIET_HOURS: "off", PROMPT_TIMEOUT_MINUTES: "10" },
+    beforeAll(async () => {
+      bot = await TestBot.create({
+        dialect,
+        now: () => clock,
+        env: { QUIET_HOURS: "off", PROMPT_TIMEOUT_MINUTES: "10" },
+      });
+      deputy = bot.user(2711, { firstName: "王代表" });
+      department = bot.user(2712, { firstName: "交通局" });
+      staff = bot.user(2713, { firstName: "城关工作人员" });
+      const citizen = bot.user(3711, { firstName: "张三" });
+      await addUser(bot.prisma, { telegramId: 2713, staffOf: "QS-CG" });
+      await join(bot, deputy, "representative", "QS-CG-DM");
+      await joinDepartment(bot, department, "transport", clock);
+      await raise(bot, citizen, "东门路口的井盖松动。", { district: "QS-CG-DM" });
+      await bot.drainJobs();
+      await referByButtons(deputy, "青山县交通运输局");
+      await bot.drainJobs();
+      id = (await bot.prisma.referral.findFirstOrThrow({ orderBy: { id: "desc" } })).id;
     });
-    const deputy = bot.user(2711, { firstName: "王代表" });
-    department = bot.user(2712, { firstName: "交通局" });
-    const citizen = bot.user(3711, { firstName: "张三" });
-    await join(bot, deputy, "representative", "QS-CG-DM");
-    await joinDepartment(bot, department, "transport", clock);
-    await raise(bot, citizen, "东门路口的井盖松动。", { district: "QS-CG-DM" });
-    await bot.drainJobs();
-    await referByButtons(deputy, "青山县交通运输局");
-    await bot.drainJobs();
-    id = (await bot.prisma.referral.findFirstOrThrow({ orderBy: { id: "desc" } })).id;
-  });
-  afterAll(() => bot.close());
+    afterAll(() => bot.close());
 
-  it("takes the class again, then the text, contact and date, each within the time limit", async () => {
-    const step = () => {
-      clock = new Date(clock.getTime() + 9 * 60_000);
-    };
-    await department.pressData(`rf:ans:${id}:0`);
-    await department.press("A 已解决");
-    step();
-    await department.press("B 正在解决");
-    step();
-    await department.send("已安排维修,本周内更换井盖。");
-    step();
-    await department.send("李工 0571-12345678");
-    step();
-    await department.send("2026-12-20");
-    expect(department.lastText()).toBe("答复已提交,等待联络站审核。");
-    const answered = await bot.prisma.referral.findUniqueOrThrow({ where: { id } });
-    expect([answered.status, answered.answerClass, answered.answer, answered.contactPerson]).toEqual([
-      "answered",
-      "B",
-      "已安排维修,本周内更换井盖。",
-      "李工 0571-12345678",
-    ]);
-  });
-});
+    it("takes the class again, then the text, contact and date, each within the time limit", async () => {
+      const step = () => {
+        clock = new Date(clock.getTime() + 9 * 60_000);
+      };
+      await department.pressData(`rf:ans:${id}:0`);
+      await department.press("A 已解决");
+      step();
+      await department.press("B 正在解决");
+      step();
+      await department.send("已安排维修,本周内更换井盖。");
+      step();
+      await department.send("李工 0571-12345678");
+      step();
+      await department.send("2026-12-20");
+      expect(department.lastText()).toBe("答复已提交,等待联络站审核。");
+      const answered = await bot.prisma.referral.findUniqueOrThrow({ where: { id } });
+      expect([answered.status, answered.answerClass, answered.answer, answered.contactPerson]).toEqual([
+        "answered",
+        "B",
+        "已安排维修,本周内更换井盖。",
+        "李工 0571-12345678",
+      ]);
+    });
+
+    it("ends the staff's rework reason on a command: the answer is not sent back", async () => {
+      await bot.drainJobs();
+      await staff.pressData(`rf:vr:${id}:0`);
+      expect(staff.lastText()).toBe("请输入退回重办的理由:");
+      await staff.send("/help");
+      await staff.send("请写明更换的具体日期");
+      expect(staff.lastText()).toContain(ended);
+      expect(staff.lastText()).toContain("交办件退回重办的理由");
+      expect((await bot.prisma.referral.findUniqueOrThrow({ where: { id } })).status).toBe("answered");
+    });
+
+    it("ends a referral draft's own date or note on a command: nothing is referred", async () => {
+      const other = bot.user(3712, { firstName: "李四" });
+      const second = await raise(bot, other, "西街路灯不亮。", { district: "QS-CG-DM" });
+      await bot.drainJobs();
+      const referred = () => bot.prisma.referral.count({ where: { concernId: second.id } });
+      await deputy.press("转办");
+      await deputy.press("青山县交通运输局");
+      await deputy.press("下一步");
+      await deputy.press("另定日期");
+      await deputy.send("/help");
+      await deputy.send("2026-12-31");
+      expect(deputy.lastText()).toContain(ended);
+      expect(deputy.lastText()).toContain(`诉求 ${second.caseNo} 的交办期限或说明`);
+      await deputy.press("转办");
+      await deputy.press("青山县交通运输局");
+      await deputy.press("下一步");
+      await deputy.press("使用默认期限");
+      await deputy.send("/my");
+      await deputy.send("请尽快处理");
+      expect(deputy.lastText()).toContain(ended);
+      expect(await referred()).toBe(0);
+    });
+  },
+);
