@@ -420,7 +420,7 @@ async function actInTransaction(
         await closeCaseWhenAnswered(tx, db, row.concernId, actor, now);
         break;
       case "hand_case_back":
-        await handCaseBack(tx, row.concernId, actor, now);
+        await handCaseBack(tx, db, row.concernId, actor, now);
         break;
       case "tell_citizen_new_deadline":
       case "escalate_to_staff_above":
@@ -449,12 +449,26 @@ async function actInTransaction(
 
 /**
  * After a withdrawal: when the case has no unfinished referral left and is still "referred",
- * it is back in hand ("accepted"), with a status entry on its timeline; its assignee (whoever
- * referred it took it on) carries on, and the 三色 escalation supervises it again.
+ * either another department's answer was accepted and rated (a closed referral with an
+ * answer), and the case closes with those answers as the loop would (closeCaseWhenAnswered:
+ * the citizen gets the outcome), or it is back in hand ("accepted"), with a status entry on
+ * its timeline; its assignee (whoever referred it took it on) carries on, and the 三色
+ * escalation supervises it again.
  */
-async function handCaseBack(tx: TxClient, concernId: number, actor: ReferralActor, now: Date): Promise<void> {
+async function handCaseBack(
+  tx: TxClient,
+  db: Database,
+  concernId: number,
+  actor: ReferralActor,
+  now: Date,
+): Promise<void> {
   const remaining = await tx.referral.count({ where: { concernId, status: unfinished } });
   if (remaining > 0) return;
+  const answered = await tx.referral.count({ where: { concernId, status: "closed", answer: { not: null } } });
+  if (answered > 0) {
+    await closeCaseWhenAnswered(tx, db, concernId, actor, now);
+    return;
+  }
   const { count } = await tx.concern.updateMany({
     where: { id: concernId, status: "referred" },
     data: { status: "accepted", updatedAt: now },
