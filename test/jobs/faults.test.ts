@@ -203,7 +203,9 @@ describe("delivery faults", () => {
     await eventually(
       async () =>
         citizens.every((c) => a.fake.sentTo(Number(c.telegramId)).length === 1) &&
-        a.fake.calls.some((c) => c.payload.chat_id === 2002),
+        a.fake.calls.some((c) => c.payload.chat_id === 2002) &&
+        // The citizens' sends recorded as done (their outcome hooks run after the send).
+        (await a.prisma.job.count({ where: { status: "done" } })) === citizens.length,
       10_000,
     );
     const stuck = await a.prisma.job.findMany({ where: { status: "running" } });
