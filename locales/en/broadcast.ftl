@@ -30,11 +30,14 @@ broadcast-confirm =
     When: { $when }
 broadcast-confirm-button = Send
 broadcast-discarded = Cancelled; nothing was sent.
-broadcast-started = Broadcast #{ $id } has started; its progress is shown below.
+broadcast-started = Broadcast #{ $id } has started; its progress is updated in this message.
 broadcast-scheduled = Broadcast #{ $id } will go out at { $when }.
 broadcast-cancel-button = Stop broadcast
 broadcast-cancelled = Broadcast #{ $id } stopped; nothing more will be sent.
 broadcast-already-ended = This broadcast has already ended.
+broadcast-stopped-unsent = ⏹ Broadcast #{ $id } was stopped; nothing was sent.
+broadcast-stopped-by = Stopped by { $who } at { $when }
+broadcast-stopped-by-unknown = (not recorded)
 broadcast-progress-running =
     Broadcast #{ $id } in progress
     { $bar }

@@ -30,11 +30,14 @@ broadcast-confirm =
     时间:{ $when }
 broadcast-confirm-button = 确认发送
 broadcast-discarded = 已取消,没有发送任何通知。
-broadcast-started = 群发 #{ $id } 已开始,发送进度会显示在下面。
+broadcast-started = 群发 #{ $id } 已开始,发送进度会在这条消息里更新。
 broadcast-scheduled = 群发 #{ $id } 将于 { $when } 发送。
 broadcast-cancel-button = 停止群发
 broadcast-cancelled = 群发 #{ $id } 已停止,尚未发出的不会再发送。
 broadcast-already-ended = 这次群发已经结束,无法停止。
+broadcast-stopped-unsent = ⏹ 群发 #{ $id } 已停止,没有发送任何通知。
+broadcast-stopped-by = 停止人:{ $who },时间:{ $when }
+broadcast-stopped-by-unknown = (未记录)
 broadcast-progress-running =
     群发 #{ $id } 发送中
     { $bar }

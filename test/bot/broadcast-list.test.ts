@@ -71,4 +71,47 @@ describe("scheduled broadcasts", () => {
     await county.send("/broadcasts");
     expect(county.lastText()).toContain("没有您可以停止");
   });
+
+  /** The sender's confirmation message as it now reads: its newest text and buttons. */
+  function confirmation(messageId: number) {
+    const calls = sender.received.filter(
+      (c) =>
+        (c.result as { message_id?: number } | undefined)?.message_id === messageId ||
+        c.payload.message_id === messageId,
+    );
+    const last = calls.at(-1)!;
+    const rows =
+      (last.payload.reply_markup as { inline_keyboard?: unknown[][] } | undefined)?.inline_keyboard ?? [];
+    return { text: String(last.payload.text), buttons: rows.flat().length };
+  }
+
+  it("edits the original confirmation when stopped from /broadcasts: stopped, by whom, when, no button", async () => {
+    await schedule("定时通知");
+    const stop = sender.findButton("停止群发")!;
+    const id = (await bot.prisma.broadcast.findFirstOrThrow()).id;
+    await county.send("/broadcasts");
+    await county.press(`停止 #${id}`);
+    const now = confirmation(stop.messageId);
+    expect(now.text).toContain(`群发 #${id} 已停止,没有发送任何通知。`);
+    expect(now.text).toContain("停止人:县里老王,时间:");
+    expect(now.text).not.toContain("将于");
+    expect(now.buttons).toBe(0);
+  });
+
+  it("answers a tap on the stale stop button with a toast and redraws the message as it stands", async () => {
+    await schedule("定时通知");
+    const stop = sender.findButton("停止群发")!;
+    const id = (await bot.prisma.broadcast.findFirstOrThrow()).id;
+    await county.send("/broadcasts");
+    await county.press(`停止 #${id}`);
+    // As if the edit had not reached the sender's screen: the old button is tapped again.
+    await sender.pressData(stop.data, stop.messageId);
+    expect(sender.callbackAnswers().at(-1)).toBe("这次群发已经结束,无法停止。");
+    const edits = bot.fake
+      .callsTo("editMessageText")
+      .filter((c) => c.payload.chat_id === sender.id && c.payload.message_id === stop.messageId);
+    expect(edits.length).toBeGreaterThanOrEqual(2);
+    expect(String(edits.at(-1)!.payload.text)).toContain("停止人:县里老王");
+    expect(await bot.prisma.broadcast.count({ where: { status: "cancelled" } })).toBe(1);
+  });
 });

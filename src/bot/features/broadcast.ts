@@ -5,7 +5,13 @@
 import { Composer, InlineKeyboard } from "grammy";
 import type { District } from "../../db/generated/sqlite/client.js";
 import { countAudience } from "../../db/queries/audience.js";
-import { cancelBroadcast, createBroadcast, findBroadcast } from "../../db/queries/broadcasts.js";
+import {
+  adoptProgressMessage,
+  cancelBroadcast,
+  countRecipients,
+  createBroadcast,
+  findBroadcast,
+} from "../../db/queries/broadcasts.js";
 import { findDistrictById, listChildDistricts } from "../../db/queries/districts.js";
 import { canHandleDistrict } from "../../domain/access.js";
 import {
@@ -17,6 +23,7 @@ import {
   needsDistrict,
 } from "../../domain/audience.js";
 import { parseLocalDateTime } from "../../domain/local-time.js";
+import { broadcastStateMessage } from "../broadcast-progress.js";
 import {
   broadcastAudienceData,
   broadcastCancelData,
@@ -263,26 +270,22 @@ senders.callbackQuery(broadcastConfirmData.filter, async (ctx) => {
   ctx.session.flow = undefined;
   await ctx.answerCallbackQuery();
   const locale = await ctx.i18n.getLocale();
-  await ctx.editMessageText(
-    broadcast.scheduledAt
-      ? ctx.t("broadcast-scheduled", {
-          id: broadcast.id,
-          when: formatDateTime(broadcast.scheduledAt, locale, ctx.deps.config.TIME_ZONE),
-        })
-      : ctx.t("broadcast-started", { id: broadcast.id }),
-    {
-      reply_markup: new InlineKeyboard().text(
-        ctx.t("broadcast-cancel-button"),
-        broadcastCancelData.pack({ broadcastId: broadcast.id }),
-      ),
-    },
-  );
+  const view = { t: ctx.t, locale, timeZone: ctx.deps.config.TIME_ZONE };
+  const { text, reply_markup } = broadcastStateMessage(broadcast, undefined, null, view);
+  await ctx.editMessageText(broadcast.scheduledAt ? text : ctx.t("broadcast-started", { id: broadcast.id }), {
+    reply_markup,
+  });
+  // This message is the one the progress and a stop are drawn in, wherever the stop comes from.
+  const messageId = ctx.callbackQuery.message?.message_id;
+  if (messageId) await adoptProgressMessage(ctx.deps.db.prisma, broadcast.id, messageId, ctx.deps.now());
 });
 
 /**
  * Cancelling stops further sends; the sender, an admin, or staff whose scope covers the
- * broadcast's district may cancel (canStopBroadcast). The message that offered the button
- * then says it was stopped, no longer "will go out at …".
+ * broadcast's district may cancel (canStopBroadcast). From wherever it is stopped (the
+ * confirmation, the progress, /broadcasts), the sender's confirmation/progress message then
+ * says it was stopped, by whom and when, without its button; a tap on a stop button of a
+ * broadcast that already ended says so and redraws that message as it now stands.
  */
 senders.callbackQuery(broadcastCancelData.filter, async (ctx) => {
   const data = broadcastCancelData.unpack(ctx.callbackQuery.data);
@@ -290,10 +293,48 @@ senders.callbackQuery(broadcastCancelData.filter, async (ctx) => {
   if (!broadcast) return stale(ctx);
   const scope = await handlerScopeOf(ctx);
   if (!canStopBroadcast(ctx.user, broadcast, (id) => canHandleDistrict(scope, id))) return stale(ctx);
-  const cancelled = await cancelBroadcast(ctx.deps.db, broadcast.id, ctx.deps.now());
+  const cancelled = await cancelBroadcast(ctx.deps.db, broadcast.id, ctx.deps.now(), ctx.user.id);
   const text = cancelled
     ? ctx.t("broadcast-cancelled", { id: broadcast.id })
     : ctx.t("broadcast-already-ended");
   await ctx.answerCallbackQuery({ text, show_alert: !cancelled });
-  if (cancelled) await ctx.editMessageText(text).catch(() => undefined);
+  await redrawBroadcast(ctx, broadcast.id);
 });
+
+/**
+ * Draws broadcast `broadcastId` as it now stands in the sender's confirmation/progress message
+ * (in the sender's language), and in the tapped message too when that is another copy of it
+ * (its only button this broadcast's stop); a /broadcasts list keeps its other buttons. Best
+ * effort: a message too old to edit stays as it is.
+ */
+async function redrawBroadcast(ctx: BotContext, broadcastId: number): Promise<void> {
+  const prisma = ctx.deps.db.prisma;
+  const broadcast = await findBroadcast(prisma, broadcastId);
+  if (!broadcast) return;
+  const [counts, stopper] = await Promise.all([
+    broadcast.startedAt ? countRecipients(prisma, broadcast.id) : undefined,
+    broadcast.cancelledById ? prisma.user.findUnique({ where: { id: broadcast.cancelledById } }) : null,
+  ]);
+  const timeZone = ctx.deps.config.TIME_ZONE;
+  const senderLocale = broadcast.createdBy.locale ?? ctx.deps.config.DEFAULT_LOCALE;
+  const senderView = {
+    t: (key: string, vars?: Record<string, string | number>) => ctx.deps.i18n.t(senderLocale, key, vars),
+    locale: senderLocale,
+    timeZone,
+  };
+  const draw = async (chatId: number, messageId: number, view: typeof senderView) => {
+    const { text, reply_markup } = broadcastStateMessage(broadcast, counts, stopper, view);
+    await ctx.api.editMessageText(chatId, messageId, text, { reply_markup }).catch(() => undefined);
+  };
+  const original =
+    broadcast.progressChatId && broadcast.progressMessageId
+      ? { chatId: Number(broadcast.progressChatId), messageId: broadcast.progressMessageId }
+      : undefined;
+  if (original) await draw(original.chatId, original.messageId, senderView);
+  const tapped = ctx.callbackQuery?.message;
+  if (!tapped || (original && tapped.chat.id === original.chatId && tapped.message_id === original.messageId))
+    return;
+  const buttons = tapped.reply_markup?.inline_keyboard.flat() ?? [];
+  if (buttons.length !== 1) return;
+  await draw(tapped.chat.id, tapped.message_id, { t: ctx.t, locale: await ctx.i18n.getLocale(), timeZone });
+}

@@ -154,13 +154,19 @@ export async function countRecipients(prisma: Prisma, broadcastId: number): Prom
 
 /**
  * Cancels a scheduled or running broadcast: queued sends are withdrawn, so nothing more goes
- * out than what a worker already holds in hand. Returns false when it had already ended.
+ * out than what a worker already holds in hand; `cancelledById` is who stopped it. Returns
+ * false when it had already ended.
  */
-export async function cancelBroadcast(db: Database, broadcastId: number, now: Date): Promise<boolean> {
+export async function cancelBroadcast(
+  db: Database,
+  broadcastId: number,
+  now: Date,
+  cancelledById?: number,
+): Promise<boolean> {
   return db.prisma.$transaction(async (tx) => {
     const { count } = await tx.broadcast.updateMany({
       where: { id: broadcastId, status: { in: ["scheduled", "sending"] } },
-      data: { status: "cancelled", cancelledAt: now, updatedAt: now },
+      data: { status: "cancelled", cancelledAt: now, cancelledById: cancelledById ?? null, updatedAt: now },
     });
     if (count === 0) return false;
     await tx.job.updateMany({
@@ -197,4 +203,20 @@ export async function markBroadcast(
   now: Date,
 ): Promise<void> {
   await prisma.broadcast.update({ where: { id }, data: { ...data, updatedAt: now } });
+}
+
+/**
+ * Makes message `messageId` (the sender's confirmation) the broadcast's progress message, unless
+ * the sending already drew one of its own: from then on it is edited in place, stopped included.
+ */
+export async function adoptProgressMessage(
+  prisma: Prisma,
+  id: number,
+  messageId: number,
+  now: Date,
+): Promise<void> {
+  await prisma.broadcast.updateMany({
+    where: { id, progressMessageId: null },
+    data: { progressMessageId: messageId, updatedAt: now },
+  });
 }

@@ -18,6 +18,7 @@ import {
   type RecipientStatus,
   setRecipientStatus,
 } from "../../db/queries/broadcasts.js";
+import type { User } from "../../db/queries/users.js";
 import type { OutcomeHook } from "../delivery.js";
 import type { TaskHandler } from "../worker.js";
 
@@ -26,11 +27,12 @@ export type ProgressPhase = "running" | "done" | "cancelled";
 export interface BroadcastTaskDeps {
   db: Database;
   now: () => Date;
-  /** Draws the sender's progress message; returns its message id. */
+  /** Draws the sender's progress message (a stopped one names `stopper`); returns its message id. */
   showProgress(
     broadcast: Broadcast,
     counts: BroadcastCounts,
     phase: ProgressPhase,
+    stopper?: User | null,
   ): Promise<number | undefined>;
   progressIntervalMs: number;
 }
@@ -79,7 +81,11 @@ export function createBroadcastTasks(deps: BroadcastTaskDeps): Record<string, Ta
     const finished = broadcast.status === "cancelled" || counts.pending === 0;
     const phase: ProgressPhase =
       broadcast.status === "cancelled" ? "cancelled" : finished ? "done" : "running";
-    const messageId = await deps.showProgress(broadcast, counts, phase);
+    const stopper =
+      phase === "cancelled" && broadcast.cancelledById
+        ? await db.prisma.user.findUnique({ where: { id: broadcast.cancelledById } })
+        : null;
+    const messageId = await deps.showProgress(broadcast, counts, phase, stopper);
     await markBroadcast(
       db.prisma,
       broadcastId,
