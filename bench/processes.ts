@@ -41,6 +41,16 @@ export function treeRss(pid: number): number {
   return total;
 }
 
+/** Resident memory of the process `pid` alone, in bytes (0 when it has ended). */
+export function ownRss(pid: number): number {
+  try {
+    const rss = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+    return rss ? Number(rss[1]) * 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+
 function launch(command: string, args: string[], env: Record<string, string>): ChildProcess {
   const child = spawn(command, args, {
     cwd: root,
@@ -73,6 +83,8 @@ export interface MemoryResult {
   label: string;
   idleMiB: number;
   afterFloodMiB: number;
+  /** npm's own share of the idle tree (the bot: `npm start` waits on node); 0 for the bare bot. */
+  npmIdleMiB: number;
   floodSeconds: number;
 }
 
@@ -95,6 +107,7 @@ export async function benchMemory(kind: "bot" | "bare", users: number): Promise<
     await fake.waitFor((calls) => calls.some((c) => c.method === "getUpdates"), 60_000);
     await sleep(5000);
     const idle = treeRss(child.pid!);
+    const npmIdle = kind === "bot" ? ownRss(child.pid!) : 0;
     let last = 0;
     for (const user of people(users, 6_000_000)) last = fake.client.send(user, { text: "/start" }).updateId;
     const started = performance.now();
@@ -102,8 +115,9 @@ export async function benchMemory(kind: "bot" | "bare", users: number): Promise<
     const floodSeconds = (performance.now() - started) / 1000;
     await sleep(2000);
     return {
-      label: kind === "bot" ? "npm start (node dist/main.js)" : "bare grammY bot",
+      label: kind === "bot" ? "npm start (exec node dist/main.js)" : "bare grammY bot",
       idleMiB: idle / MiB,
+      npmIdleMiB: npmIdle / MiB,
       afterFloodMiB: treeRss(child.pid!) / MiB,
       floodSeconds,
     };
@@ -197,7 +211,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   for (const kind of ["bare", "bot"] as const) {
     const r = await benchMemory(kind, users);
     console.log(
-      `${r.label}: ${r.idleMiB.toFixed(0)} MiB idle, ${r.afterFloodMiB.toFixed(0)} MiB after ${users} /start (${r.floodSeconds.toFixed(1)} s)`,
+      `${r.label}: ${r.idleMiB.toFixed(0)} MiB idle${r.npmIdleMiB ? ` (npm itself ${r.npmIdleMiB.toFixed(0)} MiB)` : ""}, ${r.afterFloodMiB.toFixed(0)} MiB after ${users} /start (${r.floodSeconds.toFixed(1)} s)`,
     );
   }
   const one = await benchWebhook(1, users);

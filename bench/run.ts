@@ -30,7 +30,7 @@ async function main(): Promise<void> {
   for (const kind of ["bare", "bot"] as const) {
     const r = await benchMemory(kind, users);
     console.log(
-      `${r.label}: process tree ${fixed(r.idleMiB, 0)} MiB idle, ${fixed(r.afterFloodMiB, 0)} MiB after the flood`,
+      `${r.label}: process tree ${fixed(r.idleMiB, 0)} MiB idle${r.npmIdleMiB ? ` (npm itself ${fixed(r.npmIdleMiB, 0)} MiB)` : ""}, ${fixed(r.afterFloodMiB, 0)} MiB after the flood`,
     );
   }
   {
