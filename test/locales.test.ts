@@ -86,7 +86,7 @@ describe("locales", () => {
         "report-narrative",
       ].map((k) => `prompt-what-${k}`),
       ...["command", "button", "timeout"].map((r) => `prompt-reason-${r}`),
-      ...["citizen", "handler", "staff", "admin"].map((m) => `menu-${m}`),
+      ...["citizen", "handler", "staff", "admin", "department"].map((m) => `menu-${m}`),
       ...["staff", "admins", "nobody"].map((a) => `concern-submitted-${a}`),
       ...["message", "resolve", "decline"].map((a) => `case-confirm-${a}`),
     ];

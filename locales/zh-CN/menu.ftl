@@ -9,8 +9,10 @@ menu-citizen =
     /notices 通知订阅设置
     /district 更改所在选区
     /language 切换语言 / Language
-    /privacy 隐私说明
+    /privacy 隐私说明(导出我的数据、注销账号)
+    /claim 认领码 — 认领在联络站线下登记的诉求
     /id 查看我的 Telegram 数字 ID
+    /help 显示本帮助
 menu-handler =
     <b>代表和工作人员:</b>
     /inbox 查看本选区待办诉求
@@ -20,9 +22,18 @@ menu-handler =
 menu-staff =
     <b>工作人员:</b>
     /broadcast 群发通知
+    /broadcasts 待发送和发送中的群发(可停止)
+    /intake 登记来访、来电、来信的诉求
+    /review 待审核的诉求
+    /moderation 受理编号 — 禁言或屏蔽该诉求的群众,或撤销
+    /replies 常用回复
 menu-admin =
     <b>管理员:</b>
-    /invite representative|staff 选区代码 — 生成一次性邀请链接
+    /invite representative|staff 选区代码 — 生成代表或工作人员的一次性邀请链接
+    /invite department 部门代码 — 生成部门联系人的一次性邀请链接
     /districts 查看选区代码
     /people 人员与权限:谁担任什么身份,暂停、恢复、移除,撤销邀请,变更记录
     发送种子文件(JSON)并附言 /seed — 导入选区、联络站、部门和类别
+menu-department =
+    <b>部门联系人:</b>
+    /referrals 转交本部门的诉求

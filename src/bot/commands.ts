@@ -3,10 +3,10 @@
 // role's commands in the language they chose, set for their own chat (BotCommandScopeChat,
 // which Telegram prefers to the default menus), so nobody's menu offers a command they
 // cannot use. The commands of a role are those of its /help sections (src/domain/roles.ts),
-// with /broadcasts, /intake, /review and /moderation for staff and /referrals for department contacts;
+// the same lists /help shows (test/bot/help.test.ts holds them to it);
 // /id (one's numeric Telegram id, for ADMIN_IDS and for an administrator's `admin suspend`) is in
 // every menu, as one of the citizens' commands. A new
-// command goes in sectionCommands (or roleExtras), with its command-<name> description.
+// command goes in sectionCommands, with its command-<name> description and its /help line.
 import type { I18n } from "@grammyjs/i18n";
 import type { Api } from "grammy";
 import type { Locale } from "../config.js";
@@ -32,15 +32,13 @@ const sectionCommands: Record<MenuSection, readonly string[]> = {
   handler: ["inbox", "activity_new", "activities_manage", "stats"],
   staff: ["broadcast", "broadcasts", "intake", "review", "moderation", "replies"],
   admin: ["invite", "districts", "people"],
+  department: ["referrals"],
 };
-
-/** Commands of a role beyond its /help sections: a department contact's referrals. */
-const roleExtras: Partial<Record<string, readonly string[]>> = { department: ["referrals"] };
 
 /** The commands a user with `role` may use: the citizens' first, then their role's, as /help lists them. */
 export function roleCommands(role: string): string[] {
   const [citizen, ...others] = menuSections(role).map((section) => sectionCommands[section]);
-  const rest = [...others.flat(), ...(roleExtras[role] ?? [])];
+  const rest = others.flat();
   // /help last, as in the citizens' menu.
   return [...citizen!.filter((c) => c !== "help"), ...rest, "help"];
 }

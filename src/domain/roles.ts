@@ -21,19 +21,20 @@ export function higherRole(a: Role, b: Role): Role {
 export const handlerRoles: readonly Role[] = ["representative", "staff", "admin"];
 
 /** The sections of /help, each a list of commands (locales/<locale>/menu.ftl, `menu-<section>`). */
-export type MenuSection = "citizen" | "handler" | "staff" | "admin";
+export type MenuSection = "citizen" | "handler" | "staff" | "admin" | "department";
 
 /**
  * The /help sections a role may use, so that nobody is shown a command they cannot use: everyone
  * the citizens' commands; deputies, staff and admins the case handlers' (/inbox, activities,
  * /stats); staff and admins also /broadcast (src/bot/features/broadcast.ts lets only them);
- * admins the administration commands.
+ * admins the administration commands; a department's contacts their referrals.
  */
 export function menuSections(role: string): MenuSection[] {
   const sections: MenuSection[] = ["citizen"];
   if (role === "representative" || role === "staff" || role === "admin") sections.push("handler");
   if (role === "staff" || role === "admin") sections.push("staff");
   if (role === "admin") sections.push("admin");
+  if (role === "department") sections.push("department");
   return sections;
 }
 
