@@ -230,3 +230,18 @@ export class NoDepartmentChosenError extends ReferralError {
     super("no department chosen");
   }
 }
+
+/**
+ * Whether a refusal is about what the user typed (a missing or too long text, a date that is
+ * not a date, not in the future or not after the current deadline) — a prompt asks for it
+ * again — rather than about who acts or the referral's state, which ends the prompt.
+ */
+export function isTypedInputRefusal(error: unknown): boolean {
+  return (
+    error instanceof MissingTextError ||
+    error instanceof TextTooLongError ||
+    error instanceof InvalidDateError ||
+    error instanceof DateNotInFutureError ||
+    error instanceof ExtensionNotLaterError
+  );
+}

@@ -154,13 +154,19 @@ describe.each(testDialects)("merging a duplicate (并案) on %s", (dialect) => {
     return deputy.lastText();
   }
 
-  it("refuses a merge into itself and changes nothing", async () => {
-    expect(await tryMerge(duplicate.caseNo)).toBe("不能将诉求并入它自己。");
+  const askAgain = () => `\n请输入要将诉求 <b>${duplicate.caseNo}</b> 并入的主案编号(例如 2026-00042):`;
+
+  it("refuses a merge into itself, changes nothing and asks again with the prompt still open", async () => {
+    expect(await tryMerge(duplicate.caseNo)).toBe(`不能将诉求并入它自己。${askAgain()}`);
     expect((await reload(bot, duplicate)).status).toBe("new");
+    // The next text is still the main case's number, not a new concern.
+    await deputy.send(far.caseNo);
+    expect(deputy.lastText()).toBe(`两条诉求须都在您负责的选区内,才能并案。${askAgain()}`);
+    await deputy.press("取消");
   });
 
   it("refuses a merge across a district the deputy does not cover", async () => {
-    expect(await tryMerge(far.caseNo)).toBe("两条诉求须都在您负责的选区内,才能并案。");
+    expect(await tryMerge(far.caseNo)).toBe(`两条诉求须都在您负责的选区内,才能并案。${askAgain()}`);
     expect((await reload(bot, duplicate)).mergedIntoId).toBeNull();
   });
 

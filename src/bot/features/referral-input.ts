@@ -1,10 +1,12 @@
 // What is typed while a referral flow waits for it: a referral draft's deadline date or note,
 // an extension's reason and date, an answer's text, contact person and promised date, a
 // rework reason. The last step takes the action, which the domain checks again.
-import { Composer } from "grammy";
+import { Composer, InlineKeyboard } from "grammy";
 import { addReferralNote } from "../../db/queries/referral-notes.js";
 import { actOnReferral } from "../../db/queries/referrals.js";
 import { checkFutureDate, promisingAnswerClasses, type ReferralCommand } from "../../domain/referral.js";
+import { isTypedInputRefusal, TextTooLongError } from "../../domain/referral-errors.js";
+import { cancelFlowData } from "../callback-data.js";
 import type { BotContext } from "../context.js";
 import type { ReferralInputFlow } from "../referral-flows.js";
 import {
@@ -28,7 +30,50 @@ feature.on("message", async (ctx, next) => {
   return next();
 });
 
-/** Runs the action the flow was collecting; the flow ends either way (the refusal says why). */
+/** The question each step asks (referral-actions.ts asks the first). */
+const askKeys: Record<ReferralInputFlow["step"], string> = {
+  return_department: "referral-ask-return-department",
+  extension_reason: "referral-ask-extension-reason",
+  extension_date: "referral-ask-extension-date",
+  answer_text: "referral-ask-answer-text",
+  answer_contact: "referral-ask-answer-contact",
+  answer_date: "referral-ask-answer-date",
+  review_reason: "referral-ask-rework-reason",
+  withdraw_reason: "referral-ask-withdraw-reason",
+  note: "referral-ask-note",
+};
+
+/** The step whose typed text a refusal is about: a too long answer or contact is asked again. */
+function stepToRetry(flow: ReferralInputFlow, error: unknown): ReferralInputFlow["step"] {
+  if (error instanceof TextTooLongError) {
+    if (error.field === "text" && flow.answerClass !== undefined) return "answer_text";
+    if (error.field === "contactPerson") return "answer_contact";
+    if (error.field === "reason" && flow.step === "extension_date") return "extension_reason";
+  }
+  return flow.step;
+}
+
+/**
+ * Says why the typed text was refused; a refusal of what was typed keeps the prompt open on the
+ * step it is about and asks that again, any other refusal (who acts, the referral's state)
+ * ends it. Rethrows what is not a refusal.
+ */
+async function refuse(ctx: BotContext, flow: ReferralInputFlow, error: unknown): Promise<void> {
+  const message = referralErrorMessage(ctx, error);
+  if (!message) throw error;
+  if (!isTypedInputRefusal(error)) {
+    ctx.session.flow = undefined;
+    await ctx.reply(message);
+    return;
+  }
+  const step = stepToRetry(flow, error);
+  ctx.session.flow = { ...flow, step };
+  await ctx.reply(`${message}\n${ctx.t(askKeys[step])}`, {
+    reply_markup: new InlineKeyboard().text(ctx.t("button-cancel"), cancelFlowData.pack({ zero: "0" })),
+  });
+}
+
+/** Runs the action the flow was collecting; a refusal of the typed text asks for it again. */
 async function finish(ctx: BotContext, flow: ReferralInputFlow, command: ReferralCommand, doneKey: string) {
   const actor = await referralActorOf(ctx, capacityFor(command.action, ctx.user));
   ctx.session.flow = undefined;
@@ -40,9 +85,7 @@ async function finish(ctx: BotContext, flow: ReferralInputFlow, command: Referra
       time: await referralTime(ctx),
     });
   } catch (error) {
-    const message = referralErrorMessage(ctx, error);
-    if (!message) throw error;
-    await ctx.reply(message);
+    await refuse(ctx, flow, error);
     return;
   }
   await ctx.reply(ctx.t(doneKey));
@@ -146,9 +189,7 @@ async function handleReferralInput(ctx: BotContext, flow: ReferralInputFlow, tex
           now: ctx.deps.now(),
         });
       } catch (error) {
-        const message = referralErrorMessage(ctx, error);
-        if (!message) throw error;
-        await ctx.reply(message);
+        await refuse(ctx, flow, error);
         return;
       }
       await ctx.reply(ctx.t("referral-note-saved"));

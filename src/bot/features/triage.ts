@@ -267,7 +267,20 @@ async function previewMerge(ctx: BotContext, duplicateId: number, typed: string,
     await ctx.reply(ctx.t(caseNo ? "merge-main-not-found" : "merge-not-a-number"));
     return;
   }
-  checkMerge(duplicate, main, actor.scope);
+  try {
+    checkMerge(duplicate, main, actor.scope);
+  } catch (error) {
+    // A main case that cannot take this one: the prompt stays open for another number.
+    if (!(error instanceof MergeRefusedError)) throw error;
+    await ctx.reply(
+      `${triageErrorMessage(ctx, error)}\n${ctx.t("merge-ask-main", { caseNo: duplicate.caseNo })}`,
+      {
+        parse_mode: "HTML",
+        reply_markup: cancelKeyboard(ctx),
+      },
+    );
+    return;
+  }
   ctx.session.flow = undefined;
   await ctx.reply(
     ctx.t("merge-confirm", {
