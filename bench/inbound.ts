@@ -116,7 +116,7 @@ async function announcedActivity(prisma: Awaited<ReturnType<typeof startTestApp>
   });
   const activity = await prisma.activity.create({
     data: {
-      kind: "reception_day",
+      kind: "reception",
       title: "接待日",
       startsAt: new Date(now.getTime() + 7 * 86_400_000),
       place: "站里",
