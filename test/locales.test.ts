@@ -88,6 +88,7 @@ describe("locales", () => {
       ...["command", "button", "timeout"].map((r) => `prompt-reason-${r}`),
       ...["citizen", "handler", "staff", "admin", "department"].map((m) => `menu-${m}`),
       ...["staff", "admins", "nobody"].map((a) => `concern-submitted-${a}`),
+      ...["kept", "command", "kept-above", "command-above"].map((k) => `consent-gate-${k}`),
       ...["message", "resolve", "decline"].map((a) => `case-confirm-${a}`),
     ];
     expect(dynamic.filter((k) => !zh.has(k))).toEqual([]);

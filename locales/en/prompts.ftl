@@ -1,5 +1,5 @@
 ## Prompts waiting for a text, and the check before a text reaches a citizen or changes a case
-prompt-ended = ⚠️ This message was neither sent nor saved: the prompt for { $what } had ended ({ $reason }). To go on, tap the button again.
+prompt-ended = ⚠️ This message was neither sent nor saved: the input ({ $what }) had ended ({ $reason }). To go on, tap the button again.
 prompt-what-message = a message on case { $caseNo }
 prompt-what-resolve = the outcome of case { $caseNo }
 prompt-what-decline = the reason for declining case { $caseNo }

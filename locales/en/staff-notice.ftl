@@ -12,6 +12,8 @@ staff-notice =
 staff-notice-accepted = Thank you. You can start handling cases now.
 consent-gate-kept = Please read and accept the notice below first; what you just sent is kept.
 consent-gate-command = Please read and accept the notice below first, then send this command again.
+consent-gate-kept-above = Please read and accept the notice above first (tap its "Agree and continue"); what you just sent is kept.
+consent-gate-command-above = Please read and accept the notice above first (tap its "Agree and continue"), then send this command again.
 consent-kept-offer =
     What you sent before accepting is kept:
     { $text }

@@ -15,7 +15,7 @@ withdraw-notify-handlers =
     原因:{ $text }
 withdraw-notify-deleted = ↩️ 诉求 <b>{ $caseNo }</b> 的反映人注销了账号,诉求已撤回并关闭。
 reopen-ask-reason = 请说明诉求 <b>{ $caseNo }</b> 需要重新办理的原因:
-reopen-done = 诉求 <b>{ $caseNo }</b> 已重新办理,已告知代表。
+reopen-done = 诉求 <b>{ $caseNo }</b> 已重新进入办理,已告知代表。
 reopen-too-late =
     诉求 <b>{ $caseNo }</b> 已于 { $closed } 办结,超过 { $days } 天,不能再重新办理。
     如果问题仍然存在,请发送 /new 作为新诉求反映。

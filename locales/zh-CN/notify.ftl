@@ -19,6 +19,6 @@ notify-declined =
     理由:{ $text }
 
     请对答复进行评价:
-notify-reopened = ⚠️ 诉求 <b>{ $caseNo }</b> 的反映人({ $citizen })对办理结果不满意,诉求已重新办理。
+notify-reopened = ⚠️ 诉求 <b>{ $caseNo }</b> 的反映人({ $citizen })对办理结果不满意,诉求已重新进入办理。
 notify-rated = ⭐ 诉求 <b>{ $caseNo }</b> 的反映人评价:{ $rating }
 notify-album-actions = 诉求 <b>{ $caseNo }</b>:照片和文件见上方。

@@ -1,5 +1,5 @@
 ## 等待输入的提示,以及发给群众或改变诉求前的确认
-prompt-ended = ⚠️ 这条消息没有发送,也没有保存:等待输入{ $what }的提示已结束({ $reason })。如需继续,请重新点击相应的按钮。
+prompt-ended = ⚠️ 这条消息没有发送,也没有保存:本次输入({ $what })已结束({ $reason })。如需继续,请重新点击相应的按钮。
 prompt-what-message = 诉求 { $caseNo } 的留言
 prompt-what-resolve = 诉求 { $caseNo } 的办理结果
 prompt-what-decline = 诉求 { $caseNo } 不予处理的理由

@@ -12,6 +12,8 @@ staff-notice =
 staff-notice-accepted = 谢谢。您现在可以开始办理诉求了。
 consent-gate-kept = 请先阅读并同意下面的说明,才能继续;您刚才发送的内容已保留。
 consent-gate-command = 请先阅读并同意下面的说明,同意后请重新发送这个命令。
+consent-gate-kept-above = 请先阅读并同意上面的说明(点击其中的“同意并继续”),才能继续;您刚才发送的内容已保留。
+consent-gate-command-above = 请先阅读并同意上面的说明(点击其中的“同意并继续”),同意后请重新发送这个命令。
 consent-kept-offer =
     您同意前发送的内容还保留着:
     { $text }

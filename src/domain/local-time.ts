@@ -37,6 +37,14 @@ export function localDate(instant: Date, timeZone: string): string {
   return `${p.year}-${two(p.month!)}-${two(p.day!)}`;
 }
 
+/**
+ * An example of a future local time as "2026-12-03 09:00", for prompts: 09:00 on the day after
+ * `now` in the zone (never a date already past).
+ */
+export function exampleLocalDateTime(now: Date, timeZone: string): string {
+  return `${localDate(new Date(now.getTime() + 24 * 3_600_000), timeZone)} 09:00`;
+}
+
 /** Minutes since local midnight (0–1439). */
 export function localMinuteOfDay(instant: Date, timeZone: string): number {
   const p = localParts(instant, timeZone);

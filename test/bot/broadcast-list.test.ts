@@ -3,6 +3,7 @@
 // broadcast no longer reads "will go out at …". Staff of another district neither see nor stop it.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createInvite } from "../../src/db/queries/invites.js";
+import { parseLocalDateTime } from "../../src/domain/local-time.js";
 import { TestBot, type TestUser } from "../helpers/test-bot.js";
 
 describe("scheduled broadcasts", () => {
@@ -29,6 +30,9 @@ describe("scheduled broadcasts", () => {
     await sender.press("城关街道");
     await sender.press("就发给“城关街道”");
     await sender.press("定时发送");
+    // The example is a time still to come, not a fixed date that has passed (issue 7 review, item 5).
+    const example = /例如 (\d{4}-\d{2}-\d{2} \d{2}:\d{2})/.exec(sender.lastText())?.[1];
+    expect(parseLocalDateTime(example ?? "", "Asia/Shanghai")!.getTime()).toBeGreaterThan(Date.now());
     await sender.send("2099-01-01 09:00");
     await sender.press("确认发送");
     expect(sender.lastText()).toContain("将于 2099/01/01 09:00 发送");

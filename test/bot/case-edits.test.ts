@@ -149,7 +149,7 @@ describe.each(testDialects)("changing one's own case on %s", (dialect) => {
     let reopened = await bot.prisma.concern.findUniqueOrThrow({ where: { id: concern.id } });
     expect(reopened.status).toBe("reopened");
     expect(reopened.closedAt).toBeNull();
-    expect(citizen.lastText()).toContain(`诉求 <b>${concern.caseNo}</b> 已重新办理`);
+    expect(citizen.lastText()).toContain(`诉求 <b>${concern.caseNo}</b> 已重新进入办理`);
     await bot.drainJobs();
     expect(deputy.lastText()).toContain("要求重新办理");
     expect(deputy.lastText()).toContain("原因:又坏了");

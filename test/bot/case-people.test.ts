@@ -98,7 +98,7 @@ describe.each(testDialects)("who is named and who hears, on %s", (dialect) => {
     await bot.drainJobs();
     [deputyA, deputyB, staff].forEach((handler, i) => {
       const added = handler.texts().slice(before[i]).join("\n");
-      expect(added).toContain("对办理结果不满意,诉求已重新办理");
+      expect(added).toContain("对办理结果不满意,诉求已重新进入办理");
     });
     expect((await bot.prisma.concern.findUniqueOrThrow({ where: { id: caseId } })).status).toBe("reopened");
   });

@@ -125,9 +125,9 @@ describe.each(testDialects)("the concern loop on %s", (dialect) => {
     await citizen.press("不满意");
     const reopened = await bot.prisma.concern.findFirstOrThrow();
     expect(reopened.status).toBe("reopened");
-    expect(citizen.lastText()).toContain("已重新办理");
+    expect(citizen.lastText()).toContain("已重新进入办理");
     await bot.drainJobs();
-    expect(deputy.lastText()).toContain("对办理结果不满意,诉求已重新办理");
+    expect(deputy.lastText()).toContain("对办理结果不满意,诉求已重新进入办理");
   });
 
   it("records a second outcome and a satisfied rating, and refuses a second rating", async () => {

@@ -43,6 +43,8 @@ describe.each(testDialects)("prompts on %s", (dialect) => {
     expect(await events()).toEqual(before);
     expect(deputy.lastText()).toContain("这条消息没有发送,也没有保存");
     expect(deputy.lastText()).toContain("您发送了其他命令");
+    expect(deputy.lastText()).toContain("本次输入(诉求 ");
+    expect(deputy.lastText()).not.toMatch(/的(留言|回复)的/);
     expect(deputy.texts().join("\n")).not.toContain("请确认发给群众的回复");
     // The late text is not offered as a new concern either, and the next text is ordinary again.
     expect(deputy.findButton("作为新诉求提交")).toBeUndefined();

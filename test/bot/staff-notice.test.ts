@@ -32,13 +32,18 @@ describe.each(testDialects)("the notice for deputies and staff, on %s", (dialect
     expect(deputy.lastText()).toContain("记入该诉求的办理记录");
     expect(deputy.texts().join("\n")).not.toContain("跨境提示");
 
-    // A case button and a typed text before accepting: one line each, no second notice.
+    // A case button and a typed text before accepting: one line each, no second notice — so the
+    // line points at the notice above, not "below" (issue 7 review, item 5).
     await deputy.pressData(`ca:accept:${caseId}`);
     expect(deputy.callbackAnswers().at(-1)).toBe("请先阅读并同意隐私说明。");
     await deputy.send("红绿灯的事我明天去看");
-    expect(deputy.lastText()).toBe("请先阅读并同意下面的说明,才能继续;您刚才发送的内容已保留。");
+    expect(deputy.lastText()).toBe(
+      "请先阅读并同意上面的说明(点击其中的“同意并继续”),才能继续;您刚才发送的内容已保留。",
+    );
     await deputy.send("/inbox");
-    expect(deputy.lastText()).toBe("请先阅读并同意下面的说明,同意后请重新发送这个命令。");
+    expect(deputy.lastText()).toBe(
+      "请先阅读并同意上面的说明(点击其中的“同意并继续”),同意后请重新发送这个命令。",
+    );
     expect(notices(deputy, "人大代表和联络站工作人员须知")).toBe(1);
     expect((await bot.prisma.concern.findUniqueOrThrow({ where: { id: caseId } })).status).toBe("new");
 
@@ -111,7 +116,9 @@ describe.each(testDialects)("the notice for deputies and staff, on %s", (dialect
     await citizen.send("/start d_QS-CG-DM");
     expect(citizen.lastText()).toContain("跨境提示");
     await citizen.send("路边井盖丢了");
-    expect(citizen.lastText()).toBe("请先阅读并同意下面的说明,才能继续;您刚才发送的内容已保留。");
+    expect(citizen.lastText()).toBe(
+      "请先阅读并同意上面的说明(点击其中的“同意并继续”),才能继续;您刚才发送的内容已保留。",
+    );
     expect(notices(citizen, "跨境提示")).toBe(1);
     await citizen.press("同意并继续");
     expect(citizen.lastText()).toContain("路边井盖丢了");

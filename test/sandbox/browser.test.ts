@@ -39,8 +39,8 @@ const bot = {
   deputyReplied: "王代表 代表回复了您的诉求",
   outcome: "办理结果:",
   unsatisfied: "不满意",
-  reopenedForCitizen: "已重新办理",
-  reopenedForDeputy: "对办理结果不满意,诉求已重新办理",
+  reopenedForCitizen: "已重新进入办理",
+  reopenedForDeputy: "对办理结果不满意,诉求已重新进入办理",
 };
 
 const log = (page: Page) => page.getByRole("log");

@@ -22,7 +22,7 @@ import {
   isAudience,
   needsDistrict,
 } from "../../domain/audience.js";
-import { parseLocalDateTime } from "../../domain/local-time.js";
+import { exampleLocalDateTime, parseLocalDateTime } from "../../domain/local-time.js";
 import { broadcastStateMessage } from "../broadcast-progress.js";
 import {
   broadcastAudienceData,
@@ -196,7 +196,11 @@ senders.callbackQuery(broadcastWhenData.filter, async (ctx) => {
   await ctx.answerCallbackQuery();
   if (data.when === "later") {
     flow.step = "time";
-    await ctx.editMessageText(ctx.t("broadcast-ask-time", { example: "2026-12-01 09:00" }));
+    await ctx.editMessageText(
+      ctx.t("broadcast-ask-time", {
+        example: exampleLocalDateTime(ctx.deps.now(), ctx.deps.config.TIME_ZONE),
+      }),
+    );
     return;
   }
   flow.scheduledAt = null;
@@ -206,7 +210,11 @@ senders.callbackQuery(broadcastWhenData.filter, async (ctx) => {
 async function handleTime(ctx: BotContext, flow: BroadcastFlow): Promise<void> {
   const at = parseLocalDateTime(ctx.message?.text ?? "", ctx.deps.config.TIME_ZONE);
   if (!at || at.getTime() <= ctx.deps.now().getTime()) {
-    await ctx.reply(ctx.t("broadcast-bad-time", { example: "2026-12-01 09:00" }));
+    await ctx.reply(
+      ctx.t("broadcast-bad-time", {
+        example: exampleLocalDateTime(ctx.deps.now(), ctx.deps.config.TIME_ZONE),
+      }),
+    );
     return;
   }
   flow.scheduledAt = at.toISOString();

@@ -32,8 +32,12 @@ export const requireConsent: MiddlewareFn<BotContext> = async (ctx, next) => {
     }
     if (text?.trim()) ctx.session.pendingText = [ctx.session.pendingText, text].filter(Boolean).join("\n");
   }
-  if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: ctx.t("privacy-required"), show_alert: true });
-  else if (message) await ctx.reply(ctx.t(isCommand ? "consent-gate-command" : "consent-gate-kept"));
   const shownAt = ctx.session.noticeShownAt ? new Date(ctx.session.noticeShownAt).getTime() : 0;
-  if (ctx.deps.now().getTime() - shownAt > NOTICE_REPEAT_MS) await showConsentNotice(ctx);
+  const showAgain = ctx.deps.now().getTime() - shownAt > NOTICE_REPEAT_MS;
+  // The notice follows this line when it is sent again; otherwise it is the one already above.
+  const where = showAgain ? "" : "-above";
+  if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: ctx.t("privacy-required"), show_alert: true });
+  else if (message)
+    await ctx.reply(ctx.t(`${isCommand ? "consent-gate-command" : "consent-gate-kept"}${where}`));
+  if (showAgain) await showConsentNotice(ctx);
 };
