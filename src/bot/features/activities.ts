@@ -8,7 +8,6 @@ import {
   ActivityNotFoundError,
   answerRsvp,
   findActivity,
-  findActivityRow,
   listUpcomingActivities,
   loadActivityAuthority,
 } from "../../db/queries/activities.js";
