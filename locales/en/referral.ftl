@@ -178,3 +178,7 @@ case-clock-not-resumed = This case's clock is not stopped.
 supervisions-amber-title = 🟡 <b>Supervision</b>: { $count } referrals were not answered by their deadline:
 supervisions-red-title = 🔴 <b>Supervision</b>: the answers to { $count } referrals are five working days late:
 supervisions-line = <b>{ $caseNo }</b> · { $district } · { $department } · due { $deadline }
+
+# The citizen's outcome from the departments' answers: one line per department.
+referral-outcome-line = { $department }: { $answer }
+referral-outcome-contact = {" "}(contact: { $contact })

@@ -178,3 +178,7 @@ case-clock-not-resumed = 这条诉求没有暂停计时。
 supervisions-amber-title = 🟡 <b>督办</b>:以下 { $count } 件交办件未在期限前答复:
 supervisions-red-title = 🔴 <b>督办</b>:以下 { $count } 件交办件的答复已超期五个工作日:
 supervisions-line = <b>{ $caseNo }</b> · { $district } · { $department } · 期限 { $deadline }
+
+# The citizen's outcome from the departments' answers: one line per department.
+referral-outcome-line = { $department }:{ $answer }
+referral-outcome-contact = ({ $contact })

@@ -2,7 +2,7 @@
 // rated (issue 8 review, item 1): a case referred to two departments, one answers, staff
 // accept and the deputy rates it 基本满意; staff then withdraw the other referral, and the case
 // closes with the first department's answer as its outcome, which the citizen receives with
-// the rating buttons — it does not go back to 办理中.
+// the rating buttons — it does not go back to 办理中 — in the citizen's language (item 3).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Concern } from "../../src/db/generated/sqlite/client.js";
 import { testDialects } from "../helpers/database.js";
@@ -73,11 +73,18 @@ describe.each(testDialects)("closing after the last open referral is withdrawn o
     const current = await reload(bot, concern);
     expect(current.status).toBe("resolved");
     expect(current.outcome).toContain(ANSWER);
+    // The citizen reads English: the outcome's words and the department's name follow.
+    await bot.prisma.user.update({ where: { telegramId: 3701 }, data: { locale: "en" } });
     const before = citizen.texts().length;
     await bot.drainJobs();
     const told = citizen.texts().slice(before).join("\n");
-    expect(told).toContain(ANSWER);
-    expect(citizen.findButton("基本满意")).toBeDefined();
+    expect(told).toContain(
+      `Outcome: Qingshan County Transport Bureau: ${ANSWER} (contact: 刘工 0571-7654321)`,
+    );
+    expect(told).not.toContain("青山县交通运输局");
+    expect(citizen.findButton("Mostly satisfied")).toBeDefined();
+    // The stored outcome, for the timeline, stays in the primary language.
+    expect(current.outcome).toBe(`青山县交通运输局:${ANSWER}(刘工 0571-7654321)`);
     const statuses = await bot.prisma.concernEvent.findMany({
       where: { concernId: concern.id, kind: "status" },
       select: { toStatus: true },

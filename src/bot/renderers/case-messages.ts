@@ -6,7 +6,9 @@ import type { InlineKeyboardMarkup } from "grammy/types";
 import type { Config } from "../../config.js";
 import type { Database } from "../../db/client.js";
 import { findConcern } from "../../db/queries/concerns.js";
+import { listAnsweredReferrals } from "../../db/queries/referrals.js";
 import type { CaseMessage, CaseMessageKind } from "../../domain/messages.js";
+import { referralOutcome, storedOutcomeWords } from "../../domain/referral-outcome.js";
 import { parseUndeliveredReason } from "../../domain/undelivered.js";
 import type {
   FilePartType,
@@ -16,7 +18,7 @@ import type {
   RenderScene,
 } from "../../jobs/delivery.js";
 import { PermanentJobError } from "../../jobs/errors.js";
-import { actorTitle, caseCard, citizenLabel } from "../case-view.js";
+import { actorTitle, caseCard, citizenLabel, localName } from "../case-view.js";
 import { displayName, escapeHtml } from "../format.js";
 import {
   citizenCaseKeyboard,
@@ -39,6 +41,28 @@ function deliveredKey(kind: string, toStatus: string | null): string {
   if (kind !== "status") return "notify-delivered";
   if (toStatus === "declined") return "notify-delivered-declined";
   return "notify-delivered-outcome";
+}
+
+/**
+ * The outcome as the recipient reads it: when it is the one the departments' answers gave
+ * (the stored zh-CN text of the case's answered referrals, of the main case for a merged one),
+ * those answers again with the locale's words and the department's name in its language;
+ * otherwise the text as the deputy wrote it.
+ */
+async function outcomeInLocale(
+  stored: string,
+  caseId: number,
+  t: RenderScene["t"],
+  locale: string,
+  prisma: Database["prisma"],
+): Promise<string> {
+  const lines = await listAnsweredReferrals(prisma, caseId);
+  if (lines.length === 0 || referralOutcome(lines, storedOutcomeWords) !== stored) return stored;
+  return referralOutcome(lines, {
+    name: (department) => localName(department, locale),
+    line: (department, answer) => t("referral-outcome-line", { department, answer }),
+    contact: (contactPerson) => t("referral-outcome-contact", { contact: contactPerson }),
+  });
 }
 
 export function createCaseRenderers({ db, config }: CaseRendererDeps): {
@@ -124,7 +148,15 @@ export function createCaseRenderers({ db, config }: CaseRendererDeps): {
             t(event.toStatus === "declined" ? "notify-declined" : "notify-resolved", {
               caseNo,
               actor,
-              text: escapeHtml(event.text ?? ""),
+              text: escapeHtml(
+                await outcomeInLocale(
+                  event.text ?? "",
+                  concern.mergedIntoId ?? concern.id,
+                  t,
+                  locale,
+                  prisma,
+                ),
+              ),
             }),
           ),
           ratingKeyboard(t, concern.id),

@@ -23,6 +23,11 @@ import {
   UnknownDepartmentError,
 } from "../../domain/referral-errors.js";
 import {
+  type ReferralAnswerLine,
+  referralOutcome,
+  storedOutcomeWords,
+} from "../../domain/referral-outcome.js";
+import {
   type ReferralAudience,
   referralChangeAudiences,
   referralRecipients,
@@ -506,14 +511,7 @@ async function closeCaseWhenAnswered(
   if (remaining > 0) return;
   const concern = await tx.concern.findUnique({ where: { id: concernId } });
   if (concern?.status !== "referred") return;
-  const answered = await tx.referral.findMany({
-    where: { concernId, status: "closed", answer: { not: null } },
-    include: { department: { select: { nameZh: true } } },
-    orderBy: { id: "asc" },
-  });
-  const outcome = answered
-    .map((r) => `${r.department.nameZh}:${r.answer}${r.contactPerson ? `(${r.contactPerson})` : ""}`)
-    .join("\n");
+  const outcome = referralOutcome(await listAnsweredReferrals(tx as Prisma, concernId), storedOutcomeWords);
   const { count } = await tx.concern.updateMany({
     where: { id: concernId, status: "referred" },
     data: { status: "resolved", outcome, closedAt: now, rating: null, ratedAt: null, updatedAt: now },
@@ -540,6 +538,30 @@ async function closeCaseWhenAnswered(
     action: "resolve",
     now,
   });
+}
+
+/**
+ * The case's closed referrals that carry an answer, oldest first: the lines of the outcome the
+ * departments gave (referralOutcome), with both names of each department.
+ */
+export async function listAnsweredReferrals(
+  prisma: Prisma,
+  concernId: number,
+): Promise<ReferralAnswerLine[]> {
+  const rows = await prisma.referral.findMany({
+    where: { concernId, status: "closed", answer: { not: null } },
+    select: {
+      answer: true,
+      contactPerson: true,
+      department: { select: { nameZh: true, nameEn: true } },
+    },
+    orderBy: { id: "asc" },
+  });
+  return rows.map((r) => ({
+    department: r.department,
+    answer: r.answer ?? "",
+    contactPerson: r.contactPerson,
+  }));
 }
 
 /**
