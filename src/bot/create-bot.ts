@@ -40,6 +40,7 @@ import { startFeature } from "./features/start.js";
 import { statsFeature } from "./features/stats.js";
 import { triageFeature } from "./features/triage.js";
 import { whoamiFeature } from "./features/whoami.js";
+import { dropEmptyKeyboardRows } from "./keyboards/empty-rows.js";
 import { bestEffort } from "./middlewares/best-effort.js";
 import { promptGuard } from "./middlewares/prompt-guard.js";
 import { rejectBanned } from "./middlewares/reject-banned.js";
@@ -59,6 +60,8 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Bot<Bo
     botInfo: options.botInfo,
     client: { apiRoot: config.TELEGRAM_API_ROOT ?? "https://api.telegram.org", timeoutSeconds: 60 },
   });
+  // No inline keyboard goes out with an empty row, whichever builder made it.
+  bot.api.config.use(dropEmptyKeyboardRows);
 
   // 1. Dependencies and a logger per update, before anything that might log.
   bot.use((ctx, next) => {

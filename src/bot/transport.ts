@@ -4,6 +4,7 @@ import { Api, InputFile } from "grammy";
 import type { Config } from "../config.js";
 import type { MessagePart, Transport, UploadedFile } from "../jobs/delivery.js";
 import { type Pacer, pacerTransformer } from "../jobs/pacer.js";
+import { dropEmptyKeyboardRows } from "./keyboards/empty-rows.js";
 import { MAX_CAPTION_LENGTH, MAX_TEXT_LENGTH, splitEntityText, splitHtml } from "./split-text.js";
 import { classifySendError } from "./telegram-errors.js";
 
@@ -12,10 +13,13 @@ import { classifySendError } from "./telegram-errors.js";
  * transformer, and give up after SEND_TIMEOUT_SECONDS rather than grammY's 500 s.
  */
 export function createDeliveryApi(config: Config): Api {
-  return new Api(config.BOT_TOKEN, {
+  const api = new Api(config.BOT_TOKEN, {
     apiRoot: config.TELEGRAM_API_ROOT ?? "https://api.telegram.org",
     timeoutSeconds: config.SEND_TIMEOUT_SECONDS,
   });
+  // No inline keyboard goes out with an empty row, whichever renderer made it.
+  api.config.use(dropEmptyKeyboardRows);
+  return api;
 }
 
 /** For queued tasks that call the Api themselves (a broadcast's progress report): paced on the bulk lane. */

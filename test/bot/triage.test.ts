@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Concern } from "../../src/db/generated/sqlite/client.js";
 import { testDialects } from "../helpers/database.js";
+import { callsWithEmptyKeyboardRows } from "../helpers/test-app.js";
 import { TestBot, type TestUser } from "../helpers/test-bot.js";
 import { join, raise, reload, triageButton } from "./triage-helpers.js";
 
@@ -63,6 +64,8 @@ describe.each(testDialects)("the triage desk on %s", (dialect) => {
   it("lets a deputy claim an unassigned case, and refuses another deputy's claim on it", async () => {
     await deputyA.press("认领");
     expect((await reload(bot, first)).assigneeId).toBe(ids.a);
+    // The triage card redrawn after a claim has no claim row left, and no empty row instead.
+    expect(callsWithEmptyKeyboardRows(bot.fake.calls)).toEqual([]);
     await deputyB.pressData(triageButton("claim", first.id));
     expect(deputyB.callbackAnswers().at(-1)).toBe("该诉求已有承办人;如需改派,请联系联络站工作人员。");
     expect((await reload(bot, first)).assigneeId).toBe(ids.a);

@@ -8,7 +8,7 @@ import type { Database, Dialect } from "../../src/db/client.js";
 import type { WorkingCalendar } from "../../src/domain/working-days.js";
 import { createLogger } from "../../src/logger.js";
 import { createTestDatabase, exampleSeedPath, type TestDatabase } from "./database.js";
-import { FakeBotApi, type FakeBotApiOptions } from "./fake-bot-api.js";
+import { FakeBotApi, type FakeBotApiOptions, type RecordedCall } from "./fake-bot-api.js";
 import { findNoteLeaks, type NoteLeak } from "./note-guard.js";
 
 export { exampleSeedPath };
@@ -73,6 +73,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
  */
 export async function stopTestApp({ app, fake, owned }: TestApp): Promise<void> {
   const leaks = owned ? await findNoteLeaks(owned, fake).catch((): NoteLeak[] => []) : [];
+  const emptyRows = owned ? callsWithEmptyKeyboardRows(fake.calls) : [];
   await app.close();
   if (owned) {
     await fake.close();
@@ -80,6 +81,18 @@ export async function stopTestApp({ app, fake, owned }: TestApp): Promise<void> 
   }
   if (leaks.length > 0)
     throw new Error(`internal notes reached citizens: ${JSON.stringify(leaks.slice(0, 5))}`);
+  if (emptyRows.length > 0)
+    throw new Error(`inline keyboards with an empty row were sent: ${JSON.stringify(emptyRows.slice(0, 3))}`);
+}
+
+/** The recorded calls whose inline keyboard has an empty row (`[]`): none may reach Telegram. */
+export function callsWithEmptyKeyboardRows(calls: RecordedCall[]): RecordedCall[] {
+  return calls.filter((call) => {
+    let markup = call.payload.reply_markup as unknown;
+    if (typeof markup === "string") markup = JSON.parse(markup);
+    const rows = (markup as { inline_keyboard?: unknown } | undefined)?.inline_keyboard;
+    return Array.isArray(rows) && rows.some((row) => Array.isArray(row) && row.length === 0);
+  });
 }
 
 /** Polls `condition` until it holds (work done by a running worker); fails after `timeoutMs`. */
