@@ -75,7 +75,8 @@ const actorRoles = ["representative", "staff", "admin", "department"] as const;
 
 /**
  * Someone who acts on a case named with their own role, as a citizen reads it (issue 7, item
- * 3): "王五 代表", "联络站工作人员 李四", "管理员 …", "职能部门 …" (keys `actor-<role>`). `name`
+ * 3), one pattern for every role, role first: "人大代表 王五", "联络站工作人员 李四", "管理员 …",
+ * "职能部门 …" (keys `actor-<role>`). `name`
  * is already escaped HTML. A role not listed reads as staff.
  */
 export function actorTitle(t: Translate, role: string, name: string): string {

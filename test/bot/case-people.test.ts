@@ -63,8 +63,8 @@ describe.each(testDialects)("who is named and who hears, on %s", (dialect) => {
     await reply(staff, "We will replace it.");
     await bot.drainJobs();
     const englishRead = english.texts().join("\n");
-    expect(englishRead).toContain("accepted by 李四 of the liaison station staff");
-    expect(englishRead).toContain("李四 of the liaison station staff replied on your case");
+    expect(englishRead).toContain("accepted by Liaison station staff member 李四");
+    expect(englishRead).toContain("Liaison station staff member 李四 replied on your case");
     expect(englishRead).not.toMatch(/Deputy 李四/);
     expect(caseId).toBeGreaterThan(0);
   });

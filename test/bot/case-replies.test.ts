@@ -146,7 +146,7 @@ describe.each(testDialects)("replies to the bot's messages on %s", (dialect) => 
     const media = albums[0]!.payload.media as { type: string; caption?: string }[];
     expect(media.map((m) => m.type)).toEqual(["photo", "photo", "photo"]);
     expect(media[0]!.caption).toContain("已修好,请看照片。");
-    expect(media[0]!.caption).toContain("王代表 代表回复了您的诉求");
+    expect(media[0]!.caption).toContain("人大代表 王代表回复了您的诉求");
     // The citizen's buttons come after it (an album takes none).
     expect(citizen.findButton("补充说明")).toBeDefined();
   });

@@ -85,7 +85,7 @@ describe.each(testDialects)("the concern loop on %s", (dialect) => {
     expect(concern.status).toBe("accepted");
     expect(concern.assigneeId).toBe((await deputy.record())!.id);
     await bot.drainJobs();
-    expect(citizen.lastText()).toContain(`您的诉求 <b>${concern.caseNo}</b> 已由 王代表 代表受理`);
+    expect(citizen.lastText()).toContain(`您的诉求 <b>${concern.caseNo}</b> 已由 人大代表 王代表受理`);
   });
 
   it("carries the deputy's reply to the citizen and the citizen's answer back", async () => {
@@ -95,7 +95,7 @@ describe.each(testDialects)("the concern loop on %s", (dialect) => {
     await deputy.press("发送");
     expect(deputy.lastText()).toContain("正在发给群众");
     await bot.drainJobs();
-    expect(citizen.lastText()).toContain("王代表 代表回复了您的诉求");
+    expect(citizen.lastText()).toContain("人大代表 王代表回复了您的诉求");
     await bot.drainJobs();
     expect(deputy.lastText()).toContain("您的回复已送达群众");
     expect(citizen.lastText()).toContain("已联系街道办,明天派人维修。");

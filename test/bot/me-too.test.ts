@@ -72,8 +72,8 @@ describe.each(testDialects)("me too on %s", (dialect) => {
     await deputy.press("受理");
     await bot.drainJobs();
     expect(neighbour.lastText()).toContain("(您联名的诉求)");
-    expect(neighbour.lastText()).toContain(`您的诉求 <b>${caseNo}</b> 已由 王代表 代表受理`);
-    expect(filer.lastText()).toContain(`您的诉求 <b>${caseNo}</b> 已由 王代表 代表受理`);
+    expect(neighbour.lastText()).toContain(`您的诉求 <b>${caseNo}</b> 已由 人大代表 王代表受理`);
+    expect(filer.lastText()).toContain(`您的诉求 <b>${caseNo}</b> 已由 人大代表 王代表受理`);
     expect(filer.lastText()).not.toContain("联名的诉求");
 
     await deputy.press("回复");

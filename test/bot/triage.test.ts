@@ -112,8 +112,8 @@ describe.each(testDialects)("the triage desk on %s", (dialect) => {
   it("shows who did what on the handlers' timeline and none of it to the citizen", async () => {
     await staff.pressData(`co:${first.id}`);
     const handlerView = staff.lastText();
-    expect(handlerView).toContain("王代表 代表: 类别设为“环境卫生”");
-    expect(handlerView).toContain("王代表 代表: 紧急程度设为“紧急”");
+    expect(handlerView).toContain("人大代表 王代表: 类别设为“环境卫生”");
+    expect(handlerView).toContain("人大代表 王代表: 紧急程度设为“紧急”");
     expect(handlerView).toContain("工作人员 陈干事: 指派给 李代表");
     await citizen.pressData(`co:${first.id}`);
     const citizenView = citizen.lastText();

@@ -36,7 +36,7 @@ const bot = {
   resolve: "办结",
   writeOutcome: "请输入办理结果",
   resolved: "已办结,办理结果正在发给群众",
-  deputyReplied: "王代表 代表回复了您的诉求",
+  deputyReplied: "人大代表 王代表回复了您的诉求",
   outcome: "办理结果:",
   unsatisfied: "不满意",
   reopenedForCitizen: "已重新进入办理",
