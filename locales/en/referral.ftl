@@ -134,12 +134,22 @@ referral-notify-extension-decided = The extension request on referral <b>{ $case
 referral-notify-extension-approved = ✅ The extension of referral <b>{ $caseNo }</b> was approved. { $text }
 referral-notify-extension-refused = ❌ The extension of referral <b>{ $caseNo }</b> was refused: answer by the current deadline. { $text }
 referral-notify-answered = 📝 { $department } answered referral <b>{ $caseNo }</b>: please review it.
-referral-notify-rework = 🔁 The answer to referral <b>{ $caseNo }</b> was sent back for rework: { $text }
+referral-notify-rework =
+    🔁 The answer to referral <b>{ $caseNo }</b> was sent back for rework: { $text }
+    Answer due: { $deadline }
 referral-notify-review-accepted = 📝 The answer of { $department } to case <b>{ $caseNo }</b> passed review: please rate it.
-referral-notify-reopened-review = 🔁 Referral <b>{ $caseNo }</b> needs a new answer.
-referral-notify-reopened-unsatisfied_deputy = 🔁 The deputy was not satisfied with the answer to referral <b>{ $caseNo }</b>: please handle it again.
-referral-notify-reopened-unsatisfied_citizen = 🔁 The citizen was not satisfied with the outcome of case <b>{ $caseNo }</b>: please handle it again.
-referral-notify-reopened-promise_due = ⏰ The promised date of referral <b>{ $caseNo }</b> has passed: please answer again.
+referral-notify-reopened-review =
+    🔁 Referral <b>{ $caseNo }</b> needs a new answer.
+    Answer due: { $deadline }
+referral-notify-reopened-unsatisfied_deputy =
+    🔁 The deputy was not satisfied with the answer to referral <b>{ $caseNo }</b>: please handle it again.
+    Answer due: { $deadline }
+referral-notify-reopened-unsatisfied_citizen =
+    🔁 The citizen was not satisfied with the outcome of case <b>{ $caseNo }</b>: please handle it again.
+    Answer due: { $deadline }
+referral-notify-reopened-promise_due =
+    ⏰ The promised date of referral <b>{ $caseNo }</b> has passed: please answer again.
+    Answer due: { $deadline }
 referral-notify-withdrawn = ↩️ Referral <b>{ $caseNo }</b> was withdrawn: nothing more to do. Reason: { $text }
 referral-notify-note = 📝 New internal note on referral <b>{ $caseNo }</b>: { $text }
 referral-notify-update = Referral <b>{ $caseNo }</b> has news.

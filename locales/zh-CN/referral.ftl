@@ -134,12 +134,22 @@ referral-notify-extension-decided = 交办件 <b>{ $caseNo }</b> 的延期申请
 referral-notify-extension-approved = ✅ 交办件 <b>{ $caseNo }</b> 的延期申请已获同意。{ $text }
 referral-notify-extension-refused = ❌ 交办件 <b>{ $caseNo }</b> 的延期申请未获同意,请按原期限答复。{ $text }
 referral-notify-answered = 📝 { $department } 答复了交办件 <b>{ $caseNo }</b>,请审核。
-referral-notify-rework = 🔁 交办件 <b>{ $caseNo }</b> 的答复被退回重办:{ $text }
+referral-notify-rework =
+    🔁 交办件 <b>{ $caseNo }</b> 的答复被退回重办:{ $text }
+    答复期限:{ $deadline }
 referral-notify-review-accepted = 📝 { $department } 对诉求 <b>{ $caseNo }</b> 的答复已通过审核,请评价。
-referral-notify-reopened-review = 🔁 交办件 <b>{ $caseNo }</b> 需要重新答复。
-referral-notify-reopened-unsatisfied_deputy = 🔁 代表对交办件 <b>{ $caseNo }</b> 的答复不满意,请重新办理(重办)。
-referral-notify-reopened-unsatisfied_citizen = 🔁 群众对诉求 <b>{ $caseNo }</b> 的办理结果不满意,请重新办理(重办)。
-referral-notify-reopened-promise_due = ⏰ 交办件 <b>{ $caseNo }</b> 的承诺办结日期已到,请再次答复办理情况。
+referral-notify-reopened-review =
+    🔁 交办件 <b>{ $caseNo }</b> 需要重新答复。
+    答复期限:{ $deadline }
+referral-notify-reopened-unsatisfied_deputy =
+    🔁 代表对交办件 <b>{ $caseNo }</b> 的答复不满意,请重新办理(重办)。
+    答复期限:{ $deadline }
+referral-notify-reopened-unsatisfied_citizen =
+    🔁 群众对诉求 <b>{ $caseNo }</b> 的办理结果不满意,请重新办理(重办)。
+    答复期限:{ $deadline }
+referral-notify-reopened-promise_due =
+    ⏰ 交办件 <b>{ $caseNo }</b> 的承诺办结日期已到,请再次答复办理情况。
+    答复期限:{ $deadline }
 referral-notify-withdrawn = ↩️ 交办件 <b>{ $caseNo }</b> 已撤回,无需继续办理。撤回原因:{ $text }
 referral-notify-note = 📝 交办件 <b>{ $caseNo }</b> 有新的内部备注:{ $text }
 referral-notify-update = 交办件 <b>{ $caseNo }</b> 有新的进展。

@@ -463,13 +463,19 @@ export function applyReferralCommand(
     events: ReferralChange["events"],
     effects: ReferralEffect[] = [],
   ): ReferralChange => ({ from: facts.status, update: { ...update, updatedAt: now }, events, effects });
-  /** Back to the same department for a new answer, with a fresh deadline. */
-  const backToDepartment = (reason: ReworkReason) => ({
-    status: "rework" as const,
-    reworkReason: reason,
-    deadline: addWorkingDays(calendar, now, context.days.answerDays, timeZone),
-    ...ladderReset,
-  });
+  /**
+   * Back to the same department for a new answer, by the later of its current deadline (an
+   * approved extension is kept) and a fresh default one.
+   */
+  const backToDepartment = (reason: ReworkReason) => {
+    const fresh = addWorkingDays(calendar, now, context.days.answerDays, timeZone);
+    return {
+      status: "rework" as const,
+      reworkReason: reason,
+      deadline: fresh > facts.deadline ? fresh : facts.deadline,
+      ...ladderReset,
+    };
+  };
 
   switch (command.action) {
     case "acknowledge":

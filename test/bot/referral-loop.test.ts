@@ -201,8 +201,11 @@ describe.each(testDialects)("the referral loop on %s", (dialect) => {
     expect(staff.lastText()).toBe("已退回部门重新答复。");
     expect((await latest()).status).toBe("rework");
     expect((await latest()).reworkCount).toBe(1);
+    // The approved extension is later than a fresh default deadline (2026-12-29): it is kept,
+    // and the department is told it.
+    expect((await latest()).deadline.toISOString()).toBe("2027-02-26T15:59:59.999Z");
     await bot.drainJobs();
-    expect(housing.lastText()).toContain("的答复被退回重办:请写明施工的具体日期。");
+    expect(housing.lastText()).toContain("的答复被退回重办:请写明施工的具体日期。\n答复期限:2027-02-26");
     await housing.press("答复");
     await housing.press("A 已解决");
     await housing.send("12月5日已完成路面修复。");

@@ -120,7 +120,12 @@ export function createReferralRenderers({ db, timeZone }: ReferralRendererDeps):
         if (decided) key = `referral-notify-extension-${decided.status}`;
         text = decided?.decisionNote ?? "";
       }
-      const header = t(key, { caseNo, department, text: escapeHtml(text) });
+      const header = t(key, {
+        caseNo,
+        department,
+        text: escapeHtml(text),
+        deadline: when(referral.deadline),
+      });
       const notes = await listReferralNotes(db.prisma, referral.id);
       return htmlMessage(
         `${header}\n\n${referralCard(referral, message.audience, view, notes)}`,
