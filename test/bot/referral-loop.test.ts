@@ -175,6 +175,11 @@ describe.each(testDialects)("the referral loop on %s", (dialect) => {
       `您的诉求 <b>${caseNo}</b> 的办理期限已延长至 2027-02-26,原因:需要组织现场勘查和设计。`,
     );
     expect(housing.lastText()).toContain("延期申请已获同意");
+    // The case card's due date follows the approved extension (issue 8 review, item 5).
+    const concern = await bot.prisma.concern.findFirstOrThrow();
+    expect(concern.dueAt?.toISOString()).toBe("2027-02-26T15:59:59.999Z");
+    await deputy.pressData(`co:${concern.id}`);
+    expect(deputy.lastText()).toContain("办理期限:2027/02/26 23:59");
   });
 
   it("takes an answer of class B with a contact and a promised date; a second answer is refused", async () => {

@@ -432,6 +432,13 @@ async function actInTransaction(
         break; // told through the audiences below
     }
   }
+  // The case's due date follows a referral's deadline moved later (an approved extension, a
+  // rework), so that the case card, /inbox and the citizen's words agree; it never moves earlier.
+  if (change.update.deadline)
+    await tx.concern.updateMany({
+      where: { id: row.concernId, OR: [{ dueAt: null }, { dueAt: { lt: change.update.deadline } }] },
+      data: { dueAt: change.update.deadline },
+    });
   // A department owing a new answer means the case is with a department again (after the
   // citizen's 不满意 the rating left it "reopened").
   if (change.update.status === "rework" && row.concern.status !== "referred")
