@@ -14,6 +14,8 @@ describe("administrators in the bot", () => {
     await admin.press("同意并继续");
     expect((await admin.record())?.role).toBe("admin");
     await admin.send("/invite staff QS-CG");
+    // The district by its name, with the code typed (issue 7 review, item 5).
+    expect(admin.lastText()).toContain("(选区 城关街道(QS-CG),");
     const link = admin.lastText().match(/https:\/\/t\.me\/liaison_test_bot\?start=(inv_[\w-]+)/);
     expect(link).not.toBeNull();
     const staff = bot.user(9002);

@@ -60,7 +60,8 @@ describe.each(testDialects)("department invites on %s", (dialect) => {
     await admin.send("/start");
     await admin.press("同意并继续");
     await admin.send("/invite department housing");
-    expect(admin.lastText()).toContain("职能部门联系人邀请链接(部门 housing");
+    expect(admin.lastText()).toContain("职能部门联系人邀请链接(部门 ");
+    expect(admin.lastText()).toContain("(housing),");
     const token = admin.lastText().match(/start=inv_([\w-]+)/)![1];
     const staff = bot.user(5102);
     await staff.send("/start");

@@ -10,6 +10,7 @@ import {
   UnknownDistrictError,
 } from "../../db/queries/invites.js";
 import { seedDirectory, seedFileSchema } from "../../db/queries/seed.js";
+import { localName } from "../case-view.js";
 import type { BotContext } from "../context.js";
 import { escapeHtml } from "../format.js";
 import { replyInPieces } from "../reply-in-pieces.js";
@@ -32,10 +33,18 @@ admins.command("invite", async (ctx) => {
       ttlHours: ctx.deps.config.INVITE_TTL_HOURS,
       now: ctx.deps.now(),
     });
+    // Named as people know it, with the code that was typed: "东门社区(QS-CG-DM)".
+    const place = invite.department ?? invite.district;
+    const named = place
+      ? ctx.t("admin-invite-place", {
+          name: localName(place, await ctx.i18n.getLocale()),
+          code: districtCode,
+        })
+      : districtCode;
     await ctx.reply(
       ctx.t(role === "department" ? "admin-invite-created-department" : "admin-invite-created", {
         role: ctx.t(`role-${role}`),
-        district: escapeHtml(districtCode),
+        district: escapeHtml(named),
         link: inviteLink(ctx.me.username, invite.token),
         hours: ctx.deps.config.INVITE_TTL_HOURS,
       }),

@@ -102,7 +102,7 @@ export async function createInvite(
       createdAt: input.now,
     },
   });
-  return { token, expiresAt, district };
+  return { token, expiresAt, district, department: undefined };
 }
 
 export function inviteLink(botUsername: string, token: string): string {
