@@ -192,3 +192,18 @@ supervisions-line = <b>{ $caseNo }</b> · { $district } · { $department } · du
 # The citizen's outcome from the departments' answers: one line per department.
 referral-outcome-line = { $department }: { $answer }
 referral-outcome-contact = {" "}(contact: { $contact })
+timeline-referral-department = ({ $department })
+timeline-reopen-unsatisfied_deputy = the deputy was not satisfied with the answer
+timeline-reopen-unsatisfied_citizen = the citizen was not satisfied with the outcome
+timeline-reopen-promise_due = the promised completion date has come
+timeline-extension-approved = extension approved
+timeline-extension-refused = extension refused
+timeline-supervision-step = { $step ->
+    [acknowledge_reminder] reminder to acknowledge
+    [reminder] reminder before the deadline
+    [amber] overdue (amber)
+    [red] five working days overdue (red)
+    [reroute_reminder] reminder to re-route
+    [promise_due] promised date reached
+   *[other] supervision reminder
+}

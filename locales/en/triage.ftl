@@ -76,3 +76,5 @@ timeline-handed-over = { $reason ->
         [nobody] nobody has taken the case on yet
        *[other] the case was handed to { $heir }
     }
+timeline-claimed = claimed the case
+timeline-older-hidden = ({ $count } older entries not shown)

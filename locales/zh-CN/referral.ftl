@@ -192,3 +192,18 @@ supervisions-line = <b>{ $caseNo }</b> · { $district } · { $department } · �
 # The citizen's outcome from the departments' answers: one line per department.
 referral-outcome-line = { $department }:{ $answer }
 referral-outcome-contact = ({ $contact })
+timeline-referral-department = ({ $department })
+timeline-reopen-unsatisfied_deputy = 代表对答复不满意
+timeline-reopen-unsatisfied_citizen = 群众对结果不满意
+timeline-reopen-promise_due = 承诺办结日期已到
+timeline-extension-approved = 同意延期
+timeline-extension-refused = 不同意延期
+timeline-supervision-step = { $step ->
+    [acknowledge_reminder] 催签收
+    [reminder] 答复期限前提醒
+    [amber] 超期督办(黄牌)
+    [red] 超期五个工作日督办(红牌)
+    [reroute_reminder] 催改派
+    [promise_due] 承诺日期到期提醒
+   *[other] 督办提醒
+}

@@ -76,3 +76,5 @@ timeline-handed-over = { $reason ->
         [nobody] 诉求暂无人接手,重新待分派
        *[other] 诉求移交给 { $heir }
     }
+timeline-claimed = 认领
+timeline-older-hidden = (较早的 { $count } 条记录未显示)

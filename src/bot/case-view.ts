@@ -91,6 +91,40 @@ type TimelineEvent = ConcernEvent & {
 /** Names a timeline needs besides its events: categories by id (for "categorized" entries). */
 export interface TimelineLabels {
   categories?: ReadonlyMap<number, { nameZh: string; nameEn: string }>;
+  /** The department of each referral by id (for the referral entries of a handler's timeline). */
+  departments?: ReadonlyMap<number, { nameZh: string; nameEn: string }>;
+  /** How many older entries the events given leave out (said at the top; 0 or absent: none). */
+  hidden?: number;
+}
+
+const ratingValues = ["satisfied", "basically_satisfied", "unsatisfied"];
+
+/**
+ * What a referral entry's text says, localized: the answer class (A 已解决), the reason a
+ * referral was redone, the decision on an extension, the supervision step, the deputy's rating
+ * (text "<rating>|<note>" or, before ratings were kept, the note alone); free text as written.
+ */
+function referralDetail(t: Translate, kind: string, text: string | null): string {
+  if (!text) return "";
+  switch (kind) {
+    case "referral_answered":
+      return /^[A-D]$/.test(text) ? t(`referral-class-${text}`) : escapeHtml(text);
+    case "referral_reopened":
+      return ["unsatisfied_deputy", "unsatisfied_citizen", "promise_due"].includes(text)
+        ? t(`timeline-reopen-${text}`)
+        : escapeHtml(text);
+    case "referral_extension_decided":
+      return text === "approved" || text === "refused" ? t(`timeline-extension-${text}`) : escapeHtml(text);
+    case "supervision":
+      return t("timeline-supervision-step", { step: text });
+    case "referral_rated": {
+      const [rating, note] = splitOnce(text, "|");
+      if (!ratingValues.includes(rating)) return escapeHtml(text);
+      return note ? `${t(`rating-${rating}`)}(${escapeHtml(note)})` : t(`rating-${rating}`);
+    }
+    default:
+      return escapeHtml(text);
+  }
 }
 
 function actorLabel(t: Translate, event: TimelineEvent, viewer: Viewer, anonymous: boolean): string {
@@ -121,23 +155,33 @@ export function timelineText(
   labels: TimelineLabels = {},
 ): string {
   const lines = [t("timeline-title")];
+  if (viewer === "handler" && labels.hidden) lines.push(t("timeline-older-hidden", { count: labels.hidden }));
   // A citizen (or co-signer) sees only what may reach them (the newest 10 of those), and the
   // referral loop only in summary: "已转办", "督办中" — not who was chased or what handlers said
   // among themselves.
   const outside = viewer !== "handler";
   const shown = outside ? events.filter(mayReachCitizen).slice(0, 10) : events;
+  let lastSummary = "";
   for (const event of [...shown].reverse()) {
     // A co-signer hears the handlers' side; what the filer wrote stays between them and the deputies.
     if (viewer === "cosigner" && event.actorRole === "citizen" && event.kind === "message") continue;
     const when = formatDateTime(event.createdAt, locale, timeZone);
     if (outside && isConcernEventKind(event.kind) && citizenVisibility[event.kind] === "summary") {
-      lines.push(`${when} · ${t("timeline-system")}: ${t(`timeline-summary-${event.kind}`)}`);
+      const line = `${t("timeline-system")}: ${t(`timeline-summary-${event.kind}`)}`;
+      // A re-routed referral is a new one: the citizen reads "passed on to a department" once.
+      if (line === lastSummary) continue;
+      lastSummary = line;
+      lines.push(`${when} · ${line}`);
       continue;
     }
     if ((referralEventKinds as readonly string[]).includes(event.kind)) {
-      const text = event.text ? `: ${escapeHtml(event.text)}` : "";
+      const detail = referralDetail(t, event.kind, event.text);
+      const department = event.referralId ? labels.departments?.get(event.referralId) : undefined;
+      const where = department
+        ? t("timeline-referral-department", { department: escapeHtml(localName(department, locale)) })
+        : "";
       lines.push(
-        `${when} · ${actorLabel(t, event, viewer, anonymous)}: ${t(`timeline-kind-${event.kind}`)}${text}`,
+        `${when} · ${actorLabel(t, event, viewer, anonymous)}: ${t(`timeline-kind-${event.kind}`)}${where}${detail ? `: ${detail}` : ""}`,
       );
       continue;
     }
@@ -145,7 +189,10 @@ export function timelineText(
     let what: string;
     switch (event.kind) {
       case "assigned":
-        what = t("timeline-assigned", { name: escapeHtml(event.text ?? "") });
+        // A claim is an assignment to oneself (src/db/queries/triage.ts marks it "claim|<name>").
+        what = (event.text ?? "").startsWith("claim|")
+          ? t("timeline-claimed")
+          : t("timeline-assigned", { name: escapeHtml(event.text ?? "") });
         break;
       case "handed_over": {
         const [reason, former] = splitOnce(event.text ?? "", "|");

@@ -610,17 +610,19 @@ export function applyReferralCommand(
       const rating = choice("rating", deputyRatings, command.rating);
       const note = optionalText("note", command.note, referralTextLimits.note);
       const rated = { deputyRating: rating, deputyRatingNote: note, deputyRatedAt: now, deputyRatedById: by };
+      // The timeline's entry keeps the rating given then (a redone referral is rated again).
+      const ratedText = note ? `${rating}|${note}` : rating;
       if (rating === "unsatisfied")
         return change(
           { ...rated, ...backToDepartment("unsatisfied_deputy"), redoCount: facts.redoCount + 1 },
           [
-            { kind: "referral_rated", text: note },
+            { kind: "referral_rated", text: ratedText },
             { kind: "referral_reopened", text: "unsatisfied_deputy" },
           ],
         );
       return change(
         { ...rated, status: "closed", closedAt: now },
-        [{ kind: "referral_rated", text: note }],
+        [{ kind: "referral_rated", text: ratedText }],
         [{ kind: "send_outcome_to_citizen" }],
       );
     }

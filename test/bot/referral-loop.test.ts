@@ -283,6 +283,21 @@ describe.each(testDialects)("the referral loop on %s", (dialect) => {
     expect(text).not.toContain("退回");
     expect(text).not.toContain("请写明施工的具体日期");
     expect(text).not.toContain("住建局");
+    // Returned and re-routed: a new referral, but the citizen reads "passed on" once.
+    expect(text.split("已转交有关部门办理").length - 1).toBe(1);
+  });
+
+  it("localizes every entry of the handlers' timeline, names the department, and says what is left out", async () => {
+    const concern = await bot.prisma.concern.findFirstOrThrow();
+    await staff.pressData(`co:${concern.id}`);
+    const text = staff.lastText();
+    const timeline = text.slice(text.indexOf("办理记录"));
+    expect(timeline).not.toMatch(/[a-z]+_[a-z]+/);
+    expect(timeline).toContain("重办(青山县住房和城乡建设局): 群众对结果不满意");
+    expect(timeline).toContain("代表评价答复(青山县住房和城乡建设局): 满意");
+    expect(timeline).toContain("答复(青山县住房和城乡建设局): A 已解决");
+    const total = await bot.prisma.concernEvent.count({ where: { concernId: concern.id } });
+    expect(timeline).toContain(`较早的 ${total - 10} 条记录未显示`);
   });
 
   it("lists the department's open referrals with /referrals, and nobody else's", async () => {

@@ -77,7 +77,7 @@ describe.each(testDialects)("withdrawing a referral on %s", (dialect) => {
     const current = await reload(bot, concern);
     expect([current.status, current.assigneeId]).toEqual(["accepted", (await deputy.record())!.id]);
     await deputy.pressData(`co:${concern.id}`);
-    expect(deputy.lastText()).toContain(`撤回交办: ${REASON}`);
+    expect(deputy.lastText()).toContain(`撤回交办(青山县交通运输局): ${REASON}`);
   });
 
   it("tells the department why, on a card without buttons, and not the citizen", async () => {

@@ -114,6 +114,8 @@ describe.each(testDialects)("the triage desk on %s", (dialect) => {
     const handlerView = staff.lastText();
     expect(handlerView).toContain("人大代表 王代表: 类别设为“环境卫生”");
     expect(handlerView).toContain("人大代表 王代表: 紧急程度设为“紧急”");
+    expect(handlerView).toContain("人大代表 王代表: 认领");
+    expect(handlerView).not.toContain("指派给 王代表");
     expect(handlerView).toContain("工作人员 陈干事: 指派给 李代表");
     await citizen.pressData(`co:${first.id}`);
     const citizenView = citizen.lastText();

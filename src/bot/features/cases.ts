@@ -50,7 +50,24 @@ export async function sendCase(ctx: BotContext, concernId: number): Promise<bool
   const categories = events.some((e) => e.kind === "categorized")
     ? new Map((await ctx.deps.db.prisma.category.findMany()).map((c) => [c.id, c]))
     : undefined;
-  const timeline = timelineText(events, viewer, access.concern.anonymous, view, { categories });
+  const referralIds = [...new Set(events.flatMap((e) => (e.referralId ? [e.referralId] : [])))];
+  const [departments, total] =
+    viewer === "handler"
+      ? await Promise.all([
+          referralIds.length > 0
+            ? ctx.deps.db.prisma.referral
+                .findMany({ where: { id: { in: referralIds } }, select: { id: true, department: true } })
+                .then((rows) => new Map(rows.map((r) => [r.id, r.department])))
+            : undefined,
+          ctx.deps.db.prisma.concernEvent.count({ where: { concernId } }),
+        ])
+      : [undefined, events.length];
+  const hidden = total - events.length;
+  const timeline = timelineText(events, viewer, access.concern.anonymous, view, {
+    categories,
+    departments,
+    hidden,
+  });
   if (viewer !== "handler") {
     const text = `${caseCard(access.concern, viewer, view)}\n\n${timeline}`;
     await replyInPieces(ctx, text, citizenCaseKeyboard(ctx.t, access.concern));

@@ -126,7 +126,13 @@ export function assignConcern(db: Database, input: TriageInput & { assigneeId: n
       assignee && { id: assignee.id, deputyOfDistrict, inactive: assignee.inactiveAt !== null },
     );
     await update(tx, current, { assigneeId: input.assigneeId, assignedAt: input.now }, input.now);
-    const event = await record(tx, input, "assigned", displayName(assignee!));
+    // A claim's entry reads 认领 on the timeline: "claim|<name>".
+    const event = await record(
+      tx,
+      input,
+      "assigned",
+      claim ? `claim|${displayName(assignee!)}` : displayName(assignee!),
+    );
     if (!claim) {
       const message: TriageMessage = {
         kind: "concern_assigned",
