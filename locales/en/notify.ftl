@@ -1,4 +1,7 @@
 ## Notifications
+notify-new-case-admins =
+    📮 <b>A new concern needs someone to handle it</b>
+    You receive it as an administrator because its district and the districts above it have no deputy or liaison station staff yet. Handle it yourself, or invite deputies or staff with /invite.
 notify-new-case = 📮 <b>A new concern from your district</b>
 notify-accepted = Your case <b>{ $caseNo }</b> was accepted by { $actor } and is being handled.
 notify-reply-to-citizen =

@@ -1,5 +1,8 @@
 ## 通知
 notify-new-case = 📮 <b>本选区有新的群众诉求</b>
+notify-new-case-admins =
+    📮 <b>有新的群众诉求需要安排办理</b>
+    您作为管理员收到这件诉求,是因为该选区及其上级选区都还没有登记人大代表或联络站工作人员。请直接办理,或用 /invite 邀请代表或工作人员。
 notify-accepted = 您的诉求 <b>{ $caseNo }</b> 已由 { $actor }受理,正在办理中。
 notify-reply-to-citizen =
     💬 { $actor }回复了您的诉求 <b>{ $caseNo }</b>:

@@ -134,6 +134,9 @@ describe.each(testDialects)("a case nobody can act on, on %s (item 5)", (dialect
     expect(submitted).toContain("已交联络站管理员");
     expect(submitted).not.toContain("代表处理后");
     expect(admin.texts().join("\n")).toContain("柳家村的路灯不亮。");
+    // The administrator is told why it came to them (issue 7 review, item 5).
+    const notice = admin.texts().find((t) => t.includes("柳家村的路灯不亮。"))!;
+    expect(notice).toContain("是因为该选区及其上级选区都还没有登记人大代表或联络站工作人员");
 
     // Staff of the township above join: told of the two waiting cases, and hear the next one.
     const staff = bot.user(2601, { firstName: "镇工作人员" });

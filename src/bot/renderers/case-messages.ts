@@ -5,6 +5,7 @@
 import type { InlineKeyboardMarkup } from "grammy/types";
 import type { Config } from "../../config.js";
 import type { Database } from "../../db/client.js";
+import { loadNewCaseAudience } from "../../db/queries/case-people.js";
 import { findConcern } from "../../db/queries/concerns.js";
 import { listAnsweredReferrals } from "../../db/queries/referrals.js";
 import type { CaseMessage, CaseMessageKind } from "../../domain/messages.js";
@@ -115,11 +116,17 @@ export function createCaseRenderers({ db, config }: CaseRendererDeps): {
       return { parts: [...htmlMessage(text, keyboard).parts, ...attached] };
     };
     switch (message.kind) {
-      case "concern_new":
+      case "concern_new": {
+        // An administrator hears of a new case only when its district has no deputy or staff
+        // to tell: then the notice says so, and what to do about it.
+        const toAdmins =
+          recipient.role === "admin" &&
+          (await loadNewCaseAudience(prisma, concern.districtId)).to === "admins";
         return htmlMessage(
-          `${t("notify-new-case")}\n\n${caseCard(concern, "handler", view)}`,
+          `${t(toAdmins ? "notify-new-case-admins" : "notify-new-case")}\n\n${caseCard(concern, "handler", view)}`,
           handlerButtons(),
         );
+      }
       case "concern_accepted":
         return htmlMessage(toCitizen(t("notify-accepted", { caseNo, actor })), citizenButtons());
       case "concern_message_to_citizen":
