@@ -33,4 +33,5 @@ prompt-what-referral-extension = the reason or date of an extension for the refe
 prompt-what-referral-answer = the department's answer on case { $caseNo }
 prompt-what-referral-rework = the reason for sending back the answer on case { $caseNo }
 prompt-what-referral-withdraw = the reason for withdrawing the referral of case { $caseNo }
+prompt-what-referral-unsatisfied = the reason for not being satisfied with the answer to the referral of case { $caseNo }
 prompt-what-referral-note = an internal note on the referral of case { $caseNo }

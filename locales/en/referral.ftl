@@ -88,6 +88,8 @@ referral-review-accepted-toast = Answer accepted
 referral-rerouted-toast = Re-routed
 referral-return-refused-toast = Sent back to the same department
 referral-rated-toast = Rating recorded
+referral-ask-unsatisfied-reason = Why are you not satisfied with the answer? (The department is told, and the referral is redone.)
+referral-rated-unsatisfied-done = Not satisfied recorded: the referral went back to the department to be redone.
 
 referral-ask-return-reason = Why is it returned?
 referral-ask-return-department = Which department should handle it?

@@ -33,4 +33,5 @@ prompt-what-referral-extension = 诉求 { $caseNo } 交办件的延期理由或�
 prompt-what-referral-answer = 承办部门对诉求 { $caseNo } 的答复
 prompt-what-referral-rework = 诉求 { $caseNo } 交办件退回重办的理由
 prompt-what-referral-withdraw = 撤回诉求 { $caseNo } 交办件的原因
+prompt-what-referral-unsatisfied = 对诉求 { $caseNo } 交办件答复不满意的原因
 prompt-what-referral-note = 诉求 { $caseNo } 交办件的内部备注

@@ -88,6 +88,8 @@ referral-review-accepted-toast = 答复已审核通过
 referral-rerouted-toast = 已改派
 referral-return-refused-toast = 已退回原部门继续办理
 referral-rated-toast = 评价已记录
+referral-ask-unsatisfied-reason = 请输入对答复不满意的原因(会告知承办部门,交办件将重办):
+referral-rated-unsatisfied-done = 已记录不满意,交办件已退回部门重办。
 
 referral-ask-return-reason = 请选择退回理由:
 referral-ask-return-department = 请选择应当承办的部门:

@@ -13,7 +13,7 @@ export interface ReferDraftFlow {
 
 /**
  * Typing what a referral action needs: an extension's reason and date, an answer, a rework
- * reason, a withdrawal's reason, an internal note.
+ * reason, a withdrawal's reason, why the deputy is not satisfied with an answer, an internal note.
  */
 export interface ReferralInputFlow {
   kind: "referral_input";
@@ -27,6 +27,7 @@ export interface ReferralInputFlow {
     | "answer_date"
     | "review_reason"
     | "withdraw_reason"
+    | "rate_reason"
     | "note";
   reason?: string;
   answerClass?: string;

@@ -91,7 +91,7 @@ export function isOwnButton(flow: PromptShape, data: string): boolean {
  * The suffix of the locale key "prompt-what-<suffix>" naming what the prompt `flow` waited for,
  * in the "prompt ended" note: the kind with "-" for "_", and for a referral's typed steps the
  * action they belong to (referral-return, referral-extension, referral-answer, referral-rework,
- * referral-withdraw, referral-note).
+ * referral-withdraw, referral-unsatisfied, referral-note).
  */
 export function promptWhat(flow: PromptShape): string {
   if (flow.kind === "referral_input") {
@@ -101,6 +101,7 @@ export function promptWhat(flow: PromptShape): string {
     if (step.startsWith("answer_")) return "referral-answer";
     if (step === "review_reason") return "referral-rework";
     if (step === "withdraw_reason") return "referral-withdraw";
+    if (step === "rate_reason") return "referral-unsatisfied";
     return "referral-note";
   }
   return flow.kind.replaceAll("_", "-");

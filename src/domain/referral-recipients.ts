@@ -101,8 +101,15 @@ export function referralRecipients(audience: ReferralAudience, circle: ReferralC
       return nearestStaff(circle.staff);
     case "staff_above":
       return staffAbove(circle.staff);
-    case "handlers":
+    case "handlers": {
+      // Who rates an accepted answer: the case's deputy — its assignee when a deputy of the
+      // district, else the district's deputies — and only when the district has none, whoever
+      // handles the case (the staff member who referred it and took it on).
+      const deputies = active(circle.deputies);
+      if (circle.assigneeId !== null && deputies.includes(circle.assigneeId)) return [circle.assigneeId];
+      if (deputies.length > 0) return deputies;
       return caseHandlers({ assigneeId: circle.assigneeId, deputies: circle.deputies, staff: circle.staff });
+    }
     case "citizen":
       return [circle.citizenId];
   }

@@ -227,7 +227,12 @@ describe.each(testDialects)("the referral loop on %s", (dialect) => {
     await citizen.pressData(`rf:rt:${(await latest()).id}:0`);
     expect(citizen.callbackAnswers().at(-1)).toBe("您无权对该交办件进行这个操作。");
     await deputy.press("不满意");
+    expect(deputy.lastText()).toBe("请输入对答复不满意的原因(会告知承办部门,交办件将重办):");
+    expect((await latest()).status).toBe("accepted");
+    await deputy.send("排水问题没有解决。");
+    expect(deputy.lastText()).toBe("已记录不满意,交办件已退回部门重办。");
     let referral = await latest();
+    expect(referral.deputyRatingNote).toBe("排水问题没有解决。");
     expect(referral.status).toBe("rework");
     expect(referral.redoCount).toBe(1);
     expect(referral.deputyRating).toBe("unsatisfied");

@@ -76,7 +76,11 @@ describe("who hears about a referral", () => {
     };
     expect(referralRecipients("department", circle)).toEqual([7]);
     expect(referralRecipients("handlers", circle)).toEqual([5]);
-    expect(referralRecipients("handlers", { ...circle, assigneeId: 11 })).toEqual([11]);
+    // The rating goes to the case's deputy: a staff assignee (11) rates only when the district
+    // has no deputy to tell.
+    expect(referralRecipients("handlers", { ...circle, assigneeId: 11 })).toEqual([5]);
+    expect(referralRecipients("handlers", { ...circle, assigneeId: 5 })).toEqual([5]);
+    expect(referralRecipients("handlers", { ...circle, assigneeId: 11, deputies: [] })).toEqual([11]);
     expect(referralRecipients("citizen", circle)).toEqual([9]);
   });
 });

@@ -294,6 +294,16 @@ feature.callbackQuery(referralActionData.filter, async (ctx) => {
     case "rt": {
       const rating = deputyRatings[value];
       if (!rating) return void (await alert(ctx.t("referral-error-unknown_choice")));
+      // 不满意 sends the case back to the department: the deputy says why first.
+      if (rating === "unsatisfied") {
+        if (!(await check("rate"))) return;
+        await ask(
+          ctx,
+          { kind: "referral_input", referralId, step: "rate_reason" },
+          "referral-ask-unsatisfied-reason",
+        );
+        return;
+      }
       await act(ctx, referralId, { action: "rate", rating }, "referral-rated-toast");
       return;
     }

@@ -40,6 +40,7 @@ const askKeys: Record<ReferralInputFlow["step"], string> = {
   answer_date: "referral-ask-answer-date",
   review_reason: "referral-ask-rework-reason",
   withdraw_reason: "referral-ask-withdraw-reason",
+  rate_reason: "referral-ask-unsatisfied-reason",
   note: "referral-ask-note",
 };
 
@@ -195,6 +196,14 @@ async function handleReferralInput(ctx: BotContext, flow: ReferralInputFlow, tex
       await ctx.reply(ctx.t("referral-note-saved"));
       return;
     }
+    case "rate_reason":
+      await finish(
+        ctx,
+        flow,
+        { action: "rate", rating: "unsatisfied", note: typed },
+        "referral-rated-unsatisfied-done",
+      );
+      return;
     case "withdraw_reason":
       await finish(ctx, flow, { action: "withdraw", reason: typed }, "referral-withdrawn-done");
       return;
