@@ -4,7 +4,7 @@ inbox-page = Page { $page }/{ $pages } · 🟢 on time 🟡 due soon 🔴 overdu
 inbox-row =
     { $mark } <b>{ $caseNo }</b>{ $urgent } · { $district } · { $status } · due { $due }
     { $text }
-inbox-row-urgent = ⚡urgent
+inbox-row-urgent = { " " }⚡urgent
 inbox-filter-all = All
 inbox-filter-new = New
 inbox-filter-mine = Mine

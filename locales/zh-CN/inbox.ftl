@@ -4,7 +4,7 @@ inbox-page = 第 { $page }/{ $pages } 页 · 🟢 期限充裕 🟡 临近期限
 inbox-row =
     { $mark } <b>{ $caseNo }</b>{ $urgent } · { $district } · { $status } · 期限 { $due }
     { $text }
-inbox-row-urgent = ⚡紧急
+inbox-row-urgent = { " " }⚡紧急
 inbox-filter-all = 全部
 inbox-filter-new = 新收到
 inbox-filter-mine = 我承办的

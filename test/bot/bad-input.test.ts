@@ -158,6 +158,8 @@ describe("bad input", () => {
     const newcomer = bot.user(4001);
     await newcomer.send("/new");
     expect(newcomer.lastText()).toContain("欢迎使用人大代表联络站机器人");
+    // Who sees a case includes the department it is referred to (its content, not the citizen).
+    expect(newcomer.lastText()).toContain("承办部门能看到诉求的内容,但看不到您的身份");
     expect(await bot.prisma.concern.count({ where: { citizen: { telegramId: 4001n } } })).toBe(0);
   });
 

@@ -81,6 +81,8 @@ describe.each(testDialects)("the triage desk on %s", (dialect) => {
 
   it("lets staff reassign it to another deputy of the district, who is told", async () => {
     await staff.send("/inbox");
+    // The urgent mark stands apart from the case number.
+    expect(staff.texts().join("\n")).toContain(`<b>${first.caseNo}</b> ⚡紧急`);
     await staff.press(new RegExp(first.caseNo));
     expect(staff.lastText()).toContain("承办人:王代表");
     await staff.press("分诊");
