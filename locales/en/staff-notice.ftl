@@ -19,3 +19,13 @@ consent-kept-offer =
     { $text }
 
     Would you like to raise it as a new concern?
+department-notice =
+    <b>For department contacts</b>
+    Through this bot you receive the citizens' cases the liaison station refers to your department: what each case says, its photos and files. A citizen's name and contact details reach you only when the citizen agrees.
+
+    <b>Confidentiality</b>: use this information only to handle the referrals; do not forward it, share screenshots or use it for anything else, and do not try to find out who raised a case.
+    <b>Record</b>: everything you do on a referral (acknowledge, return, ask for more time, answer …) is logged with its time on the case's record, for supervision and statistics; your answers are reviewed by the liaison station before they reach the deputy and the citizen.
+    <b>Your information</b>: we keep your Telegram account number, name, username, interface language and your department.
+    When you raise a case yourself as a citizen, the citizens' privacy notice applies (/privacy).
+
+    Tap "Agree and continue" to confirm that you have read and will follow the above.

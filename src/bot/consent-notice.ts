@@ -6,8 +6,12 @@ import type { BotContext } from "./context.js";
 import { privacyKeyboard } from "./keyboards/privacy.js";
 
 /** The Fluent key of the notice this user has to accept (or reads with /privacy). */
-export function consentNoticeKey(user: BotContext["user"]): "staff-notice" | "privacy-notice" {
-  return needsStaffNotice(user) ? "staff-notice" : "privacy-notice";
+export function consentNoticeKey(
+  user: BotContext["user"],
+): "staff-notice" | "department-notice" | "privacy-notice" {
+  if (needsStaffNotice(user)) return "staff-notice";
+  // A department's contact handles referred cases, not their own: the notice for handlers.
+  return user.role === "department" ? "department-notice" : "privacy-notice";
 }
 
 /** Whether this user still has a notice to accept before going on. */

@@ -35,6 +35,11 @@ describe.each(testDialects)("the referral loop on %s", (dialect) => {
       now: clock,
     });
     await user.send(`/start inv_${invite.token}`);
+    // A department's contact reads the notice for those who handle cases, not the citizens' one.
+    if (role === "department") {
+      expect(user.lastText()).toContain("承办部门联系人须知");
+      expect(user.lastText()).not.toContain("欢迎使用人大代表联络站机器人");
+    }
     await user.press("同意并继续");
   }
 
