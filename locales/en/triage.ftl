@@ -30,6 +30,7 @@ triage-refused-already_assigned = This person already handles the case.
 triage-refused-assigned_to_other = Someone already handles this case; ask the station's staff to reassign it.
 triage-refused-unknown_category = There is no such category; please choose again.
 triage-notify-assigned = 📌 Case <b>{ $caseNo }</b> was assigned to you by { $name }.
+triage-notify-unassigned = Case <b>{ $caseNo }</b> was reassigned to another deputy by { $name }; you no longer handle it.
 triage-notify-note =
     🔒 New internal note on case <b>{ $caseNo }</b> ({ $name }):
 

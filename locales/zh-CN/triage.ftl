@@ -30,6 +30,7 @@ triage-refused-already_assigned = 该诉求已由此人承办。
 triage-refused-assigned_to_other = 该诉求已有承办人;如需改派,请联系联络站工作人员。
 triage-refused-unknown_category = 没有这个类别,请重新选择。
 triage-notify-assigned = 📌 诉求 <b>{ $caseNo }</b> 已由 { $name } 指派给您承办。
+triage-notify-unassigned = 诉求 <b>{ $caseNo }</b> 已由 { $name } 改派给其他代表承办,您不再负责这件诉求。
 triage-notify-note =
     🔒 诉求 <b>{ $caseNo }</b> 有新的内部备注({ $name }):
 

@@ -37,7 +37,13 @@ export type CaseMessageKind = (typeof caseMessageKinds)[number];
  * assigned to a deputy, an internal note to the other handlers (never to a citizen: the
  * delivery engine refuses it), a duplicate merged into a main case told to its own citizen.
  */
-export const triageMessageKinds = ["concern_assigned", "concern_note", "concern_merged"] as const;
+// concern_unassigned: the deputy who held a case is told that it was reassigned to someone else.
+export const triageMessageKinds = [
+  "concern_assigned",
+  "concern_unassigned",
+  "concern_note",
+  "concern_merged",
+] as const;
 export type TriageMessageKind = (typeof triageMessageKinds)[number];
 
 export const escalationLevels = ["amber", "red"] as const;
@@ -255,6 +261,7 @@ const messageSpecs: { [K in MessageKind]: MessageSpec<K> } = {
   concern_reopened: caseSpec(false, "assume-delivered"),
   concern_rated: caseSpec(false, "assume-delivered"),
   concern_assigned: caseSpec(false, "assume-delivered"),
+  concern_unassigned: caseSpec(false, "assume-delivered"),
   concern_note: caseSpec(false, "assume-delivered"),
   concern_merged: caseSpec(false, "resend-with-note"),
   concern_withdrawn: caseSpec(false, "assume-delivered"),

@@ -97,6 +97,10 @@ describe.each(testDialects)("the triage desk on %s", (dialect) => {
     expect([event.actorId, event.actorRole, event.text]).toEqual([ids.staff, "staff", "李代表"]);
     await bot.drainJobs();
     expect(deputyB.lastText()).toContain(`诉求 <b>${first.caseNo}</b> 已由 陈干事 指派给您承办`);
+    // The deputy who held it hears that it is no longer theirs.
+    expect(deputyA.lastText()).toBe(
+      `诉求 <b>${first.caseNo}</b> 已由 陈干事 改派给其他代表承办,您不再负责这件诉求。`,
+    );
   });
 
   it("refuses to assign a case to a deputy of another district", async () => {

@@ -41,6 +41,8 @@ export function createTriageRenderers({ db, config }: TriageRendererDeps): {
           `${t("triage-notify-assigned", { caseNo, name })}\n\n${caseCard(concern, "handler", view)}`,
           buttons,
         );
+      case "concern_unassigned":
+        return htmlMessage(t("triage-notify-unassigned", { caseNo, name }));
       case "concern_note":
         if (recipient.role === "citizen" || recipient.id === concern.citizenId)
           throw new PermanentJobError("an internal note is never sent to a citizen");
@@ -55,5 +57,10 @@ export function createTriageRenderers({ db, config }: TriageRendererDeps): {
           : htmlMessage(t("triage-notify-merged-cosigner", { caseNo }), cosignerCaseKeyboard(t, concern));
     }
   };
-  return { concern_assigned: render, concern_note: render, concern_merged: render };
+  return {
+    concern_assigned: render,
+    concern_unassigned: render,
+    concern_note: render,
+    concern_merged: render,
+  };
 }

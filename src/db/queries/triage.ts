@@ -140,7 +140,17 @@ export function assignConcern(db: Database, input: TriageInput & { assigneeId: n
         concernId: current.id,
         eventId: event.id,
       };
-      await enqueueMessages(tx, db.dialect, [message], input.now);
+      const messages = [message];
+      // Reassigned: the deputy who held it is told it is no longer theirs.
+      const former = current.assigneeId;
+      if (former !== null && former !== input.assigneeId && former !== input.actor.id)
+        messages.push({
+          kind: "concern_unassigned",
+          recipientId: former,
+          concernId: current.id,
+          eventId: event.id,
+        });
+      await enqueueMessages(tx, db.dialect, messages, input.now);
     }
     return reload(tx, current.id);
   });
