@@ -4,8 +4,11 @@
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-/** The parts of the zone's clock at that instant, with one cached formatter per zone. */
-function localParts(instant: Date, timeZone: string): Record<string, number> {
+/**
+ * The zone's clock at an instant as numbers (year, month 1–12, day, hour 0–23, minute, second;
+ * also `literal`: NaN), with one cached Intl formatter per zone.
+ */
+export function localParts(instant: Date, timeZone: string): Record<string, number> {
   let formatter = formatters.get(timeZone);
   if (!formatter) {
     formatter = new Intl.DateTimeFormat("en-US", {

@@ -6,6 +6,8 @@
 // Matching itself is node-cron's, run on the wall-clock time written as a UTC date, so that
 // no zone conversion — the host's or TIME_ZONE's — happens inside it.
 
+import { localParts } from "../domain/local-time.js";
+
 const HOUR = 3_600_000;
 /** Longer than any clock change: how far back an instant looks for a drop of the zone's offset. */
 const LOOK_BACK_MS = 6 * HOUR;
@@ -17,25 +19,13 @@ const CACHE_SIZE = 50_000;
  * that zone, written as the UTC instant with the same fields (ms, whole seconds).
  */
 export function createWallClock(timeZone: string): (instantMs: number) => number {
-  const format = new Intl.DateTimeFormat("en-US", {
-    timeZone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-  });
   // The same instants are asked about by every schedule (and a catch-up walks days of minutes).
   const cache = new Map<number, number>();
   return (instantMs) => {
     const known = cache.get(instantMs);
     if (known !== undefined) return known;
     if (cache.size >= CACHE_SIZE) cache.clear();
-    const parts: Record<string, number> = {};
-    for (const part of format.formatToParts(new Date(instantMs)))
-      if (part.type !== "literal") parts[part.type] = Number(part.value);
+    const parts = localParts(new Date(instantMs), timeZone);
     const wallClock = Date.UTC(
       parts.year!,
       parts.month! - 1,
