@@ -227,6 +227,36 @@ async function tellAccessChange(
   await enqueueMessages(tx, db.dialect, messages, input.now);
 }
 
+/**
+ * What a removal and a suspension share, inside their transaction: the planned cases handed
+ * over (their timelines say why), the access audit entry, and the messages telling the person
+ * and the staff who received their cases.
+ */
+async function handOverAndRecord(
+  tx: Tx,
+  db: Database,
+  input: {
+    user: User;
+    plan: { concernId: number; heirId: number | null }[];
+    codes: string;
+    actor: AccessActor;
+    change: "remove" | "suspend";
+    now: Date;
+  },
+): Promise<void> {
+  const { user, plan, now } = input;
+  await handOver(tx, plan, user, input.change === "remove" ? "removed" : "suspended", now);
+  const auditId = await recordAccessAudit(tx, {
+    action: input.change,
+    actor: actorColumns(input.actor),
+    subject: { id: user.id, label: auditLabel(user) },
+    role: user.role,
+    detail: { codes: input.codes, handedOver: plan.length },
+    now,
+  });
+  await tellAccessChange(tx, db, { auditId, subjectId: user.id, plan, now });
+}
+
 async function districtCodes(prisma: Prisma, user: User): Promise<string> {
   const [assignments, staff] = await Promise.all([
     prisma.representativeAssignment.findMany({ where: { userId: user.id }, include: { district: true } }),
@@ -255,16 +285,7 @@ export async function removeRole(
       where: { id: user.id },
       data: { role: "citizen", staffDistrictId: null, suspendedAt: null, updatedAt: now },
     });
-    await handOver(tx, plan, user, "removed", now);
-    const auditId = await recordAccessAudit(tx, {
-      action: "remove",
-      actor: actorColumns(input.actor),
-      subject: { id: user.id, label: auditLabel(user) },
-      role: user.role,
-      detail: { codes, handedOver: plan.length },
-      now,
-    });
-    await tellAccessChange(tx, db, { auditId, subjectId: user.id, plan: plan, now });
+    await handOverAndRecord(tx, db, { user, plan, codes, actor: input.actor, change: "remove", now });
   });
   return { former: user.role, handedOver: plan.length, person: user };
 }
@@ -291,16 +312,7 @@ export async function suspendPerson(
       data: { suspendedAt: now, updatedAt: now },
     });
     if (count !== 1) throw new SuspensionStateError(true);
-    await handOver(tx, plan, user, "suspended", now);
-    const auditId = await recordAccessAudit(tx, {
-      action: "suspend",
-      actor: actorColumns(input.actor),
-      subject: { id: user.id, label: auditLabel(user) },
-      role: user.role,
-      detail: { codes, handedOver: plan.length },
-      now,
-    });
-    await tellAccessChange(tx, db, { auditId, subjectId: user.id, plan: plan, now });
+    await handOverAndRecord(tx, db, { user, plan, codes, actor: input.actor, change: "suspend", now });
   });
   return { handedOver: plan.length, person: user };
 }
