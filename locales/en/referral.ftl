@@ -16,6 +16,7 @@ referral-card-acknowledge-by = Acknowledge by: { $time }
 referral-card-citizen-hidden = Citizen: has not agreed to share their details with the department
 referral-card-note = Note: { $note }
 referral-card-returned = Returned: { $reason } { $note }
+referral-card-suggested = Suggested department: { $department }
 referral-card-rework-review = Review (answer again): { $note }
 referral-card-rework-unsatisfied_deputy = The deputy was not satisfied with the answer: handle it again.
 referral-card-rework-unsatisfied_citizen = The citizen was not satisfied with the outcome: handle it again.

@@ -16,6 +16,7 @@ referral-card-acknowledge-by = 签收期限:{ $time }
 referral-card-citizen-hidden = 群众:未同意向承办部门提供个人信息
 referral-card-note = 交办说明:{ $note }
 referral-card-returned = 退回理由:{ $reason } { $note }
+referral-card-suggested = 建议改交:{ $department }
 referral-card-rework-review = 审核意见(需重新答复):{ $note }
 referral-card-rework-unsatisfied_deputy = 代表对答复不满意,需重新办理(重办)。
 referral-card-rework-unsatisfied_citizen = 群众对办理结果不满意,需重新办理(重办)。

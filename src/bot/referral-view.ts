@@ -71,6 +71,12 @@ export function referralCard(
         note: escapeHtml(referral.returnNote ?? ""),
       }),
     );
+  if (referral.returnReason && referral.suggestedDepartment)
+    lines.push(
+      t("referral-card-suggested", {
+        department: escapeHtml(localName(referral.suggestedDepartment, locale)),
+      }),
+    );
   if (referral.reworkReason && status === "rework")
     lines.push(
       "",

@@ -140,6 +140,7 @@ describe.each(testDialects)("the referral loop on %s", (dialect) => {
     await bot.drainJobs();
     expect(staff.lastText()).toContain(`青山县交通运输局 退回了交办件 <b>${caseNo}</b>,请在一个工作日内改派`);
     expect(staff.lastText()).toContain("退回理由:不属于本单位职责");
+    expect(staff.lastText()).toContain("建议改交:青山县住房和城乡建设局");
     // Not bounced more than twice: the staff above hear nothing.
     expect(countyStaff.texts().join("\n")).not.toContain(caseNo);
   });

@@ -232,8 +232,8 @@ export function referCase(db: Database, input: ReferCaseInput): Promise<Referral
 }
 
 /** A referral with what its card shows: the case, the department, a pending extension. */
-export function findReferral(prisma: Prisma, id: number) {
-  return prisma.referral.findUnique({
+export async function findReferral(prisma: Prisma, id: number) {
+  const row = await prisma.referral.findUnique({
     where: { id },
     include: {
       department: true,
@@ -243,6 +243,12 @@ export function findReferral(prisma: Prisma, id: number) {
       extensions: { where: { status: "pending" }, orderBy: { id: "desc" }, take: 1 },
     },
   });
+  if (!row) return null;
+  // The department a returning department named (no relation: read apart), for the card.
+  const suggestedDepartment = row.suggestedDepartmentId
+    ? await prisma.department.findUnique({ where: { id: row.suggestedDepartmentId } })
+    : null;
+  return { ...row, suggestedDepartment };
 }
 export type ReferralDetails = NonNullable<Awaited<ReturnType<typeof findReferral>>>;
 
