@@ -156,6 +156,9 @@ describe.each(testDialects)("the referral loop on %s", (dialect) => {
     expect(second!.status).toBe("sent");
     await bot.drainJobs();
     expect(housing.lastText()).toContain(`交办件 <b>${caseNo}</b> · 青山县住房和城乡建设局 · 待签收`);
+    // The re-routed referral keeps the deputy's 交办说明.
+    expect(second!.note).toBe(first!.note);
+    expect(housing.lastText()).toContain("交办说明:请尽快派人查看。");
   });
 
   it("lets the department acknowledge and ask for more time; staff approve; the citizen hears the date and why", async () => {

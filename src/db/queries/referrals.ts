@@ -421,7 +421,8 @@ async function actInTransaction(
           db,
           row.concern,
           new Set(open.map((r) => r.departmentId)),
-          { departmentId: effect.departmentId, actor },
+          // The new department reads the same 交办说明 as the one that returned it.
+          { departmentId: effect.departmentId, actor, note: row.note },
           time,
           ["department"],
         );
