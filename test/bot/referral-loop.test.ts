@@ -315,6 +315,8 @@ describe.each(testDialects)("the referral loop on %s", (dialect) => {
   });
 
   it("lists the department's open referrals with /referrals, and nobody else's", async () => {
+    await housing.send("/help");
+    expect(housing.lastText()).toContain("/referrals 转交本部门的诉求");
     await housing.send("/referrals");
     expect(housing.lastText()).toBe("本部门待办的交办件共 1 件:");
     expect(housing.findButton(new RegExp(`${caseNo} · 重办`))).toBeDefined();
