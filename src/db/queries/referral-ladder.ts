@@ -66,6 +66,33 @@ export async function findLadderCandidates(
   }));
 }
 
+/**
+ * One step of one referral, inside the caller's transaction: sets the step's column to `now`
+ * only while it is still null (another instance, or an earlier pass, may have taken it) and,
+ * for a supervision step (red), records the 督办 entry on the case's timeline. Returns the ids
+ * of the people the step tells (each once), or null when the step was already taken.
+ */
+async function claimStep(tx: Prisma, row: LadderRow, step: DueStep, now: Date): Promise<number[] | null> {
+  const { count } = await tx.referral.updateMany({
+    where: { id: row.id, [step.column]: null },
+    data: { [step.column]: now },
+  });
+  if (count !== 1) return null;
+  if (step.supervision)
+    await tx.concernEvent.create({
+      data: {
+        concernId: row.concernId,
+        kind: "supervision",
+        actorRole: "system",
+        referralId: row.id,
+        text: step.step,
+        createdAt: now,
+      },
+    });
+  const circle = await loadReferralCircle(tx, { ...row.concern, departmentId: row.departmentId });
+  return [...new Set(step.recipients.flatMap((r) => ladderRecipients(r, circle)))];
+}
+
 /** Most referrals one grouped supervision message lists, and one transaction takes. */
 export const SUPERVISIONS_PER_MESSAGE = 200;
 
@@ -96,33 +123,15 @@ export async function takeGroupedLadderSteps(
       for (const item of round) {
         const { row, step } = item;
         if (step.step !== "amber" && step.step !== "red") continue;
-        const { count } = await tx.referral.updateMany({
-          where: { id: row.id, [step.column]: null },
-          data: { [step.column]: now },
-        });
-        if (count !== 1) continue;
+        const recipients = await claimStep(tx as Prisma, row, step, now);
+        if (!recipients) continue;
         taken++;
-        const circle = await loadReferralCircle(tx as Prisma, {
-          ...row.concern,
-          departmentId: row.departmentId,
-        });
-        for (const recipientId of new Set(step.recipients.flatMap((r) => ladderRecipients(r, circle)))) {
+        for (const recipientId of recipients) {
           const key = `${recipientId}:${step.step}`;
           const list = lists.get(key) ?? { recipientId, step: step.step, taken: [] };
           list.taken.push(item);
           lists.set(key, list);
         }
-        if (step.supervision)
-          await tx.concernEvent.create({
-            data: {
-              concernId: row.concernId,
-              kind: "supervision",
-              actorRole: "system",
-              referralId: row.id,
-              text: step.step,
-              createdAt: now,
-            },
-          });
       }
       const messages = [...lists.values()].map(({ recipientId, step, taken: items }) =>
         items.length === 1
@@ -162,13 +171,8 @@ export function takeLadderStep(
   now: Date,
 ): Promise<{ taken: boolean; messages: number }> {
   return db.prisma.$transaction(async (tx) => {
-    const { count } = await tx.referral.updateMany({
-      where: { id: row.id, [step.column]: null },
-      data: { [step.column]: now },
-    });
-    if (count !== 1) return { taken: false, messages: 0 };
-    const circle = await loadReferralCircle(tx as Prisma, { ...row.concern, departmentId: row.departmentId });
-    const recipients = [...new Set(step.recipients.flatMap((r) => ladderRecipients(r, circle)))];
+    const recipients = await claimStep(tx as Prisma, row, step, now);
+    if (!recipients) return { taken: false, messages: 0 };
     const messages = recipients.map((recipientId) => ({
       kind: "supervision" as const,
       recipientId,
@@ -176,17 +180,6 @@ export function takeLadderStep(
       step: step.step,
       dueAt: step.dueAt.toISOString(),
     }));
-    if (step.supervision)
-      await tx.concernEvent.create({
-        data: {
-          concernId: row.concernId,
-          kind: "supervision",
-          actorRole: "system",
-          referralId: row.id,
-          text: step.step,
-          createdAt: now,
-        },
-      });
     return { taken: true, messages: await enqueueMessages(tx, db.dialect, messages, now) };
   });
 }
