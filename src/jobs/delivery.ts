@@ -313,7 +313,7 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps): DeliveryEngine {
       // An internal note (or any entry that is handlers' business) never reaches a citizen,
       // whichever kind of message carries it: refused here, where every message is sent.
       if (isCaseEventMessage(message)) {
-        const audience = await loadEntryAudience(db.prisma, message);
+        const audience = await loadEntryAudience(db.prisma, message, recipient.role);
         const role = {
           role: recipient.role,
           citizenOfCase: audience.citizenOfCase,

@@ -58,17 +58,11 @@ export function tickJob(task: string, slot: Date): JobInput {
 const MINUTE = 60_000;
 
 /**
- * The latest minute (or `stepMs`) at or before `now` that `matches`, within `windowMs`;
- * undefined if none.
+ * The latest minute at or before `now` that `matches`, within `windowMs`; undefined if none.
  */
-export function latestSlot(
-  matches: (date: Date) => boolean,
-  now: Date,
-  windowMs: number,
-  stepMs = MINUTE,
-): Date | undefined {
-  const start = Math.floor(now.getTime() / stepMs) * stepMs;
-  for (let at = start; at > now.getTime() - windowMs; at -= stepMs) {
+export function latestSlot(matches: (date: Date) => boolean, now: Date, windowMs: number): Date | undefined {
+  const start = Math.floor(now.getTime() / MINUTE) * MINUTE;
+  for (let at = start; at > now.getTime() - windowMs; at -= MINUTE) {
     const date = new Date(at);
     if (matches(date)) return date;
   }

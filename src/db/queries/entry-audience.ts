@@ -7,11 +7,14 @@ import type { Prisma } from "../client.js";
  * The entry `eventId` of case `concernId` (kind and internal flag; null when it does not
  * exist or belongs to another case), whether `recipientId` is the case's filer or one of its
  * co-signers, and whether the entry is on a referral (ConcernEvent.referralId) of a department
- * `recipientId` is a current contact of.
+ * `recipientId` is a current contact of — looked up only for an internal entry to a recipient
+ * whose role is "department", the one case mayDeliverEntry reads it (false otherwise), so that
+ * a case message to anyone else costs no extra read.
  */
 export async function loadEntryAudience(
   prisma: Prisma,
   ids: { concernId: number; eventId: number; recipientId: number },
+  recipientRole: string,
 ): Promise<{
   entry: { kind: string; internal: boolean | null } | null;
   citizenOfCase: boolean;
@@ -29,15 +32,17 @@ export async function loadEntryAudience(
     }),
   ]);
   const entry = event && event.concernId === ids.concernId ? event : null;
-  const referral = entry?.referralId
-    ? await prisma.referral.findUnique({ where: { id: entry.referralId }, select: { departmentId: true } })
-    : null;
-  const contact = referral
-    ? await prisma.departmentContact.findFirst({
-        where: { userId: ids.recipientId, departmentId: referral.departmentId, removedAt: null },
-        select: { id: true },
-      })
-    : null;
+  const contact =
+    recipientRole === "department" && entry?.internal === true && entry.referralId
+      ? await prisma.departmentContact.findFirst({
+          where: {
+            userId: ids.recipientId,
+            removedAt: null,
+            department: { referrals: { some: { id: entry.referralId } } },
+          },
+          select: { id: true },
+        })
+      : null;
   return {
     entry,
     citizenOfCase: concern?.citizenId === ids.recipientId || party !== null,
