@@ -89,7 +89,8 @@ async function handleEditText(
   ctx.session.flow = undefined;
   try {
     const { changes } = await editActivity(db, { activityId: activity.id, edit, now: now() });
-    const going = await db.prisma.activityRsvp.count({ where: { activityId: activity.id, answer: "going" } });
+    // Who is coming does not change with the title, time or place: the count loaded with it.
+    const going = activity._count.rsvps;
     await ctx.reply(
       changes.length === 0
         ? ctx.t("activity-edit-unchanged")

@@ -131,7 +131,7 @@ async function listView(ctx: BotContext, filter: Filter, page: number): Promise<
 }
 
 async function findListed(ctx: BotContext, userId: number): Promise<PersonWithRole | undefined> {
-  return (await listPeopleWithRoles(ctx.deps.db.prisma)).find((p) => p.id === userId);
+  return (await listPeopleWithRoles(ctx.deps.db.prisma, { id: userId }))[0];
 }
 
 const goneView = (ctx: BotContext, filter: Filter, page: number): View => ({

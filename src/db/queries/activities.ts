@@ -102,11 +102,6 @@ export function findActivity(prisma: Prisma, id: number): Promise<ActivityDetail
   return prisma.activity.findUnique({ where: { id }, include: activityInclude });
 }
 
-/** The activity's own row, without its relations. */
-export function findActivityRow(prisma: Prisma, id: number): Promise<Activity | null> {
-  return prisma.activity.findUnique({ where: { id } });
-}
-
 // --- who may do what ---------------------------------------------------------------------
 
 type Actor = Pick<User, "id" | "role" | "staffDistrictId">;

@@ -36,14 +36,19 @@ export interface PersonWithRole {
 
 /**
  * Everyone who is not a plain citizen, by their first district's code, then role, then Telegram
- * id (people without a district last); with `role`, only those holding it.
+ * id (people without a district last); with `role`, only those holding it; with `id`, only that
+ * person (a card is one read, not the whole list).
  */
 export async function listPeopleWithRoles(
   prisma: Prisma,
-  filter: { role?: string } = {},
+  filter: { role?: string; id?: number } = {},
 ): Promise<PersonWithRole[]> {
   const users = await prisma.user.findMany({
-    where: { role: filter.role ?? { not: "citizen" }, deletedAt: null },
+    where: {
+      role: filter.role ?? { not: "citizen" },
+      deletedAt: null,
+      ...(filter.id === undefined ? {} : { id: filter.id }),
+    },
     include: { representativeOf: { include: { district: true } }, staffDistrict: true },
     orderBy: [{ role: "asc" }, { telegramId: "asc" }],
   });
