@@ -8,14 +8,15 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TelegramUser } from "../src/sandbox/bot-api/chats.js";
+import { nodeScript } from "../test/helpers/build.js";
 import { createTestDatabase } from "../test/helpers/database.js";
 import { FakeBotApi } from "../test/helpers/fake-bot-api.js";
 
 const root = new URL("..", import.meta.url).pathname;
 const MiB = 1024 * 1024;
 
-/** Resident memory of a process and all its descendants, from /proc, in bytes. */
-export function treeRss(pid: number): number {
+/** `pid` and all its descendants, from /proc (the processes alive now). */
+function treePids(pid: number): number[] {
   const children = new Map<number, number[]>();
   for (const entry of readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
@@ -27,17 +28,36 @@ export function treeRss(pid: number): number {
       // The process ended meanwhile.
     }
   }
-  let total = 0;
+  const pids: number[] = [];
   const walk = (p: number) => {
-    try {
-      const rss = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${p}/status`, "utf8"));
-      total += rss ? Number(rss[1]) * 1024 : 0;
-    } catch {
-      return;
-    }
+    pids.push(p);
     for (const child of children.get(p) ?? []) walk(child);
   };
   walk(pid);
+  return pids;
+}
+
+/** Resident memory of a process and all its descendants (the sum of their VmRSS), in bytes. */
+export function treeRss(pid: number): number {
+  return treePids(pid).reduce((total, p) => total + ownRss(p), 0);
+}
+
+/**
+ * Proportional memory of a process and its descendants (the sum of each one's Pss from
+ * /proc/<pid>/smaps_rollup), in bytes: pages shared between processes of the tree — the node
+ * binary npm and the bot both map — are counted once, split between them, where the RSS sum
+ * counts them in each (proc(5)).
+ */
+export function treePss(pid: number): number {
+  let total = 0;
+  for (const p of treePids(pid)) {
+    try {
+      const pss = /^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${p}/smaps_rollup`, "utf8"));
+      total += pss ? Number(pss[1]) * 1024 : 0;
+    } catch {
+      // The process ended meanwhile.
+    }
+  }
   return total;
 }
 
@@ -81,33 +101,53 @@ function people(count: number, first: number): TelegramUser[] {
 
 export interface MemoryResult {
   label: string;
+  /** Resident memory (the sum of VmRSS over the process tree), idle and after the flood, MiB. */
   idleMiB: number;
   afterFloodMiB: number;
-  /** npm's own share of the idle tree (the bot: `npm start` waits on node); 0 for the bare bot. */
+  /** The same tree's proportional memory (shared pages counted once), MiB. */
+  idlePssMiB: number;
+  afterFloodPssMiB: number;
+  /** npm's own share of the idle tree (the bot under `npm start`: npm waits on node); 0 otherwise. */
   npmIdleMiB: number;
   floodSeconds: number;
 }
 
-/** Idle and after-flood tree RSS of `npm start` (polling) or of the bare bot, 2,000 /start users. */
-export async function benchMemory(kind: "bot" | "bare", users: number): Promise<MemoryResult> {
+export type MemoryKind = "bare" | "npm" | "node";
+
+const memoryLabels: Record<MemoryKind, string> = {
+  bare: "bare grammY bot (node bench/bare-bot.mjs)",
+  npm: "npm start (npm, exec node … dist/main.js)",
+  node: "node … dist/main.js alone (as a service manager runs it)",
+};
+
+/**
+ * Idle and after-flood memory of a process tree (RSS sum and PSS sum, from /proc), polling
+ * against a fake Bot API, `users` new users sending /start: the bare bot, the bot under
+ * `npm start`, or the bot's node process launched directly with the start script's flags.
+ */
+export async function benchMemory(kind: MemoryKind, users: number): Promise<MemoryResult> {
   const fake = await FakeBotApi.start();
   const dir = mkdtempSync(join(tmpdir(), "liaison-bench-"));
   const env = { BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.apiRoot };
+  const botEnv = {
+    ...env,
+    DATABASE_URL: `file:${join(dir, "bot.db")}`,
+    LOG_LEVEL: "warn",
+    SEND_RATE_PER_SECOND: "1000",
+  };
   const child =
-    kind === "bot"
-      ? launch("npm", ["start", "--silent"], {
-          ...env,
-          DATABASE_URL: `file:${join(dir, "bot.db")}`,
-          LOG_LEVEL: "warn",
-          SEND_RATE_PER_SECOND: "1000",
-        })
-      : launch(process.execPath, ["bench/bare-bot.mjs"], env);
+    kind === "npm"
+      ? launch("npm", ["start", "--silent"], botEnv)
+      : kind === "node"
+        ? launch(process.execPath, nodeScript("start"), botEnv)
+        : launch(process.execPath, ["bench/bare-bot.mjs"], env);
   try {
     // Started: it has asked for updates (the bot after its migrations and command menu).
     await fake.waitFor((calls) => calls.some((c) => c.method === "getUpdates"), 60_000);
     await sleep(5000);
     const idle = treeRss(child.pid!);
-    const npmIdle = kind === "bot" ? ownRss(child.pid!) : 0;
+    const idlePss = treePss(child.pid!);
+    const npmIdle = kind === "npm" ? ownRss(child.pid!) : 0;
     let last = 0;
     for (const user of people(users, 6_000_000)) last = fake.client.send(user, { text: "/start" }).updateId;
     const started = performance.now();
@@ -115,10 +155,12 @@ export async function benchMemory(kind: "bot" | "bare", users: number): Promise<
     const floodSeconds = (performance.now() - started) / 1000;
     await sleep(2000);
     return {
-      label: kind === "bot" ? "npm start (exec node dist/main.js)" : "bare grammY bot",
+      label: memoryLabels[kind],
       idleMiB: idle / MiB,
+      idlePssMiB: idlePss / MiB,
       npmIdleMiB: npmIdle / MiB,
       afterFloodMiB: treeRss(child.pid!) / MiB,
+      afterFloodPssMiB: treePss(child.pid!) / MiB,
       floodSeconds,
     };
   } finally {
@@ -126,6 +168,12 @@ export async function benchMemory(kind: "bot" | "bare", users: number): Promise<
     await fake.close();
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** One line of a memory result, for the bench's output. */
+export function memoryLine(r: MemoryResult, users: number): string {
+  const mib = (n: number) => n.toFixed(0);
+  return `${r.label}: RSS ${mib(r.idleMiB)} MiB idle${r.npmIdleMiB ? ` (npm itself ${mib(r.npmIdleMiB)})` : ""}, ${mib(r.afterFloodMiB)} MiB after ${users} /start (${r.floodSeconds.toFixed(1)} s); PSS ${mib(r.idlePssMiB)} / ${mib(r.afterFloodPssMiB)} MiB`;
 }
 
 export interface WebhookResult {
@@ -143,7 +191,7 @@ export async function benchWebhook(instances: number, users: number, inFlight = 
   const db = await createTestDatabase("postgresql", { seeded: true });
   const ports = Array.from({ length: instances }, (_, i) => 18_500 + i + Math.floor(Math.random() * 500) * 4);
   const children = ports.map((port) =>
-    launch(process.execPath, ["dist/main.js"], {
+    launch(process.execPath, nodeScript("start"), {
       BOT_TOKEN: fake.token,
       TELEGRAM_API_ROOT: fake.apiRoot,
       DATABASE_URL: db.url,
@@ -208,12 +256,9 @@ export async function benchWebhook(instances: number, users: number, inFlight = 
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const users = Number(process.argv[2] ?? 2000);
-  for (const kind of ["bare", "bot"] as const) {
-    const r = await benchMemory(kind, users);
-    console.log(
-      `${r.label}: ${r.idleMiB.toFixed(0)} MiB idle${r.npmIdleMiB ? ` (npm itself ${r.npmIdleMiB.toFixed(0)} MiB)` : ""}, ${r.afterFloodMiB.toFixed(0)} MiB after ${users} /start (${r.floodSeconds.toFixed(1)} s)`,
-    );
-  }
+  for (const kind of (process.env.BENCH_MEMORY_KINDS ?? "bare,npm,node").split(",") as MemoryKind[])
+    console.log(memoryLine(await benchMemory(kind, users), users));
+  if (process.env.BENCH_NO_WEBHOOK) process.exit(0);
   const one = await benchWebhook(1, users);
   const two = await benchWebhook(2, users);
   console.log(

@@ -4,7 +4,7 @@
 import { benchBroadcast } from "./broadcast.js";
 import { floodBare, floodReal } from "./inbound.js";
 import { bareTapLatency, benchLatency, latencyLines } from "./latency.js";
-import { benchMemory, benchWebhook } from "./processes.js";
+import { benchMemory, benchWebhook, type MemoryResult, memoryLine } from "./processes.js";
 import { benchClaims } from "./queue-claims.js";
 import { benchReminderPass } from "./reminder-pass.js";
 import { benchSendRate } from "./send-rate.js";
@@ -27,12 +27,13 @@ async function main(): Promise<void> {
       );
     }
   }
-  for (const kind of ["bare", "bot"] as const) {
-    const r = await benchMemory(kind, users);
+  const memory = {} as Record<"bare" | "npm" | "node", MemoryResult>;
+  for (const kind of ["bare", "npm", "node"] as const) memory[kind] = await benchMemory(kind, users);
+  for (const r of Object.values(memory)) console.log(memoryLine(r, users));
+  for (const kind of ["npm", "node"] as const)
     console.log(
-      `${r.label}: process tree ${fixed(r.idleMiB, 0)} MiB idle${r.npmIdleMiB ? ` (npm itself ${fixed(r.npmIdleMiB, 0)} MiB)` : ""}, ${fixed(r.afterFloodMiB, 0)} MiB after the flood`,
+      `${memory[kind].label} against the bare bot: RSS ${fixed(memory[kind].idleMiB / memory.bare.idleMiB, 2)}× idle, ${fixed(memory[kind].afterFloodMiB / memory.bare.afterFloodMiB, 2)}× after the flood; PSS ${fixed(memory[kind].idlePssMiB / memory.bare.idlePssMiB, 2)}× / ${fixed(memory[kind].afterFloodPssMiB / memory.bare.afterFloodPssMiB, 2)}×`,
     );
-  }
   {
     const one = await benchWebhook(1, users);
     const two = await benchWebhook(2, users);
