@@ -1,8 +1,9 @@
 // How an activity reads: the card in notices, lists and the creator's confirmation, the
 // record staff keep afterwards, and its calendar file. Used by replies and queued notices.
-import type { ActivityDetails } from "../db/queries/activities.js";
+import type { ActivityCard, ActivityDetails } from "../db/queries/activities.js";
 import { effectiveEnd } from "../domain/activity.js";
 import { buildIcs } from "../domain/ics.js";
+import type { NameParts } from "../domain/person-name.js";
 import { localName } from "./case-view.js";
 import { displayName, escapeHtml, type Translate } from "./format.js";
 import type { ViewOptions } from "./view-options.js";
@@ -78,7 +79,14 @@ export function localText(zh: string, en: string, locale: string): string {
   return locale === "en" && en ? en : zh;
 }
 
-export function cardFields(activity: ActivityDetails, locale: string): ActivityCardFields {
+/** What a card needs of an activity: findActivity's details, or a tap's lighter findActivityCard. */
+export type CardSource = Pick<
+  ActivityCard,
+  "kind" | "title" | "startsAt" | "endsAt" | "place" | "capacity" | "district" | "station"
+> & { deputies: { user: NameParts }[] };
+
+/** A card's fields; `going` is the count of "going" answers to show. */
+export function cardFields(activity: CardSource, locale: string, going: number): ActivityCardFields {
   return {
     kind: activity.kind,
     title: activity.title,
@@ -89,7 +97,7 @@ export function cardFields(activity: ActivityDetails, locale: string): ActivityC
     station: activity.station ? localName(activity.station, locale) : null,
     deputies: activity.deputies.map((d) => displayName(d.user)),
     capacity: activity.capacity,
-    going: activity._count.rsvps,
+    going,
   };
 }
 
@@ -130,7 +138,7 @@ export function activityCard(
 export function activityRecord(activity: ActivityDetails, view: ActivityViewOptions): string {
   const { t, locale, timeZone } = view;
   const lines = [
-    activityCard(cardFields(activity, locale), view),
+    activityCard(cardFields(activity, locale, activity._count.rsvps), view),
     "",
     t("activity-record-status", { status: activityStatusLabel(t, activity.status) }),
   ];
@@ -158,7 +166,7 @@ export function activityRecord(activity: ActivityDetails, view: ActivityViewOpti
 /** The activity as an .ics calendar file (UTC times, so no time-zone block is needed). */
 export function activityIcs(activity: ActivityDetails, view: ActivityViewOptions, now: Date): Buffer {
   const { t, locale } = view;
-  const fields = cardFields(activity, locale);
+  const fields = cardFields(activity, locale, activity._count.rsvps);
   const description = [
     t("activity-card-kind", { kind: activityKindLabel(t, activity.kind) }),
     t("activity-card-district", { district: fields.district }),

@@ -45,7 +45,7 @@ function toDate(value: unknown): Date {
   return new Date(/(?:Z|[+-]\d\d:?\d\d)$/.test(text) ? text : `${text}Z`);
 }
 
-type ModelName = "User" | "Session" | "ProcessedUpdate";
+type ModelName = "User" | "Session" | "ProcessedUpdate" | "Activity";
 type FieldKinds = Map<string, string>;
 const fieldKinds = new WeakMap<object, Map<ModelName, FieldKinds>>();
 

@@ -185,10 +185,26 @@ export function describeActivitiesNotices(dialect: Dialect): void {
         const citizen = bot.user(6001);
         const userId = await citizenOf(bot, clock, citizen, "QS-CG-DM");
         const activity = await dongmenReceptionDay({ capacity: 20 });
+        // A station and a deputy on the card: the tap's redrawn card (read in plain SQL) keeps them.
+        const station = await bot.prisma.liaisonStation.findFirstOrThrow({ orderBy: { id: "asc" } });
+        const at = new Date("2026-12-01T00:00:00Z");
+        const deputy = await bot.prisma.user.create({
+          data: { telegramId: 6999n, firstName: "王", lastName: "代表", createdAt: at, updatedAt: at },
+        });
+        await bot.prisma.activity.update({ where: { id: activity.id }, data: { stationId: station.id } });
+        await bot.prisma.activityDeputy.create({ data: { activityId: activity.id, userId: deputy.id } });
         await publish(activity);
+        const notice = noticesTo(citizen).at(-1)!;
+        expect(notice).toContain(station.nameZh);
+        expect(notice).toContain("王 代表");
         await citizen.press("✋ 我会参加");
         expect(citizen.lastText()).toContain("✅ 已为您报名 <b>东门社区代表接待日</b>");
         expect(citizen.lastText()).toContain("目前已报名 1 人");
+        // The card redrawn under the pressed message: the notice's card line for line, but the places left.
+        const redrawn = String(bot.fake.callsTo("editMessageText").at(-1)!.payload.text).split("\n");
+        const card = notice.split("\n\n").slice(1).join("\n\n").split("\n");
+        expect(redrawn.slice(0, -1)).toEqual(card.slice(0, -1));
+        expect([card.at(-1), redrawn.at(-1)]).toEqual(["名额:20 人,尚余 20 个", "名额:20 人,尚余 19 个"]);
         const rsvp = await bot.prisma.activityRsvp.findUniqueOrThrow({
           where: { activityId_userId: { activityId: activity.id, userId } },
         });

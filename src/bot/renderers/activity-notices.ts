@@ -33,7 +33,8 @@ export function createActivityNoticeRenderers({ db, timeZone }: ActivityNoticeRe
     const upcoming = activity.status === "published" && activity.startsAt > now;
     const going = rsvp?.answer === "going";
     const title = escapeHtml(activity.title);
-    const card = () => activityCard(cardFields(activity, locale), { t, locale, timeZone });
+    const card = () =>
+      activityCard(cardFields(activity, locale, activity._count.rsvps), { t, locale, timeZone });
     switch (notice.kind) {
       case "announce":
         if (!upcoming || recipient.noticesOptOutAt) return undefined;
@@ -116,7 +117,7 @@ export function createActivityChangeRenderer({
     if (rsvp?.answer !== "going" || activity.startsAt <= now || activity.status === "cancelled")
       return undefined;
     const changes = notice.changes.map((c) => t(`activity-change-${c}`)).join(t("activity-list-separator"));
-    const card = activityCard(cardFields(activity, locale), { t, locale, timeZone });
+    const card = activityCard(cardFields(activity, locale, activity._count.rsvps), { t, locale, timeZone });
     return htmlMessage(
       `${t("activity-changed", { title: escapeHtml(activity.title), changes })}\n\n${card}`,
       reminderKeyboard(t, activity.id),

@@ -15,7 +15,7 @@ import {
 } from "../../domain/activity.js";
 import { type ActivityNoticeKind, messageKey } from "../../domain/messages.js";
 import type { Database, Prisma } from "../client.js";
-import { directTransaction } from "../direct.js";
+import { directQuery, directTransaction, mapRow } from "../direct.js";
 import type { Activity, District, Prisma as PrismaTypes, User } from "../generated/sqlite/client.js";
 import { enqueue, enqueueMessages, type JobInput, messageJob } from "../outbox.js";
 import { audienceWhere, listAudienceBatch } from "./audience.js";
@@ -100,6 +100,63 @@ export type ActivityDetails = PrismaTypes.ActivityGetPayload<{ include: typeof a
 
 export function findActivity(prisma: Prisma, id: number): Promise<ActivityDetails | null> {
   return prisma.activity.findUnique({ where: { id }, include: activityInclude });
+}
+
+/** What an activity's card shows and a tap checks, without its answers (the tap's answer gives the count). */
+export interface ActivityCard {
+  id: number;
+  kind: string;
+  title: string;
+  status: string;
+  startsAt: Date;
+  endsAt: Date | null;
+  place: string;
+  capacity: number | null;
+  district: { nameZh: string; nameEn: string };
+  station: { nameZh: string; nameEn: string } | null;
+  /** The activity's deputies by user id, with their name fields. */
+  deputies: { user: Pick<User, "firstName" | "lastName" | "username" | "telegramId"> }[];
+}
+
+// Plain SQL (src/db/direct.ts): a tap on an announcement redraws its card, and a crowd taps at
+// once; Prisma reads the same in seven statements (one per relation) and compiles each.
+const activityCardSql = {
+  activity: `SELECT a."id", a."kind", a."title", a."status", a."startsAt", a."endsAt", a."place", a."capacity",
+      d."nameZh" AS "districtZh", d."nameEn" AS "districtEn", s."nameZh" AS "stationZh", s."nameEn" AS "stationEn"
+    FROM "Activity" a JOIN "District" d ON d."id" = a."districtId" LEFT JOIN "LiaisonStation" s ON s."id" = a."stationId"
+    WHERE a."id" = ?`,
+  deputies: `SELECT u."firstName", u."lastName", u."username", u."telegramId" FROM "ActivityDeputy" ad
+    JOIN "User" u ON u."id" = ad."userId" WHERE ad."activityId" = ? ORDER BY ad."userId"`,
+};
+
+/**
+ * The card of activity `id` (what findActivity's card shows, less the answers), in two
+ * prepared statements; null when there is no such activity.
+ */
+export async function findActivityCard(db: Database, id: number): Promise<ActivityCard | null> {
+  const [rows, deputies] = await Promise.all([
+    directQuery<Record<string, unknown>>(db, activityCardSql.activity, [id], { prepare: true }),
+    directQuery<Record<string, unknown>>(db, activityCardSql.deputies, [id], { prepare: true }),
+  ]);
+  const row = rows[0];
+  if (!row) return null;
+  const activity = mapRow<Activity>(db.prisma, "Activity", row);
+  return {
+    id: activity.id,
+    kind: activity.kind,
+    title: activity.title,
+    status: activity.status,
+    startsAt: activity.startsAt,
+    endsAt: activity.endsAt,
+    place: activity.place,
+    capacity: activity.capacity,
+    district: { nameZh: String(row.districtZh), nameEn: String(row.districtEn) },
+    station:
+      row.stationZh === null || row.stationZh === undefined
+        ? null
+        : { nameZh: String(row.stationZh), nameEn: String(row.stationEn) },
+    deputies: deputies.map((user) => ({ user: mapRow<User>(db.prisma, "User", user) })),
+  };
 }
 
 // --- who may do what ---------------------------------------------------------------------
