@@ -174,18 +174,59 @@ export async function floodReal(dialect: Dialect, kind: FloodKind, count: number
   }
 }
 
+/** The median of some numbers (the mean of the middle two for an even count). */
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+export interface FloodComparison {
+  kind: FloodKind;
+  dialect: Dialect;
+  /** Each round's bot and bare rates (updates/s), the bare bot measured right before the bot. */
+  rounds: { bot: number; bare: number }[];
+  /** The median of the rounds' bot/bare ratios. */
+  ratio: number;
+}
+
+/**
+ * The bot against the bare bot, `rounds` times in turn (bare, then the bot on each dialect),
+ * so that a ratio compares runs seconds apart on a machine whose speed drifts; the median of
+ * the rounds' ratios is the figure.
+ */
+export async function compareFloods(
+  kind: FloodKind,
+  count: number,
+  dialects: Dialect[],
+  rounds: number,
+): Promise<FloodComparison[]> {
+  const results = dialects.map((dialect) => ({
+    kind,
+    dialect,
+    rounds: [] as { bot: number; bare: number }[],
+  }));
+  for (let round = 0; round < rounds; round++) {
+    const bare = (await floodBare(kind, count)).perSecond;
+    for (const result of results)
+      result.rounds.push({ bot: (await floodReal(result.dialect, kind, count)).perSecond, bare });
+  }
+  return results.map((r) => ({ ...r, ratio: median(r.rounds.map((x) => x.bot / x.bare)) }));
+}
+
+/** One line of a comparison, for the bench's output. */
+export function floodLine(c: FloodComparison, count: number): string {
+  const what = c.kind === "start" ? `${count} new users' /start` : `${count} taps on one announcement`;
+  const rounds = c.rounds.map((r) => `${r.bot.toFixed(0)}/${r.bare.toFixed(0)}`).join(", ");
+  return `${what} on ${c.dialect}: bot/bare updates/s per round ${rounds}; median ratio ${c.ratio.toFixed(2)}× bare`;
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   const count = Number(process.argv[2] ?? 2000);
   const dialects = (process.env.BENCH_DIALECTS ?? "sqlite,postgresql").split(",") as Dialect[];
-  for (const kind of ["start", "rsvp"] as const) {
-    const bare = await floodBare(kind, count);
-    console.log(`${kind}: bare grammY ${bare.perSecond.toFixed(0)} updates/s`);
-    for (const dialect of dialects) {
-      const real = await floodReal(dialect, kind, count);
-      console.log(
-        `${kind} ${dialect}: bot ${real.perSecond.toFixed(0)} updates/s = ${(real.perSecond / bare.perSecond).toFixed(2)}× bare`,
-      );
-    }
-  }
+  const rounds = Number(process.env.BENCH_INBOUND_ROUNDS ?? 3);
+  const kinds = (process.env.BENCH_INBOUND_KINDS ?? "start,rsvp").split(",") as FloodKind[];
+  for (const kind of kinds)
+    for (const c of await compareFloods(kind, count, dialects, rounds)) console.log(floodLine(c, count));
   process.exit(0);
 }

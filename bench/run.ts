@@ -2,7 +2,7 @@
 // (not part of `npm test`; the process benches need `npm run build`, which runs on install).
 // Run it alone: it measures throughput and time, and shares the machine with nothing.
 import { benchBroadcast } from "./broadcast.js";
-import { floodBare, floodReal } from "./inbound.js";
+import { compareFloods, floodLine } from "./inbound.js";
 import { bareTapLatency, benchLatency, latencyLines } from "./latency.js";
 import { benchMemory, benchWebhook, type MemoryResult, memoryLine } from "./processes.js";
 import { benchClaims } from "./queue-claims.js";
@@ -18,15 +18,10 @@ async function main(): Promise<void> {
   console.log(
     `== Inbound: ${users} updates through the polling intake, against a bare grammY bot on the same fake`,
   );
-  for (const kind of ["start", "rsvp"] as const) {
-    const bare = await floodBare(kind, users);
-    for (const dialect of ["sqlite", "postgresql"] as const) {
-      const real = await floodReal(dialect, kind, users);
-      console.log(
-        `${kind === "start" ? "/start by new users" : "taps on one announcement"} on ${dialect}: ${fixed(real.perSecond, 0)} updates/s; bare ${fixed(bare.perSecond, 0)}/s = ${fixed(real.perSecond / bare.perSecond, 2)}× bare`,
-      );
-    }
-  }
+  const rounds = Number(process.env.BENCH_INBOUND_ROUNDS ?? 3);
+  for (const kind of ["start", "rsvp"] as const)
+    for (const c of await compareFloods(kind, users, ["sqlite", "postgresql"], rounds))
+      console.log(floodLine(c, users));
   const memory = {} as Record<"bare" | "npm" | "node", MemoryResult>;
   for (const kind of ["bare", "npm", "node"] as const) memory[kind] = await benchMemory(kind, users);
   for (const r of Object.values(memory)) console.log(memoryLine(r, users));
