@@ -3,7 +3,7 @@
 import { randomUUID } from "node:crypto";
 import { Composer, InlineKeyboard } from "grammy";
 import { loadNewCaseAudience } from "../../db/queries/case-people.js";
-import { findConcern } from "../../db/queries/concerns.js";
+import { findConcernStatus } from "../../db/queries/concerns.js";
 import { createConcernUnderModeration } from "../../db/queries/moderation.js";
 import { draftData, locationConsentData, newConcernData } from "../callback-data.js";
 import { localName } from "../case-view.js";
@@ -251,7 +251,7 @@ async function submitDraft(ctx: BotContext, draft: ConcernFlow): Promise<void> {
     return;
   }
   // A muted citizen's concern, or one the flood rules catch, waits for staff (src/domain/moderation.ts).
-  const { concern, hold } = await createConcernUnderModeration(db, {
+  const created = await createConcernUnderModeration(db, {
     citizenId: ctx.user.id,
     districtId: ctx.user.districtId,
     categoryId: draft.categoryId,
@@ -264,6 +264,7 @@ async function submitDraft(ctx: BotContext, draft: ConcernFlow): Promise<void> {
     dueDays: config.CASE_DUE_DAYS,
     location: draft.location,
   });
+  const { concern, hold } = created;
   ctx.session.flow = undefined;
   rememberSubmittedDraft(ctx, concern.id, draft);
   await ctx.answerCallbackQuery();
@@ -275,15 +276,17 @@ async function submitDraft(ctx: BotContext, draft: ConcernFlow): Promise<void> {
     });
     return;
   }
-  const [details, audience] = await Promise.all([
-    findConcern(db.prisma, concern.id),
-    loadNewCaseAudience(db.prisma, concern.districtId),
+  // The buttons follow the case's status now (a deputy may already have taken it on); who was
+  // told decides what the citizen is told: "the deputies will…" only when they were (known
+  // from the transaction that told them, else read again for a repeated Submit).
+  const [current, audience] = await Promise.all([
+    findConcernStatus(db.prisma, concern.id),
+    created.audience ?? loadNewCaseAudience(db.prisma, concern.districtId),
   ]);
-  // Who was told decides what the citizen is told: "the deputies will…" only when they were.
   const submitted = audience.to === "deputies" ? "concern-submitted" : `concern-submitted-${audience.to}`;
   await ctx.editMessageText(ctx.t(submitted, { caseNo: concern.caseNo }), {
     parse_mode: "HTML",
-    reply_markup: citizenCaseKeyboard(ctx.t, details ?? concern),
+    reply_markup: citizenCaseKeyboard(ctx.t, current ?? concern),
   });
 }
 

@@ -8,6 +8,8 @@ import {
   caseChangeMessages,
   caseHandlers,
   changeReachesHandlers,
+  type NewCaseAudience,
+  newCaseAudience,
 } from "../../domain/case-recipients.js";
 import {
   assigneeAfterAction,
@@ -26,7 +28,7 @@ import { raisesToStaff } from "../../domain/triage.js";
 import type { Database, Prisma } from "../client.js";
 import type { Concern, ConcernEvent } from "../generated/sqlite/client.js";
 import { enqueueMessages } from "../outbox.js";
-import { loadCaseCircle, loadCosignerIds } from "./case-people.js";
+import { listDistrictPeople, loadCaseCircle, loadCosignerIds } from "./case-people.js";
 import { closeMergedDuplicates } from "./merge.js";
 
 export type { Concern, ConcernEvent };
@@ -165,17 +167,32 @@ export function createConcern(
 /**
  * `createConcern` inside the caller's transaction, for callers that write more rows with the
  * case (a walk-in case's intake record, a moderation hold). A held case is created as "held"
- * and its deputies are not told (they are when it is released).
+ * and its deputies are not told (they are when it is released). When it created the case and
+ * told its handlers, `audience` says who was told (src/domain/case-recipients.ts
+ * newCaseAudience, from the same read that chose the recipients).
  */
 export async function insertConcern(
   tx: TxClient,
   db: Database,
   input: CreateConcernInput,
-): Promise<{ concern: Concern; created: boolean }> {
-  const { now } = input;
-  const status = input.held ? "held" : "new";
+): Promise<{ concern: Concern; created: boolean; audience?: NewCaseAudience }> {
   const existing = await tx.concern.findUnique({ where: { sourceKey: input.sourceKey } });
   if (existing) return { concern: existing, created: false };
+  return insertNewConcern(tx, db, input);
+}
+
+/**
+ * insertConcern once the caller has seen that no case has `input.sourceKey` yet (in this
+ * transaction): the case, its number, its "created" entry, its files and, unless held, its
+ * handlers' notifications. Returns who was told (`audience`) when they were.
+ */
+export async function insertNewConcern(
+  tx: TxClient,
+  db: Database,
+  input: CreateConcernInput,
+): Promise<{ concern: Concern; created: true; audience?: NewCaseAudience }> {
+  const { now } = input;
+  const status = input.held ? "held" : "new";
   const year = caseYear(now, input.timeZone);
   const counter = await tx.caseCounter.upsert({
     where: { scope: year },
@@ -222,8 +239,29 @@ export async function insertConcern(
       },
     });
   }
-  if (!input.held) await notify(tx, db, { kind: "submitted" }, concern, event.id, now);
-  return { concern, created: true };
+  if (input.held) return { concern, created: true };
+  if (input.enteredBy) {
+    // Entered by a handler: they are one of the case's workers (loadCaseCircle reads them).
+    await notify(tx, db, { kind: "submitted" }, concern, event.id, now);
+    return { concern, created: true };
+  }
+  // Filed by the citizen in this transaction: nobody has co-signed or worked the case yet, so
+  // its circle is its district's people alone (what loadCaseCircle would read, in one query less each).
+  const people = await listDistrictPeople(tx as Prisma, concern.districtId);
+  const circle = {
+    citizenId: concern.citizenId,
+    assigneeId: concern.assigneeId,
+    raisedToStaff: false,
+    cosignerIds: [],
+    workers: [],
+    ...people,
+  };
+  const messages = caseChangeMessages({ kind: "submitted" }, circle, {
+    concernId: concern.id,
+    eventId: event.id,
+  });
+  await enqueueMessages(tx, db.dialect, messages, now);
+  return { concern, created: true, audience: newCaseAudience(people) };
 }
 
 export function findConcern(prisma: Prisma, id: number) {
@@ -239,6 +277,14 @@ export function findConcern(prisma: Prisma, id: number) {
   });
 }
 export type ConcernDetails = NonNullable<Awaited<ReturnType<typeof findConcern>>>;
+
+/** A case's id and current status (what its citizen's buttons depend on); null when it does not exist. One statement. */
+export function findConcernStatus(
+  prisma: Prisma,
+  id: number,
+): Promise<{ id: number; status: string } | null> {
+  return prisma.concern.findUnique({ where: { id }, select: { id: true, status: true } });
+}
 
 export async function listConcernsOfCitizen(
   prisma: Prisma,

@@ -1,5 +1,6 @@
 // Moderation: mute and block actions on users (recorded, undoable), the review queue of held
 // cases, and their release or decline. The rules are in src/domain/moderation.ts.
+import type { NewCaseAudience } from "../../domain/case-recipients.js";
 import { nextStatus } from "../../domain/concern-status.js";
 import {
   type FloodRules,
@@ -15,7 +16,7 @@ import {
   ConcernNotFoundError,
   ConcurrentChangeError,
   type CreateConcernInput,
-  insertConcern,
+  insertNewConcern,
   notify,
 } from "./concerns.js";
 
@@ -159,13 +160,14 @@ export function listRecentConcernsOfCitizen(prisma: Prisma, citizenId: number, s
  * Files a citizen's concern under the moderation rules, in one transaction: a muted user's
  * concern, or one the flood rules catch, is created "held" with its ConcernHold and the
  * deputies are not told; any other is created as createConcern does. Returns the hold
- * decision (null when it went through). Once per sourceKey, like createConcern.
+ * decision (null when it went through) and, when the case went through and its handlers were
+ * told, who they were (`audience`). Once per sourceKey, like createConcern.
  */
 export function createConcernUnderModeration(
   db: Database,
   input: CreateConcernInput,
   rules: FloodRules = floodRules,
-): Promise<{ concern: Concern; created: boolean; hold: HoldDecision | null }> {
+): Promise<{ concern: Concern; created: boolean; hold: HoldDecision | null; audience?: NewCaseAudience }> {
   const { now } = input;
   const since = new Date(
     now.getTime() - Math.max(rules.rateWindowMinutes, rules.repeatWindowMinutes) * 60_000,
@@ -183,7 +185,8 @@ export function createConcernUnderModeration(
     if (!user) throw new UserNotFoundError(input.citizenId);
     const recent = await listRecentConcernsOfCitizen(tx as Prisma, input.citizenId, since);
     const hold = holdDecision({ text: input.description, now }, user, recent, rules);
-    const { concern, created } = await insertConcern(tx, db, { ...input, held: hold !== null });
+    // No case has this sourceKey (read above, in this transaction).
+    const { concern, created, audience } = await insertNewConcern(tx, db, { ...input, held: hold !== null });
     if (hold)
       await tx.concernHold.create({
         data: {
@@ -193,7 +196,7 @@ export function createConcernUnderModeration(
           createdAt: now,
         },
       });
-    return { concern, created, hold };
+    return audience ? { concern, created, hold, audience } : { concern, created, hold };
   });
 }
 
