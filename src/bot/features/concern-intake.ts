@@ -276,13 +276,15 @@ async function submitDraft(ctx: BotContext, draft: ConcernFlow): Promise<void> {
     });
     return;
   }
-  // The buttons follow the case's status now (a deputy may already have taken it on); who was
-  // told decides what the citizen is told: "the deputies will…" only when they were (known
-  // from the transaction that told them, else read again for a repeated Submit).
-  const [current, audience] = await Promise.all([
-    findConcernStatus(db.prisma, concern.id),
-    created.audience ?? loadNewCaseAudience(db.prisma, concern.districtId),
-  ]);
+  // Who was told decides what the citizen is told: "the deputies will…" only when they were.
+  // Filed by this update a moment ago, the case is as the transaction that told them left it;
+  // a repeated Submit reads its status now (a deputy may have taken it on) and its audience.
+  const [current, audience] = created.audience
+    ? [concern, created.audience]
+    : await Promise.all([
+        findConcernStatus(db.prisma, concern.id),
+        loadNewCaseAudience(db.prisma, concern.districtId),
+      ]);
   const submitted = audience.to === "deputies" ? "concern-submitted" : `concern-submitted-${audience.to}`;
   await ctx.editMessageText(ctx.t(submitted, { caseNo: concern.caseNo }), {
     parse_mode: "HTML",
