@@ -191,7 +191,7 @@ export interface FloodComparison {
 }
 
 /**
- * The bot against the bare bot, `rounds` times in turn (bare, then the bot on each dialect),
+ * The bot against the bare bot, `rounds` times in turn (per dialect: the bare bot, then the bot),
  * so that a ratio compares runs seconds apart on a machine whose speed drifts; the median of
  * the rounds' ratios is the figure.
  */
@@ -206,11 +206,11 @@ export async function compareFloods(
     dialect,
     rounds: [] as { bot: number; bare: number }[],
   }));
-  for (let round = 0; round < rounds; round++) {
-    const bare = (await floodBare(kind, count)).perSecond;
-    for (const result of results)
+  for (let round = 0; round < rounds; round++)
+    for (const result of results) {
+      const bare = (await floodBare(kind, count)).perSecond;
       result.rounds.push({ bot: (await floodReal(result.dialect, kind, count)).perSecond, bare });
-  }
+    }
   return results.map((r) => ({ ...r, ratio: median(r.rounds.map((x) => x.bot / x.bare)) }));
 }
 
@@ -224,7 +224,7 @@ export function floodLine(c: FloodComparison, count: number): string {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const count = Number(process.argv[2] ?? 2000);
   const dialects = (process.env.BENCH_DIALECTS ?? "sqlite,postgresql").split(",") as Dialect[];
-  const rounds = Number(process.env.BENCH_INBOUND_ROUNDS ?? 3);
+  const rounds = Math.max(1, Math.floor(Number(process.env.BENCH_INBOUND_ROUNDS ?? 3)) || 3);
   const kinds = (process.env.BENCH_INBOUND_KINDS ?? "start,rsvp").split(",") as FloodKind[];
   for (const kind of kinds)
     for (const c of await compareFloods(kind, count, dialects, rounds)) console.log(floodLine(c, count));

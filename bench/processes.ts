@@ -44,9 +44,10 @@ export function treeRss(pid: number): number {
 
 /**
  * Proportional memory of a process and its descendants (the sum of each one's Pss from
- * /proc/<pid>/smaps_rollup), in bytes: pages shared between processes of the tree — the node
- * binary npm and the bot both map — are counted once, split between them, where the RSS sum
- * counts them in each (proc(5)).
+ * /proc/<pid>/smaps_rollup), in bytes: each shared page is split among all the processes
+ * that map it (proc(5)), so the node binary's pages, mapped by npm and the bot, are not
+ * counted in full twice as in the RSS sum; but other node processes on the machine (the
+ * bench's own included) take shares too, so the figure falls a little as more run.
  */
 export function treePss(pid: number): number {
   let total = 0;

@@ -18,7 +18,7 @@ async function main(): Promise<void> {
   console.log(
     `== Inbound: ${users} updates through the polling intake, against a bare grammY bot on the same fake`,
   );
-  const rounds = Number(process.env.BENCH_INBOUND_ROUNDS ?? 3);
+  const rounds = Math.max(1, Math.floor(Number(process.env.BENCH_INBOUND_ROUNDS ?? 3)) || 3);
   for (const kind of ["start", "rsvp"] as const)
     for (const c of await compareFloods(kind, users, ["sqlite", "postgresql"], rounds))
       console.log(floodLine(c, users));
