@@ -182,7 +182,37 @@ export interface WebhookResult {
   updates: number;
   seconds: number;
   perSecond: number;
+  /** The share of the machine's CPU time (all cores, from /proc/stat) busy during the run, 0–1. */
+  machineBusy: number;
+  /** The instances' own CPU time during the run, in cores (1 = one core for the whole run). */
+  instanceCores: number;
 }
+
+/** The machine's busy and total CPU time so far, in clock ticks (/proc/stat's first line). */
+function machineTicks(): { busy: number; total: number } {
+  const [, ...fields] = readFileSync("/proc/stat", "utf8").split("\n")[0]!.trim().split(/\s+/);
+  const ticks = fields.map(Number);
+  const idle = (ticks[3] ?? 0) + (ticks[4] ?? 0);
+  const total = ticks.reduce((a, b) => a + b, 0);
+  return { busy: total - idle, total };
+}
+
+/** The CPU time a process has used (user + system), in clock ticks (/proc/<pid>/stat). */
+function processTicks(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return Number(fields[11]) + Number(fields[12]);
+}
+
+/** The webhook comparison as one line: rates, their ratio, and how busy the machine was. */
+export function webhookLine(one: WebhookResult, two: WebhookResult): string {
+  const busy = (r: WebhookResult) =>
+    `machine ${(r.machineBusy * 100).toFixed(0)} % busy, the bot ${r.instanceCores.toFixed(2)} cores`;
+  return `webhook mode on PostgreSQL: one instance ${one.perSecond.toFixed(0)} updates/s (${busy(one)}), two ${two.perSecond.toFixed(0)}/s (${busy(two)}) = ${(two.perSecond / one.perSecond).toFixed(2)}×`;
+}
+
+/** Clock ticks per second (USER_HZ, 100 on Linux). */
+const TICKS_PER_SECOND = 100;
 
 const SECRET = "bench-secret";
 
@@ -230,6 +260,8 @@ export async function benchWebhook(instances: number, users: number, inFlight = 
     let next = 0;
     let failed = 0;
     const started = performance.now();
+    const machineBefore = machineTicks();
+    const instancesBefore = children.reduce((sum, child) => sum + processTicks(child.pid!), 0);
     await Promise.all(
       Array.from({ length: inFlight }, async () => {
         while (next < updates.length) {
@@ -247,7 +279,17 @@ export async function benchWebhook(instances: number, users: number, inFlight = 
     );
     const seconds = (performance.now() - started) / 1000;
     if (failed > 0) throw new Error(`${failed} webhook deliveries were not answered 200`);
-    return { instances, updates: users, seconds, perSecond: users / seconds };
+    const machineAfter = machineTicks();
+    const instanceTicks =
+      children.reduce((sum, child) => sum + processTicks(child.pid!), 0) - instancesBefore;
+    return {
+      instances,
+      updates: users,
+      seconds,
+      perSecond: users / seconds,
+      machineBusy: (machineAfter.busy - machineBefore.busy) / (machineAfter.total - machineBefore.total),
+      instanceCores: instanceTicks / TICKS_PER_SECOND / seconds,
+    };
   } finally {
     await Promise.all(children.map(stop));
     await fake.close();
@@ -262,8 +304,6 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   if (process.env.BENCH_NO_WEBHOOK) process.exit(0);
   const one = await benchWebhook(1, users);
   const two = await benchWebhook(2, users);
-  console.log(
-    `webhook on PostgreSQL: 1 instance ${one.perSecond.toFixed(0)}/s, 2 instances ${two.perSecond.toFixed(0)}/s = ${(two.perSecond / one.perSecond).toFixed(2)}×`,
-  );
+  console.log(webhookLine(one, two));
   process.exit(0);
 }

@@ -4,7 +4,7 @@
 import { benchBroadcast } from "./broadcast.js";
 import { compareFloods, floodLine } from "./inbound.js";
 import { bareTapLatency, benchLatency, latencyLines } from "./latency.js";
-import { benchMemory, benchWebhook, type MemoryResult, memoryLine } from "./processes.js";
+import { benchMemory, benchWebhook, type MemoryResult, memoryLine, webhookLine } from "./processes.js";
 import { benchClaims } from "./queue-claims.js";
 import { benchReminderPass } from "./reminder-pass.js";
 import { benchSendRate } from "./send-rate.js";
@@ -32,9 +32,7 @@ async function main(): Promise<void> {
   {
     const one = await benchWebhook(1, users);
     const two = await benchWebhook(2, users);
-    console.log(
-      `webhook mode on PostgreSQL: one instance ${fixed(one.perSecond, 0)} updates/s, two ${fixed(two.perSecond, 0)}/s = ${fixed(two.perSecond / one.perSecond, 2)}×`,
-    );
+    console.log(webhookLine(one, two));
   }
 
   console.log("== Sending against a fake Bot API enforcing 30 msg/s overall and 1 msg/s per chat");
