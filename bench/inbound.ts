@@ -16,6 +16,7 @@ import { createLogger } from "../src/logger.js";
 import type { TelegramUser } from "../src/sandbox/bot-api/chats.js";
 import { FakeBotApi } from "../test/helpers/fake-bot-api.js";
 import { startTestApp, stopTestApp } from "../test/helpers/test-app.js";
+import { percentiles } from "./latency.js";
 
 export type FloodKind = "start" | "rsvp";
 
@@ -174,11 +175,9 @@ export async function floodReal(dialect: Dialect, kind: FloodKind, count: number
   }
 }
 
-/** The median of some numbers (the mean of the middle two for an even count). */
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+/** BENCH_INBOUND_ROUNDS: how many rounds compareFloods runs (a whole number, 3 unless set). */
+export function inboundRounds(): number {
+  return Math.max(1, Math.floor(Number(process.env.BENCH_INBOUND_ROUNDS ?? 3)) || 3);
 }
 
 export interface FloodComparison {
@@ -186,7 +185,7 @@ export interface FloodComparison {
   dialect: Dialect;
   /** Each round's bot and bare rates (updates/s), the bare bot measured right before the bot. */
   rounds: { bot: number; bare: number }[];
-  /** The median of the rounds' bot/bare ratios. */
+  /** The median (nearest rank) of the rounds' bot/bare ratios. */
   ratio: number;
 }
 
@@ -211,7 +210,7 @@ export async function compareFloods(
       const bare = (await floodBare(kind, count)).perSecond;
       result.rounds.push({ bot: (await floodReal(result.dialect, kind, count)).perSecond, bare });
     }
-  return results.map((r) => ({ ...r, ratio: median(r.rounds.map((x) => x.bot / x.bare)) }));
+  return results.map((r) => ({ ...r, ratio: percentiles(r.rounds.map((x) => x.bot / x.bare)).p50 }));
 }
 
 /** One line of a comparison, for the bench's output. */
@@ -224,7 +223,7 @@ export function floodLine(c: FloodComparison, count: number): string {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const count = Number(process.argv[2] ?? 2000);
   const dialects = (process.env.BENCH_DIALECTS ?? "sqlite,postgresql").split(",") as Dialect[];
-  const rounds = Math.max(1, Math.floor(Number(process.env.BENCH_INBOUND_ROUNDS ?? 3)) || 3);
+  const rounds = inboundRounds();
   const kinds = (process.env.BENCH_INBOUND_KINDS ?? "start,rsvp").split(",") as FloodKind[];
   for (const kind of kinds)
     for (const c of await compareFloods(kind, count, dialects, rounds)) console.log(floodLine(c, count));

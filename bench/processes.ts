@@ -197,6 +197,9 @@ function machineTicks(): { busy: number; total: number } {
   return { busy: total - idle, total };
 }
 
+/** Clock ticks per second (USER_HZ, 100 on Linux). */
+const TICKS_PER_SECOND = 100;
+
 /** The CPU time a process has used (user + system), in clock ticks (/proc/<pid>/stat). */
 function processTicks(pid: number): number {
   const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
@@ -210,9 +213,6 @@ export function webhookLine(one: WebhookResult, two: WebhookResult): string {
     `machine ${(r.machineBusy * 100).toFixed(0)} % busy, the bot ${r.instanceCores.toFixed(2)} cores`;
   return `webhook mode on PostgreSQL: one instance ${one.perSecond.toFixed(0)} updates/s (${busy(one)}), two ${two.perSecond.toFixed(0)}/s (${busy(two)}) = ${(two.perSecond / one.perSecond).toFixed(2)}×`;
 }
-
-/** Clock ticks per second (USER_HZ, 100 on Linux). */
-const TICKS_PER_SECOND = 100;
 
 const SECRET = "bench-secret";
 

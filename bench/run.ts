@@ -2,7 +2,7 @@
 // (not part of `npm test`; the process benches need `npm run build`, which runs on install).
 // Run it alone: it measures throughput and time, and shares the machine with nothing.
 import { benchBroadcast } from "./broadcast.js";
-import { compareFloods, floodLine } from "./inbound.js";
+import { compareFloods, floodLine, inboundRounds } from "./inbound.js";
 import { bareTapLatency, benchLatency, latencyLines } from "./latency.js";
 import { benchMemory, benchWebhook, type MemoryResult, memoryLine, webhookLine } from "./processes.js";
 import { benchClaims } from "./queue-claims.js";
@@ -18,7 +18,7 @@ async function main(): Promise<void> {
   console.log(
     `== Inbound: ${users} updates through the polling intake, against a bare grammY bot on the same fake`,
   );
-  const rounds = Math.max(1, Math.floor(Number(process.env.BENCH_INBOUND_ROUNDS ?? 3)) || 3);
+  const rounds = inboundRounds();
   for (const kind of ["start", "rsvp"] as const)
     for (const c of await compareFloods(kind, users, ["sqlite", "postgresql"], rounds))
       console.log(floodLine(c, users));

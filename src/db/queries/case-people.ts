@@ -103,6 +103,25 @@ export async function loadCaseCircle(
   };
 }
 
+/**
+ * The circle of a case its citizen filed in the caller's transaction: its district's people
+ * alone, since nobody can have co-signed or worked on it yet (what loadCaseCircle would read,
+ * without its two reads that must come back empty).
+ */
+export async function loadFiledCaseCircle(
+  prisma: Prisma,
+  concern: Pick<Concern, "citizenId" | "assigneeId" | "districtId">,
+): Promise<CaseCircle> {
+  return {
+    citizenId: concern.citizenId,
+    assigneeId: concern.assigneeId,
+    raisedToStaff: false,
+    cosignerIds: [],
+    workers: [],
+    ...(await listDistrictPeople(prisma, concern.districtId)),
+  };
+}
+
 /** The co-signers of a case who hear its updates: not left, account not deleted, by id. */
 export async function loadCosignerIds(prisma: Prisma, concernId: number): Promise<number[]> {
   const rows = await prisma.concernParty.findMany({

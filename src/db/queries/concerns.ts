@@ -5,6 +5,7 @@
 import { caseYear, dueDate, formatCaseNumber } from "../../domain/case-number.js";
 import {
   type CaseChange,
+  type CaseCircle,
   caseChangeMessages,
   caseHandlers,
   changeReachesHandlers,
@@ -28,7 +29,7 @@ import { raisesToStaff } from "../../domain/triage.js";
 import type { Database, Prisma } from "../client.js";
 import type { Concern, ConcernEvent } from "../generated/sqlite/client.js";
 import { enqueueMessages } from "../outbox.js";
-import { listDistrictPeople, loadCaseCircle, loadCosignerIds } from "./case-people.js";
+import { loadCaseCircle, loadCosignerIds, loadFiledCaseCircle } from "./case-people.js";
 import { closeMergedDuplicates } from "./merge.js";
 
 export type { Concern, ConcernEvent };
@@ -128,8 +129,20 @@ export async function notify(
         deputies: [],
         staff: [],
       };
-  const messages = caseChangeMessages(change, circle, { concernId: concern.id, eventId });
-  await enqueueMessages(tx, db.dialect, messages, now, runAt);
+  await enqueueCaseChange(tx, db, change, circle, { concernId: concern.id, eventId }, now, runAt);
+}
+
+/** Queues what `change` tells each of `circle` (src/domain/case-recipients.ts), in the caller's transaction. */
+async function enqueueCaseChange(
+  tx: TxClient,
+  db: Database,
+  change: CaseChange,
+  circle: CaseCircle,
+  ids: { concernId: number; eventId: number },
+  now: Date,
+  runAt?: Date,
+): Promise<void> {
+  await enqueueMessages(tx, db.dialect, caseChangeMessages(change, circle, ids), now, runAt);
 }
 
 /** Files stay on Telegram's servers: a case keeps their file_id, with the event they came with. */
@@ -245,23 +258,17 @@ export async function insertNewConcern(
     await notify(tx, db, { kind: "submitted" }, concern, event.id, now);
     return { concern, created: true };
   }
-  // Filed by the citizen in this transaction: nobody has co-signed or worked the case yet, so
-  // its circle is its district's people alone (what loadCaseCircle would read, in one query less each).
-  const people = await listDistrictPeople(tx as Prisma, concern.districtId);
-  const circle = {
-    citizenId: concern.citizenId,
-    assigneeId: concern.assigneeId,
-    raisedToStaff: false,
-    cosignerIds: [],
-    workers: [],
-    ...people,
-  };
-  const messages = caseChangeMessages({ kind: "submitted" }, circle, {
-    concernId: concern.id,
-    eventId: event.id,
-  });
-  await enqueueMessages(tx, db.dialect, messages, now);
-  return { concern, created: true, audience: newCaseAudience(people) };
+  // Filed by the citizen in this transaction: its circle is its district's people alone.
+  const circle = await loadFiledCaseCircle(tx as Prisma, concern);
+  await enqueueCaseChange(
+    tx,
+    db,
+    { kind: "submitted" },
+    circle,
+    { concernId: concern.id, eventId: event.id },
+    now,
+  );
+  return { concern, created: true, audience: newCaseAudience(circle) };
 }
 
 export function findConcern(prisma: Prisma, id: number) {
