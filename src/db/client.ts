@@ -7,6 +7,7 @@ import { dirname, resolve } from "node:path";
 import type BetterSqlite3 from "better-sqlite3";
 import type pg from "pg";
 import type { PrismaClient as SqliteClient } from "./generated/sqlite/client.js";
+import { installQueryPlanCache } from "./query-plan-cache.js";
 
 export type Prisma = SqliteClient;
 export type Dialect = "sqlite" | "postgresql";
@@ -72,6 +73,7 @@ export async function createDatabase(url: string): Promise<Database> {
     const [{ PrismaClient }, { createSerializedSqliteAdapter }] = await Promise.all([
       import("./generated/sqlite/client.js"),
       import("./serialized-sqlite.js"),
+      installQueryPlanCache("sqlite"),
     ]);
     const path = sqlitePath(url);
     if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
@@ -97,6 +99,7 @@ export async function createDatabase(url: string): Promise<Database> {
     import("./generated/postgresql/client.js"),
     import("@prisma/adapter-pg"),
     import("pg"),
+    installQueryPlanCache("postgresql"),
   ]);
   const pool = new pgModule.Pool({ connectionString: url, max: 10 });
   // An idle connection that the server closes (a restart, a dropped database) is discarded

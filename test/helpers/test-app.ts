@@ -54,6 +54,11 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     // Answers are paced too: at the production default (25/s) every reply would wait its
     // turn. Tests of the sending rate set their own rate and the fake's limits.
     SEND_RATE_PER_SECOND: "1000",
+    // Telegram's 1 message/s per chat would make every test wait about a second whenever the
+    // bot writes twice to one person. Spacing per chat is proven where the fake enforces
+    // Telegram's limits (a fake with a rateLimit keeps the production default) and in
+    // test/jobs/pacer.test.ts.
+    ...(options.fake?.rateLimit ? {} : { SEND_PER_CHAT_PER_SECOND: "1000" }),
     ...options.env,
   });
   const app = await createApp(config, createLogger("silent"), {

@@ -226,7 +226,8 @@ describe("delivery faults", () => {
   });
 
   it("stops gracefully: releases the sends still waiting for their turn, and a new worker sends them in order", async () => {
-    const h = await harness();
+    // Telegram's own limit of one message a second to a chat, which test apps otherwise lift.
+    const h = await harness({ env: { SEND_PER_CHAT_PER_SECOND: "1" } });
     const citizen = await addUser(h.prisma, { telegramId: 1200, district: "QS-CG-DM" });
     for (const text of ["一", "二", "三"]) await replyTo(h, citizen, `答复${text}`);
 
