@@ -140,7 +140,7 @@ export async function benchMemory(kind: MemoryKind, users: number): Promise<Memo
     kind === "npm"
       ? launch("npm", ["start", "--silent"], botEnv)
       : kind === "node"
-        ? launch(process.execPath, nodeScript("start"), botEnv)
+        ? launch(process.execPath, nodeScript("start").args, { ...nodeScript("start").env, ...botEnv })
         : launch(process.execPath, ["bench/bare-bot.mjs"], env);
   try {
     // Started: it has asked for updates (the bot after its migrations and command menu).
@@ -222,7 +222,8 @@ export async function benchWebhook(instances: number, users: number, inFlight = 
   const db = await createTestDatabase("postgresql", { seeded: true });
   const ports = Array.from({ length: instances }, (_, i) => 18_500 + i + Math.floor(Math.random() * 500) * 4);
   const children = ports.map((port) =>
-    launch(process.execPath, nodeScript("start"), {
+    launch(process.execPath, nodeScript("start").args, {
+      ...nodeScript("start").env,
       BOT_TOKEN: fake.token,
       TELEGRAM_API_ROOT: fake.apiRoot,
       DATABASE_URL: db.url,

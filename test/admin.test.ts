@@ -147,7 +147,7 @@ describe("admin invite without --bot", () => {
 describe("the real admin process", () => {
   beforeAll(() => ensureBuilt(), 180_000);
   const run = promisify(execFile);
-  const admin = () => nodeScript("admin");
+  const admin = () => nodeScript("admin").args;
   const dbPath = join(tmpdir(), `admin-cli-${process.pid}-${Date.now()}.db`);
   afterEach(() => {
     for (const suffix of ["", "-wal", "-shm"]) rmSync(dbPath + suffix, { force: true });

@@ -23,10 +23,11 @@ function start(
 } {
   let output = "";
   // `npm start`, or `npm run sandbox` for --sandbox: node on the build.
-  const script = args[0] === "--sandbox" ? nodeScript("sandbox") : [...nodeScript("start"), ...args];
-  const child = spawn(process.execPath, script, {
+  const script = nodeScript(args[0] === "--sandbox" ? "sandbox" : "start");
+  const extra = args[0] === "--sandbox" ? [] : args;
+  const child = spawn(process.execPath, [...script.args, ...extra], {
     cwd: root,
-    env: { PATH: process.env.PATH ?? "", ...env },
+    env: { PATH: process.env.PATH ?? "", ...script.env, ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   child.stdout!.on("data", (d) => (output += d));

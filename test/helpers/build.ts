@@ -26,13 +26,21 @@ export function ensureBuilt(): void {
 
 /**
  * The command line of an npm script that runs `node …` or `exec node …` (package.json), with
- * this Node binary: what `npm start` or `npm run sandbox` runs, without npm in between.
+ * this Node binary: what `npm start` or `npm run sandbox` runs, without npm in between. `env`
+ * holds the variables the script sets before `exec` (`NAME=value exec node …`).
  */
-export function nodeScript(name: string): string[] {
+export function nodeScript(name: string): { args: string[]; env: Record<string, string> } {
   const scripts = (
     JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { scripts: Record<string, string> }
   ).scripts;
-  const [command, ...args] = scripts[name]!.replace(/^exec\s+/, "").split(/\s+/);
+  const words = scripts[name]!.trim().split(/\s+/);
+  const env: Record<string, string> = {};
+  while (/^[A-Z_][A-Z0-9_]*=/.test(words[0] ?? "")) {
+    const [key, ...value] = words.shift()!.split("=");
+    env[key!] = value.join("=");
+  }
+  if (words[0] === "exec") words.shift();
+  const [command, ...args] = words;
   if (command !== "node") throw new Error(`npm run ${name} does not run node: ${scripts[name]}`);
-  return args;
+  return { args, env };
 }
