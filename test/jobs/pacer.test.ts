@@ -5,6 +5,7 @@ import {
   type Pacer,
   PacerAbortedError,
   type Permit,
+  pacerToleranceMs,
   pacerTransformer,
 } from "../../src/jobs/pacer.js";
 
@@ -33,6 +34,29 @@ describe("pacer", () => {
     const grants = track(pacer, [1, 2, 3, 4, 5]);
     await vi.advanceTimersByTimeAsync(1000);
     expect(grants.map((g) => g.at)).toEqual([0, 100, 200, 300, 400]);
+  });
+
+  it("at 1,000/s lets 10 ms' worth go ahead of the schedule, then one a millisecond, never more in a second", async () => {
+    const pacer = make(1000);
+    const grants = track(
+      pacer,
+      Array.from({ length: 1200 }, (_, i) => i + 1),
+    );
+    await vi.advanceTimersByTimeAsync(0);
+    expect(grants.map((g) => g.at)).toEqual(Array(10).fill(0));
+    await vi.advanceTimersByTimeAsync(5);
+    expect(grants.slice(10).map((g) => g.at)).toEqual([1, 2, 3, 4, 5]);
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(grants).toHaveLength(1200);
+    const times = grants.map((g) => g.at);
+    const mostInASecond = Math.max(...times.map((t) => times.filter((u) => u >= t && u < t + 1000).length));
+    expect(mostInASecond).toBe(1009);
+  });
+
+  it("keeps the spacing strictly even below 200/s: no send ahead of the schedule", () => {
+    expect([1, 25, 30, 199].map(pacerToleranceMs)).toEqual([0, 0, 0, 0]);
+    expect(pacerToleranceMs(200)).toBe(5);
+    expect(pacerToleranceMs(1000)).toBe(9);
   });
 
   it("starts the next message to a chat a second after the previous one finished", async () => {
