@@ -256,7 +256,12 @@ export async function benchLatency(
   reference: Percentiles,
 ): Promise<LatencyResult> {
   const rate = process.env.SEND_RATE_PER_SECOND ?? "25";
-  const test = await startTestApp({ dialect, env: { SEND_RATE_PER_SECOND: rate } });
+  // Production pacing: `rate` overall and Telegram's one message a second per chat (which
+  // test apps otherwise lift).
+  const test = await startTestApp({
+    dialect,
+    env: { SEND_RATE_PER_SECOND: rate, SEND_PER_CHAT_PER_SECOND: "1" },
+  });
   const { app, fake, db } = test;
   const casesPerLane = Math.ceil(cases / lanesCount);
   const idleLanes = await addLanes(test, lanesCount, casesPerLane, 0);

@@ -1,41 +1,59 @@
-// Remembers the query plans Prisma's query compiler makes.
+// Remembers the query plans Prisma's query compiler makes for reads that repeat.
 //
 // Prisma Client 6.19.3 with a driver adapter (engine "client") compiles every query, each
-// time it runs, in its WebAssembly query compiler: about 1.7 ms of CPU per query on these
-// machines, a quarter of the test suite's CPU and the largest single cost of an update that
-// goes through Prisma. Prisma 7 caches plans, but cannot be installed here (see
-// ../shared/docs/prisma-offline.md), and 6.19.3 has no option for it, so this module wraps
-// the compiler's `compile` with a bounded LRU map keyed by the query's JSON text.
+// time it runs, in its WebAssembly query compiler: 0.6–1.7 ms of CPU per query on these
+// machines (a quiet process vs the test suite's busy workers), a quarter of the test suite's
+// CPU. Prisma 7 caches plans, but cannot be installed here (../shared/docs/prisma-offline.md)
+// and 6.19.3 has no option for it, so this module wraps the compiler's `compile` with a
+// bounded LRU map keyed by the query's JSON text. Hand-written because no library can reach
+// inside Prisma's runtime; it is a few lines over a Map.
 //
-// Why this is safe: a plan is a function of the query text and the schema alone. Values are
-// in the text, so two queries with one text have one plan. Prisma-side defaults (now(),
+// Why a plan can be reused: a plan is a function of the query text, the schema and what the
+// compiler was built with (the datamodel, the provider, the adapter's connection info). Values
+// are in the text, so two queries with one text have one plan; Prisma-side defaults (now(),
 // uuid()) would stay in a plan as "generatorCall" nodes that the executor evaluates on each
-// run (client.js interprets them), and this schema has none: the code passes every time.
-// The cached plans are frozen, so an executor that wrote to one would throw rather than
-// change the next run's plan (the test suite runs every query path with the cache on).
+// run, and this schema has none. This project has one schema and one kind of adapter per
+// dialect (PrismaPg without a `schema` option), so one cache per dialect is right; a second
+// schema or adapter option per dialect would need a cache per compiler. Plans are frozen, so
+// an executor that wrote to one would throw instead of changing the next run's plan.
+//
+// What is kept: only reads (find…, count, aggregate, groupBy; writes carry new values and
+// people's text every time), and only on their second sighting, so that a one-off read (a new
+// user's id) takes no room. Batched reads (Prisma's `compileBatch`: findUniques in one tick,
+// array transactions) and texts over QUERY_PLAN_MAX_KEY_CHARS are compiled every time.
+import { createRequire } from "node:module";
 import type { Dialect } from "./client.js";
 
-/** The most plans kept per dialect; the least recently used is dropped first. */
-export const QUERY_PLAN_CACHE_SIZE = 2000;
-/** Queries longer than this (characters of JSON) are compiled every time: bulk writes whose text is unique. */
+/** The most plans kept per dialect (about 2–12 KiB each); the least recently used goes first. */
+export const QUERY_PLAN_CACHE_SIZE = 500;
+/** Queries longer than this (characters of JSON) are compiled every time. */
 export const QUERY_PLAN_MAX_KEY_CHARS = 8000;
+/** How many once-seen texts are remembered (as 32-bit hashes) while waiting for a second sighting. */
+const SEEN_ONCE_LIMIT = 10_000;
 
-interface Compiler {
-  compile(query: string): unknown;
-}
-
-interface CompilerRuntime {
-  QueryCompiler: { prototype: Compiler & { __planCache?: PlanCacheStats } };
-}
-
-/** How often the cache of one dialect answered (hits) or compiled (misses) since start. */
+/** How often the cache answered (hits) or compiled (misses) since start, and its size. */
 export interface PlanCacheStats {
   hits: number;
   misses: number;
   size: () => number;
 }
 
-const installed = new Map<Dialect, PlanCacheStats>();
+export interface PlanCacheOptions {
+  maxPlans: number;
+  maxKeyChars: number;
+}
+
+const READ_ACTION = /^\{"modelName":"[^"]*","action":"(?:find\w*|count|aggregate|groupBy)"/;
+
+/** FNV-1a over the text's UTF-16 code units (RFC draft-eastlake-fnv): the once-seen set's key. */
+function fnv1a(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash >>> 0;
+}
 
 /** Freezes `value` and everything in it (plans are plain JSON-like trees). */
 function deepFreeze<T>(value: T): T {
@@ -47,27 +65,21 @@ function deepFreeze<T>(value: T): T {
 }
 
 /**
- * Wraps `QueryCompiler.prototype.compile` of `dialect`'s runtime (from
- * `@prisma/client/runtime/query_compiler_bg.<dialect>.mjs`, the module Prisma's generated client
- * loads) with the plan cache; calling it again for a dialect changes nothing. Returns the
- * cache's counters. Throws what importing the runtime throws.
+ * `compile` (query JSON text → plan) with the cache in front: a read's plan is kept from its
+ * second compilation on, frozen, in an LRU map of at most `maxPlans`; anything else, and texts
+ * over `maxKeyChars` characters, goes straight to `compile`. Returns the wrapped function and
+ * its counters. What `compile` throws is thrown, and nothing is kept.
  */
-export async function installQueryPlanCache(dialect: Dialect): Promise<PlanCacheStats> {
-  const known = installed.get(dialect);
-  if (known) return known;
-  const runtime = (await (dialect === "sqlite"
-    ? import("@prisma/client/runtime/query_compiler_bg.sqlite.mjs")
-    : import("@prisma/client/runtime/query_compiler_bg.postgresql.mjs"))) as unknown as CompilerRuntime;
-  const proto = runtime.QueryCompiler.prototype;
-  if (proto.__planCache) {
-    installed.set(dialect, proto.__planCache);
-    return proto.__planCache;
-  }
-  const compile = proto.compile;
+export function withPlanCache(
+  compile: (query: string) => unknown,
+  { maxPlans, maxKeyChars }: PlanCacheOptions,
+): { compile: (query: string) => unknown; stats: PlanCacheStats } {
   const plans = new Map<string, unknown>();
+  const seenOnce = new Set<number>();
   const stats: PlanCacheStats = { hits: 0, misses: 0, size: () => plans.size };
-  proto.compile = function cachedCompile(this: Compiler, query: string): unknown {
-    if (query.length > QUERY_PLAN_MAX_KEY_CHARS) return compile.call(this, query);
+  function cached(query: string): unknown {
+    if (typeof query !== "string" || query.length > maxKeyChars || !READ_ACTION.test(query))
+      return compile(query);
     const plan = plans.get(query);
     if (plan !== undefined) {
       stats.hits++;
@@ -77,12 +89,62 @@ export async function installQueryPlanCache(dialect: Dialect): Promise<PlanCache
       return plan;
     }
     stats.misses++;
-    const made = deepFreeze(compile.call(this, query));
-    plans.set(query, made);
-    if (plans.size > QUERY_PLAN_CACHE_SIZE) plans.delete(plans.keys().next().value as string);
+    const made = compile(query);
+    const hash = fnv1a(query);
+    if (!seenOnce.has(hash)) {
+      if (seenOnce.size >= SEEN_ONCE_LIMIT) seenOnce.clear();
+      seenOnce.add(hash);
+      return made;
+    }
+    seenOnce.delete(hash);
+    plans.set(query, deepFreeze(made));
+    if (plans.size > maxPlans) plans.delete(plans.keys().next().value as string);
     return made;
-  };
-  proto.__planCache = stats;
-  installed.set(dialect, stats);
-  return stats;
+  }
+  return { compile: cached, stats };
+}
+
+interface CompilerRuntime {
+  QueryCompiler: { prototype: { compile(query: string): unknown; __planCache?: PlanCacheStats } };
+}
+
+const installed = new Map<Dialect, PlanCacheStats>();
+
+/**
+ * Wraps `QueryCompiler.prototype.compile` of `dialect`'s runtime (from
+ * `@prisma/client/runtime/query_compiler_bg.<dialect>.mjs`, the module Prisma's generated client
+ * loads) with the plan cache (withPlanCache, QUERY_PLAN_CACHE_SIZE plans); a second call for a
+ * dialect changes nothing. Installs nothing (and returns zero counters) for a Prisma Client
+ * other than 6.19.x, whose runtime this was written against. Throws what importing the runtime
+ * throws.
+ */
+export async function installQueryPlanCache(dialect: Dialect): Promise<PlanCacheStats> {
+  const known = installed.get(dialect);
+  if (known) return known;
+  const { version } = createRequire(import.meta.url)("@prisma/client/package.json") as { version: string };
+  if (!version.startsWith("6.19.")) {
+    const none: PlanCacheStats = { hits: 0, misses: 0, size: () => 0 };
+    installed.set(dialect, none);
+    return none;
+  }
+  const runtime = (await (dialect === "sqlite"
+    ? import("@prisma/client/runtime/query_compiler_bg.sqlite.mjs")
+    : import("@prisma/client/runtime/query_compiler_bg.postgresql.mjs"))) as unknown as CompilerRuntime;
+  const proto = runtime.QueryCompiler.prototype;
+  if (!proto.__planCache) {
+    const original = proto.compile;
+    // One map for every compiler of the dialect; each call still runs on its own compiler.
+    let self: unknown;
+    const { compile, stats } = withPlanCache((query) => original.call(self, query), {
+      maxPlans: QUERY_PLAN_CACHE_SIZE,
+      maxKeyChars: QUERY_PLAN_MAX_KEY_CHARS,
+    });
+    proto.compile = function cachedCompile(this: unknown, query: string): unknown {
+      self = this;
+      return compile(query);
+    };
+    proto.__planCache = stats;
+  }
+  installed.set(dialect, proto.__planCache);
+  return proto.__planCache;
 }

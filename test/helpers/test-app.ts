@@ -55,10 +55,10 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     // turn. Tests of the sending rate set their own rate and the fake's limits.
     SEND_RATE_PER_SECOND: "1000",
     // Telegram's 1 message/s per chat would make every test wait about a second whenever the
-    // bot writes twice to one person. Spacing per chat is proven where the fake enforces
-    // Telegram's limits (a fake with a rateLimit keeps the production default) and in
-    // test/jobs/pacer.test.ts.
-    ...(options.fake?.rateLimit ? {} : { SEND_PER_CHAT_PER_SECOND: "1000" }),
+    // bot writes twice to one person. A fake that enforces Telegram's limits (its own or a
+    // shared one) keeps the production default; the spacing itself is proven in
+    // test/jobs/pacer.test.ts and, end to end, in test/jobs/per-chat-spacing.test.ts.
+    ...(fake.rateLimit ? {} : { SEND_PER_CHAT_PER_SECOND: "1000" }),
     ...options.env,
   });
   const app = await createApp(config, createLogger("silent"), {

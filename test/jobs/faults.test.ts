@@ -4,13 +4,11 @@
 // worker that dies mid-batch leaves nothing undelivered and nothing delivered twice.
 import { afterEach, describe, expect, it } from "vitest";
 import { runAdmin } from "../../src/admin.js";
-import type { Concern, User } from "../../src/db/generated/sqlite/client.js";
-import { enqueue, messageJob } from "../../src/db/outbox.js";
+import type { User } from "../../src/db/generated/sqlite/client.js";
 import { recordDeliveryPause } from "../../src/db/queries/delivery-pause.js";
-import type { CaseMessageKind } from "../../src/domain/messages.js";
 import { listDeadJobs } from "../../src/jobs/queue.js";
-import { addConcern, addUser } from "./fixtures.js";
-import { DAY, eventually, Harness, HOUR } from "./harness.js";
+import { addUser, queueNotification } from "./fixtures.js";
+import { eventually, Harness, HOUR } from "./harness.js";
 
 const harnesses: Harness[] = [];
 afterEach(async () => {
@@ -23,37 +21,6 @@ async function harness(options: Parameters<typeof Harness.create>[0] = {}) {
   const h = await Harness.create(options);
   harnesses.push(h);
   return h;
-}
-
-/** A case of `citizen` with one message on it, and a notification of it queued for `recipient`. */
-async function queueNotification(
-  h: Harness,
-  kind: CaseMessageKind,
-  citizen: User,
-  recipient: User,
-  text: string,
-) {
-  const concern: Concern = await addConcern(h.prisma, {
-    citizen,
-    district: "QS-CG-DM",
-    status: "accepted",
-    createdAt: new Date(h.clock.now().getTime() - DAY),
-  });
-  const event = await h.prisma.concernEvent.create({
-    data: {
-      concernId: concern.id,
-      kind: "message",
-      actorRole: "representative",
-      text,
-      createdAt: h.clock.now(),
-    },
-  });
-  await enqueue(
-    h.prisma,
-    h.db.dialect,
-    [messageJob({ kind, recipientId: recipient.id, concernId: concern.id, eventId: event.id })],
-    h.clock.now(),
-  );
 }
 
 const replyTo = (h: Harness, citizen: User, text: string) =>

@@ -1,6 +1,8 @@
 // People, cases and referrals put straight into the database, with the dates a test needs.
-import type { Prisma } from "../../src/db/client.js";
+import type { Dialect, Prisma } from "../../src/db/client.js";
 import type { Concern, Referral, User } from "../../src/db/generated/sqlite/client.js";
+import { enqueue, messageJob } from "../../src/db/outbox.js";
+import type { CaseMessageKind } from "../../src/domain/messages.js";
 
 let nextCase = 1;
 
@@ -97,4 +99,42 @@ export async function addReferral(
       createdAt: input.concern.createdAt,
     },
   });
+}
+
+/** What queueNotification needs of a harness (test/jobs/harness.ts). */
+interface QueueingHarness {
+  prisma: Prisma;
+  db: { dialect: Dialect };
+  clock: { now(): Date };
+}
+
+/** A case of `citizen` with one message on it, and a notification of it queued for `recipient`. */
+export async function queueNotification(
+  h: QueueingHarness,
+  kind: CaseMessageKind,
+  citizen: User,
+  recipient: User,
+  text: string,
+): Promise<void> {
+  const concern: Concern = await addConcern(h.prisma, {
+    citizen,
+    district: "QS-CG-DM",
+    status: "accepted",
+    createdAt: new Date(h.clock.now().getTime() - 24 * 3_600_000),
+  });
+  const event = await h.prisma.concernEvent.create({
+    data: {
+      concernId: concern.id,
+      kind: "message",
+      actorRole: "representative",
+      text,
+      createdAt: h.clock.now(),
+    },
+  });
+  await enqueue(
+    h.prisma,
+    h.db.dialect,
+    [messageJob({ kind, recipientId: recipient.id, concernId: concern.id, eventId: event.id })],
+    h.clock.now(),
+  );
 }
