@@ -141,7 +141,8 @@ export async function benchMemory(kind: MemoryKind, users: number): Promise<Memo
       ? launch("npm", ["start", "--silent"], botEnv)
       : kind === "node"
         ? launch(process.execPath, nodeScript("start").args, { ...nodeScript("start").env, ...botEnv })
-        : launch(process.execPath, ["bench/bare-bot.mjs"], env);
+        : // The start script's environment (MALLOC_ARENA_MAX) for the reference too, as one deployment would give both.
+          launch(process.execPath, ["bench/bare-bot.mjs"], { ...nodeScript("start").env, ...env });
   try {
     // Started: it has asked for updates (the bot after its migrations and command menu).
     await fake.waitFor((calls) => calls.some((c) => c.method === "getUpdates"), 60_000);
@@ -300,8 +301,11 @@ export async function benchWebhook(instances: number, users: number, inFlight = 
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const users = Number(process.argv[2] ?? 2000);
-  for (const kind of (process.env.BENCH_MEMORY_KINDS ?? "bare,npm,node").split(",") as MemoryKind[])
-    console.log(memoryLine(await benchMemory(kind, users), users));
+  // BENCH_MEMORY_KINDS="" measures the webhook instances only.
+  const kinds = (process.env.BENCH_MEMORY_KINDS ?? "bare,npm,node")
+    .split(",")
+    .filter(Boolean) as MemoryKind[];
+  for (const kind of kinds) console.log(memoryLine(await benchMemory(kind, users), users));
   if (process.env.BENCH_NO_WEBHOOK) process.exit(0);
   const one = await benchWebhook(1, users);
   const two = await benchWebhook(2, users);

@@ -106,8 +106,12 @@ export const configSchema = z
     ACTIVITY_NOTICE_DAYS: z.coerce.number().int().min(0).max(60).default(3),
 
     // --- Delivery engine and schedules (src/jobs) ---------------------------------------
-    /** The bot's whole sending budget per second (Telegram allows about 30). */
-    SEND_RATE_PER_SECOND: z.coerce.number().min(1).max(1000).default(25),
+    /**
+     * The bot's whole sending budget per second (Telegram allows about 30, and 1,000 for paid
+     * broadcasts: the Bot API's `allow_paid_broadcast` of sendMessage). Above 1,000 only with
+     * TELEGRAM_API_ROOT set, for a fake Bot API (benchmarks that lift the pacer altogether).
+     */
+    SEND_RATE_PER_SECOND: z.coerce.number().min(1).max(1_000_000).default(25),
     /** Processes sending with this token; each paces at SEND_RATE_PER_SECOND / SEND_INSTANCES. */
     SEND_INSTANCES: z.coerce.number().int().min(1).max(100).default(1),
     /** Queued messages per second to one chat (Telegram: about 1). */
@@ -158,6 +162,13 @@ export const configSchema = z
     DEAD_JOB_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   })
   .superRefine((cfg, ctx) => {
+    if (cfg.SEND_RATE_PER_SECOND > 1000 && !cfg.TELEGRAM_API_ROOT)
+      ctx.addIssue({
+        code: "custom",
+        path: ["SEND_RATE_PER_SECOND"],
+        message:
+          "must be at most 1000 for Telegram (its ceiling, for paid broadcasts); more only with TELEGRAM_API_ROOT set",
+      });
     if (cfg.BOT_MODE === "webhook") {
       if (!cfg.WEBHOOK_URL)
         ctx.addIssue({ code: "custom", path: ["WEBHOOK_URL"], message: "is required when BOT_MODE=webhook" });

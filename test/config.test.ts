@@ -27,6 +27,17 @@ describe("configuration", () => {
     expect(config.ADMIN_IDS).toEqual([]);
   });
 
+  it("keeps the sending rate within Telegram's 1,000/s unless the Bot API is another one", () => {
+    expect(problems({ BOT_TOKEN: token, SEND_RATE_PER_SECOND: "1000" })).toEqual([]);
+    expect(problems({ BOT_TOKEN: token, SEND_RATE_PER_SECOND: "5000" })).toEqual(["SEND_RATE_PER_SECOND"]);
+    const lifted = parseConfig({
+      BOT_TOKEN: token,
+      SEND_RATE_PER_SECOND: "100000",
+      TELEGRAM_API_ROOT: "http://127.0.0.1:8081",
+    });
+    expect(lifted.SEND_RATE_PER_SECOND).toBe(100_000);
+  });
+
   it("parses admin ids as BigInt and accepts a custom Bot API root", () => {
     const config = parseConfig({
       BOT_TOKEN: token,
