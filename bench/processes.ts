@@ -136,13 +136,14 @@ export async function benchMemory(kind: MemoryKind, users: number): Promise<Memo
     LOG_LEVEL: "warn",
     SEND_RATE_PER_SECOND: "1000",
   };
+  const start = nodeScript("start");
   const child =
     kind === "npm"
       ? launch("npm", ["start", "--silent"], botEnv)
       : kind === "node"
-        ? launch(process.execPath, nodeScript("start").args, { ...nodeScript("start").env, ...botEnv })
+        ? launch(process.execPath, start.args, { ...start.env, ...botEnv })
         : // The start script's environment (MALLOC_ARENA_MAX) for the reference too, as one deployment would give both.
-          launch(process.execPath, ["bench/bare-bot.mjs"], { ...nodeScript("start").env, ...env });
+          launch(process.execPath, ["bench/bare-bot.mjs"], { ...start.env, ...env });
   try {
     // Started: it has asked for updates (the bot after its migrations and command menu).
     await fake.waitFor((calls) => calls.some((c) => c.method === "getUpdates"), 60_000);
@@ -222,9 +223,10 @@ export async function benchWebhook(instances: number, users: number, inFlight = 
   const fake = await FakeBotApi.start();
   const db = await createTestDatabase("postgresql", { seeded: true });
   const ports = Array.from({ length: instances }, (_, i) => 18_500 + i + Math.floor(Math.random() * 500) * 4);
+  const start = nodeScript("start");
   const children = ports.map((port) =>
-    launch(process.execPath, nodeScript("start").args, {
-      ...nodeScript("start").env,
+    launch(process.execPath, start.args, {
+      ...start.env,
       BOT_TOKEN: fake.token,
       TELEGRAM_API_ROOT: fake.apiRoot,
       DATABASE_URL: db.url,

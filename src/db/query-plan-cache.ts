@@ -71,15 +71,16 @@ function deepFreeze<T>(value: T): T {
  * its counters. What `compile` throws is thrown, and nothing is kept.
  */
 export function withPlanCache(
-  compile: (query: string) => unknown,
+  compile: (this: unknown, query: string) => unknown,
   { maxPlans, maxKeyChars }: PlanCacheOptions,
-): { compile: (query: string) => unknown; stats: PlanCacheStats } {
+): { compile: (this: unknown, query: string) => unknown; stats: PlanCacheStats } {
   const plans = new Map<string, unknown>();
   const seenOnce = new Set<number>();
   const stats: PlanCacheStats = { hits: 0, misses: 0, size: () => plans.size };
-  function cached(query: string): unknown {
+  // `this` is the compiler the call came to: a kept plan serves every compiler of the runtime.
+  function cached(this: unknown, query: string): unknown {
     if (typeof query !== "string" || query.length > maxKeyChars || !READ_ACTION.test(query))
-      return compile(query);
+      return compile.call(this, query);
     const plan = plans.get(query);
     if (plan !== undefined) {
       stats.hits++;
@@ -89,7 +90,7 @@ export function withPlanCache(
       return plan;
     }
     stats.misses++;
-    const made = compile(query);
+    const made = compile.call(this, query);
     const hash = fnv1a(query);
     if (!seenOnce.has(hash)) {
       if (seenOnce.size >= SEEN_ONCE_LIMIT) seenOnce.clear();
@@ -108,43 +109,30 @@ interface CompilerRuntime {
   QueryCompiler: { prototype: { compile(query: string): unknown; __planCache?: PlanCacheStats } };
 }
 
-const installed = new Map<Dialect, PlanCacheStats>();
+const unsupported: PlanCacheStats = { hits: 0, misses: 0, size: () => 0 };
 
 /**
  * Wraps `QueryCompiler.prototype.compile` of `dialect`'s runtime (from
  * `@prisma/client/runtime/query_compiler_bg.<dialect>.mjs`, the module Prisma's generated client
  * loads) with the plan cache (withPlanCache, QUERY_PLAN_CACHE_SIZE plans); a second call for a
- * dialect changes nothing. Installs nothing (and returns zero counters) for a Prisma Client
- * other than 6.19.x, whose runtime this was written against. Throws what importing the runtime
- * throws.
+ * dialect changes nothing and returns the same counters. Installs nothing (and returns zero
+ * counters) for a Prisma Client other than 6.19.x, whose runtime this was written against.
+ * Throws what importing the runtime throws.
  */
 export async function installQueryPlanCache(dialect: Dialect): Promise<PlanCacheStats> {
-  const known = installed.get(dialect);
-  if (known) return known;
   const { version } = createRequire(import.meta.url)("@prisma/client/package.json") as { version: string };
-  if (!version.startsWith("6.19.")) {
-    const none: PlanCacheStats = { hits: 0, misses: 0, size: () => 0 };
-    installed.set(dialect, none);
-    return none;
-  }
+  if (!version.startsWith("6.19.")) return unsupported;
   const runtime = (await (dialect === "sqlite"
     ? import("@prisma/client/runtime/query_compiler_bg.sqlite.mjs")
     : import("@prisma/client/runtime/query_compiler_bg.postgresql.mjs"))) as unknown as CompilerRuntime;
   const proto = runtime.QueryCompiler.prototype;
   if (!proto.__planCache) {
-    const original = proto.compile;
-    // One map for every compiler of the dialect; each call still runs on its own compiler.
-    let self: unknown;
-    const { compile, stats } = withPlanCache((query) => original.call(self, query), {
+    const { compile, stats } = withPlanCache(proto.compile, {
       maxPlans: QUERY_PLAN_CACHE_SIZE,
       maxKeyChars: QUERY_PLAN_MAX_KEY_CHARS,
     });
-    proto.compile = function cachedCompile(this: unknown, query: string): unknown {
-      self = this;
-      return compile(query);
-    };
+    proto.compile = compile;
     proto.__planCache = stats;
   }
-  installed.set(dialect, proto.__planCache);
   return proto.__planCache;
 }

@@ -11,8 +11,9 @@ export function createCitizenBot(clock: Clock, dialect: Dialect): Promise<TestBo
   return TestBot.create({
     dialect,
     now: clock.now,
-    // Pacing and quiet hours have their own tests; here they would only slow things down.
-    env: { SEND_RATE_PER_SECOND: "1000", SEND_PER_CHAT_PER_SECOND: "1000", QUIET_HOURS: "off" },
+    // Quiet hours have their own tests; here they would only slow things down (test apps
+    // lift the pacer already: test/helpers/test-app.ts).
+    env: { QUIET_HOURS: "off" },
   });
 }
 
