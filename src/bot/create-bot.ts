@@ -2,6 +2,7 @@
 // bot and returns it without starting it; src/main.ts starts it, tests drive it directly.
 import { Bot } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
+import { Composer } from "./composer.js";
 import type { BotContext, BotDeps } from "./context.js";
 import { handleBotError } from "./error-handler.js";
 import { activitiesFeature } from "./features/activities.js";
@@ -62,38 +63,41 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Bot<Bo
   });
   // No inline keyboard goes out with an empty row, whichever builder made it.
   bot.api.config.use(dropEmptyKeyboardRows);
+  // Every middleware goes in one flat chain (src/bot/composer.ts), not grammY's nested one.
+  const chain = new Composer<BotContext>();
+  bot.use(chain);
 
   // 1. Dependencies and a logger per update, before anything that might log.
-  bot.use((ctx, next) => {
+  chain.use((ctx, next) => {
     ctx.deps = deps;
     ctx.logger = deps.logger.child({ updateId: ctx.update.update_id });
     return next();
   });
   // Answering a button and editing a message never stop the action (src/bot/middlewares/best-effort.ts).
-  bot.use(bestEffort);
+  chain.use(bestEffort);
   // 2. The bot serves people in private chats; groups and channels are ignored.
   // (A middleware that does not call next: grammY's bot.drop() without middleware drops nothing.)
-  bot.use((ctx, next) => (ctx.chat !== undefined && ctx.chat.type !== "private" ? undefined : next()));
+  chain.use((ctx, next) => (ctx.chat !== undefined && ctx.chat.type !== "private" ? undefined : next()));
   // 3. Who is writing (the locale negotiator below reads the stored locale).
-  bot.use(attachUser);
+  chain.use(attachUser);
   // 4. Sessions in the database, keyed by the user, so flows survive restarts.
-  bot.use(databaseSession(() => ({})));
+  chain.use(databaseSession(() => ({})));
   // 5. Translations; then, once the update is handled, the user's command menu for their role.
-  bot.use(deps.i18n);
-  bot.use(keepRoleMenu);
+  chain.use(deps.i18n);
+  chain.use(keepRoleMenu);
   // 6. Moderation; a suspended deputy's or staff member's case actions get one line (inside the session, so it is saved).
-  bot.use(rejectBanned);
-  bot.use(answerSuspended);
+  chain.use(rejectBanned);
+  chain.use(answerSuspended);
   // 6b. A prompt waiting for one text ends on any command, other button or its time limit,
   // before any feature could take a stale prompt's text as its answer.
-  bot.use(promptGuard);
+  chain.use(promptGuard);
   // 7. Membership changes (the user blocked or restarted the bot) need no consent or reply.
-  bot.use(membershipFeature);
+  chain.use(membershipFeature);
   // 8. What works before consent: /start and the privacy notice, language, help, admin.
-  bot.use(whoamiFeature, startFeature, myDataFeature, languageFeature, menuFeature, adminFeature);
+  chain.use(whoamiFeature, startFeature, myDataFeature, languageFeature, menuFeature, adminFeature);
   // 9. Everything else needs the citizen's consent to the privacy notice.
-  bot.use(requireConsent);
-  bot.use(
+  chain.use(requireConsent);
+  chain.use(
     // A reply to the bot's message about a case goes to that case, whatever else is open.
     caseRepliesFeature,
     districtFeature,
@@ -107,13 +111,13 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Bot<Bo
     moderationFeature,
     intakeFeature,
   );
-  bot.use(triageFeature, inboxDeskFeature, cannedRepliesFeature);
-  bot.use(referralReferFeature, referralActionsFeature, referralInputFeature, caseClockFeature);
-  bot.use(broadcastListFeature, broadcastFeature, noticesFeature);
-  bot.use(activityCreateFeature, activitiesManageFeature, activitiesFeature, deputiesFeature);
-  bot.use(statsFeature, reportFeature, peopleFeature);
+  chain.use(triageFeature, inboxDeskFeature, cannedRepliesFeature);
+  chain.use(referralReferFeature, referralActionsFeature, referralInputFeature, caseClockFeature);
+  chain.use(broadcastListFeature, broadcastFeature, noticesFeature);
+  chain.use(activityCreateFeature, activitiesManageFeature, activitiesFeature, deputiesFeature);
+  chain.use(statsFeature, reportFeature, peopleFeature);
   // 10. What nobody took gets a clear answer.
-  bot.use(fallbackFeature);
+  chain.use(fallbackFeature);
 
   bot.catch(handleBotError);
   return bot;

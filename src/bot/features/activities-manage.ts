@@ -3,7 +3,7 @@
 // staff cancel it and, afterwards, record attendance, notes and the cases raised there.
 // Every action re-checks the actor's authority over the activity's district.
 import { stringify } from "csv-stringify/sync";
-import { Composer, InlineKeyboard, InputFile } from "grammy";
+import { InlineKeyboard, InputFile } from "grammy";
 import {
   type ActivityDetails,
   type ActivityEdit,
@@ -32,6 +32,7 @@ import {
 } from "../../domain/activity.js";
 import { activityRecord, activityStatusLabel, formatShortDate } from "../activity-view.js";
 import { activityDecisionData, activityManageData } from "../callback-data.js";
+import { Composer } from "../composer.js";
 import type { ActivityRecordFlow, BotContext } from "../context.js";
 import { displayName, escapeHtml, formatDateTime } from "../format.js";
 import {

@@ -1,7 +1,7 @@
 // The citizens' side of activities: /activities lists what is coming up in one's district;
 // the buttons under a notice answer "I'll come" (against capacity), "can't come — raise my
 // concern by chat instead", fetch an .ics calendar file, or stop activity notices.
-import { Composer, InputFile } from "grammy";
+import { InputFile } from "grammy";
 import {
   ActivityClosedError,
   ActivityFullError,
@@ -17,6 +17,7 @@ import { isOpenForRsvp } from "../../domain/activity.js";
 import { activityCard, activityIcs, cardFields, formatActivityTime } from "../activity-view.js";
 import { activityIcsData, activityRsvpData, noticesData } from "../callback-data.js";
 import { localName } from "../case-view.js";
+import { Composer } from "../composer.js";
 import type { BotContext } from "../context.js";
 import { escapeHtml } from "../format.js";
 import { rsvpKeyboard } from "../keyboards/activities.js";

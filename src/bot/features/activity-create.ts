@@ -2,7 +2,7 @@
 // deputies on duty, capacity), kept in the session. Staff create it approved; a
 // representative proposes it for their own district, and staff covering that district approve
 // or reject it (src/bot/features/activities-manage.ts). Authority is re-checked on creation.
-import { Composer } from "grammy";
+
 import {
   createActivity,
   findStationFor,
@@ -21,6 +21,7 @@ import { zoneOffsetMs } from "../../domain/local-time.js";
 import { activityCard, activityKindLabel, formatActivityTime } from "../activity-view.js";
 import { activityDraftData } from "../callback-data.js";
 import { localName } from "../case-view.js";
+import { Composer } from "../composer.js";
 import type { ActivityDraftFlow, BotContext } from "../context.js";
 import { displayName, escapeHtml } from "../format.js";
 import {

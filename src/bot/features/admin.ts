@@ -1,7 +1,7 @@
 // What the operator's command line does, from the bot, for admins named in ADMIN_IDS:
 // /invite makes a single-use link for a representative, staff member or department contact, /seed loads a
 // seed file sent as a document, /districts lists the codes.
-import { Composer } from "grammy";
+
 import { listChildDistricts } from "../../db/queries/districts.js";
 import {
   createInvite,
@@ -11,6 +11,7 @@ import {
 } from "../../db/queries/invites.js";
 import { seedDirectory, seedFileSchema } from "../../db/queries/seed.js";
 import { localName } from "../case-view.js";
+import { Composer } from "../composer.js";
 import type { BotContext } from "../context.js";
 import { escapeHtml } from "../format.js";
 import { replyInPieces } from "../reply-in-pieces.js";

@@ -1,11 +1,12 @@
 // /broadcasts: the scheduled and running broadcasts a staff member may stop (their own, and
 // those to districts in their scope; administrators all), each with its stop button. The
 // stop itself is src/bot/features/broadcast.ts, which checks the same rule again on the tap.
-import { Composer, InlineKeyboard } from "grammy";
+import { InlineKeyboard } from "grammy";
 import { canHandleDistrict } from "../../domain/access.js";
 import { canStopBroadcast } from "../../domain/audience.js";
 import { broadcastCancelData } from "../callback-data.js";
 import { handlerScopeOf } from "../case-access.js";
+import { Composer } from "../composer.js";
 import type { BotContext } from "../context.js";
 import { escapeHtml, formatDateTime, truncate } from "../format.js";
 import { replyInPieces } from "../reply-in-pieces.js";

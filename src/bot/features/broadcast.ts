@@ -2,7 +2,7 @@
 // see it exactly as recipients will, choose the audience within their scope, send now or
 // at a chosen time, and confirm. Delivery runs in the queue (src/jobs/tasks/broadcast.ts and
 // the delivery engine, src/jobs/delivery.ts).
-import { Composer, InlineKeyboard } from "grammy";
+import { InlineKeyboard } from "grammy";
 import type { District } from "../../db/generated/sqlite/client.js";
 import { countAudience } from "../../db/queries/audience.js";
 import {
@@ -33,6 +33,7 @@ import {
 } from "../callback-data.js";
 import { handlerScopeOf } from "../case-access.js";
 import { localName } from "../case-view.js";
+import { Composer } from "../composer.js";
 import type { BotContext, BroadcastFlow } from "../context.js";
 import { escapeHtml, formatDateTime } from "../format.js";
 import { broadcastMessage } from "../renderers/broadcast.js";

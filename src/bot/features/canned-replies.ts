@@ -3,7 +3,7 @@
 // variables {caseNo}, {dueDate} and {department} (src/domain/canned-reply.ts). Deputies and
 // staff are offered the ones of a case's category when they reply; the chosen one is filled in
 // for that case and shown back with Send / Edit / Cancel like a typed reply.
-import { Composer, InlineKeyboard } from "grammy";
+import { InlineKeyboard } from "grammy";
 import {
   addCannedReply,
   caseDepartmentNames,
@@ -18,6 +18,7 @@ import { canExchangeMessages } from "../../domain/concern-status.js";
 import { cancelFlowData, cannedData } from "../callback-data.js";
 import { accessCaseAsHandler } from "../case-access.js";
 import { localName } from "../case-view.js";
+import { Composer } from "../composer.js";
 import type { BotContext } from "../context.js";
 import { escapeHtml, truncate } from "../format.js";
 import { confirmPreparedText } from "./case-input.js";

@@ -1,10 +1,11 @@
 // "Waiting for the citizen" on a referred case: deputies and staff covering it stop the clock
 // of its referrals while the citizen is asked for more details, and start it again (the
 // deadlines move on by the working days of the wait). Checked on every press.
-import { Composer } from "grammy";
+
 import { ClockStateError, pauseCaseClock, resumeCaseClock } from "../../db/queries/case-clock.js";
 import { handlerRole } from "../../domain/access.js";
 import { accessCaseAsHandler } from "../case-access.js";
+import { Composer } from "../composer.js";
 import type { BotContext } from "../context.js";
 import { caseClockData } from "../referral-callback-data.js";
 import { referralTime } from "../referral-support.js";

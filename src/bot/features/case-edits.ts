@@ -2,7 +2,7 @@
 // the open draft, or, once submitted, is added to the case as an amendment (never a new case);
 // withdrawing an open case with a reason (its deputies are told); reopening a closed one
 // within CITIZEN_REOPEN_DAYS, refused clearly after that.
-import { Composer, InlineKeyboard } from "grammy";
+import { InlineKeyboard } from "grammy";
 import {
   addAmendment,
   ReopenTooLateError,
@@ -13,6 +13,7 @@ import { CaseClosedError, ConcernNotFoundError } from "../../db/queries/concerns
 import { CITIZEN_REOPEN_DAYS, canApply, citizenReopenCheck } from "../../domain/concern-status.js";
 import { cancelFlowData, citizenCaseData } from "../callback-data.js";
 import { caseErrorMessage } from "../case-access.js";
+import { Composer } from "../composer.js";
 import type { BotContext, Flow } from "../context.js";
 import { formatDateTime } from "../format.js";
 import { citizenCaseKeyboard } from "../keyboards/case.js";

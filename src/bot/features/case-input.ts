@@ -4,13 +4,14 @@
 // message goes to the case at once; a deputy's or staff member's text — which reaches the
 // citizen or changes the case — is shown back first with Send / Edit / Cancel.
 import { randomBytes } from "node:crypto";
-import { Composer, InlineKeyboard } from "grammy";
+import { InlineKeyboard } from "grammy";
 import type { Message } from "grammy/types";
 import { addConcernMessage, addEventAttachments, changeConcernStatus } from "../../db/queries/concerns.js";
 import { handlerRole } from "../../domain/access.js";
 import { cancelFlowData, caseConfirmData } from "../callback-data.js";
 import { accessCase, caseErrorMessage } from "../case-access.js";
 import { withUnreachableWarning } from "../case-view.js";
+import { Composer } from "../composer.js";
 import type { AttachmentDraft, BotContext, CaseConfirmFlow, Flow } from "../context.js";
 import { escapeHtml } from "../format.js";
 import { extractAttachment, MAX_ATTACHMENTS } from "../media.js";

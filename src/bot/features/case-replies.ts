@@ -4,12 +4,13 @@
 // the Reply button (src/bot/features/case-input.ts). Which case a message was about is what the
 // delivery engine recorded when it sent it (CaseMessageRef); for the bot's direct answers, the
 // one case number the message quotes. Access is checked as for every action on a case.
-import { Composer } from "grammy";
+
 import type { Message } from "grammy/types";
 import { findCaseOfMessage } from "../../db/queries/case-message-refs.js";
 import { caseNumbersIn } from "../../domain/case-number.js";
 import { canExchangeMessages } from "../../domain/concern-status.js";
 import { accessCase } from "../case-access.js";
+import { Composer } from "../composer.js";
 import type { BotContext } from "../context.js";
 import { takeCaseText } from "./case-input.js";
 

@@ -1,5 +1,5 @@
 // Looking at cases: /my (a citizen's own), opening one with its timeline, its files.
-import { Composer, InlineKeyboard } from "grammy";
+import { InlineKeyboard } from "grammy";
 import { findCosignature } from "../../db/queries/concern-parties.js";
 import {
   findConcern,
@@ -13,6 +13,7 @@ import { parseReferralStatus } from "../../domain/referral.js";
 import { cancelFlowData, citizenReplyData, listPageData, openCaseData } from "../callback-data.js";
 import { accessCase } from "../case-access.js";
 import { caseCard, localName, timelineText } from "../case-view.js";
+import { Composer } from "../composer.js";
 import type { BotContext } from "../context.js";
 import { citizenCaseKeyboard, cosignerCaseKeyboard, handlerKeyboard } from "../keyboards/case.js";
 import { caseListKeyboard, PAGE_SIZE } from "../keyboards/lists.js";

@@ -1,12 +1,13 @@
 // /new: a citizen describes a problem (text, photos, files, voice), picks a category,
 // chooses whether to stay anonymous and submits; the case number comes back at once.
 import { randomUUID } from "node:crypto";
-import { Composer, InlineKeyboard } from "grammy";
+import { InlineKeyboard } from "grammy";
 import { loadNewCaseAudience } from "../../db/queries/case-people.js";
 import { findConcernStatus } from "../../db/queries/concerns.js";
 import { createConcernUnderModeration } from "../../db/queries/moderation.js";
 import { draftData, locationConsentData, newConcernData } from "../callback-data.js";
 import { localName } from "../case-view.js";
+import { Composer } from "../composer.js";
 import { type ConcernFlow, showConfirmation } from "../concern-confirmation.js";
 import { findConcernOffer, type OfferContent, takeConcernOffer } from "../concern-offers.js";
 import type { BotContext } from "../context.js";

@@ -1,10 +1,11 @@
 // /deputies: who represents the citizen's district (and the districts containing it), the
 // liaison station each is grouped into (编组进站), its address and its regular reception days.
-import { Composer } from "grammy";
+
 import type { LiaisonStation } from "../../db/generated/sqlite/client.js";
 import { listDeputiesOfDistrict } from "../../db/queries/activities.js";
 import { localText } from "../activity-view.js";
 import { localName } from "../case-view.js";
+import { Composer } from "../composer.js";
 import type { BotContext } from "../context.js";
 import { displayName, escapeHtml } from "../format.js";
 import { replyInPieces } from "../reply-in-pieces.js";

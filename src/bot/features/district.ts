@@ -1,10 +1,11 @@
 // Choosing one's district (选区) by walking the tree; /district changes it later.
-import { Composer } from "grammy";
+
 import { findDistrictById, listChildDistricts } from "../../db/queries/districts.js";
 import { subscribe } from "../../db/queries/subscriptions.js";
 import { setUserDistrict } from "../../db/queries/users.js";
 import { districtNavData, districtPickData } from "../callback-data.js";
 import { localName } from "../case-view.js";
+import { Composer } from "../composer.js";
 import type { BotContext } from "../context.js";
 import { escapeHtml } from "../format.js";
 import { districtKeyboard } from "../keyboards/districts.js";

@@ -1,6 +1,6 @@
 // Whatever no feature took: unknown commands, stale buttons, free text, unsupported input.
 // Each gets a clear answer in the user's language.
-import { Composer } from "grammy";
+import { Composer } from "../composer.js";
 import { makeConcernOffer, offerForAlbum } from "../concern-offers.js";
 import type { BotContext } from "../context.js";
 import { extractAttachment, MAX_ATTACHMENTS } from "../media.js";

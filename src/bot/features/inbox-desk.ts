@@ -3,7 +3,7 @@
 // number ("/inbox 2026-00042", or the 🔎 button). Each row shows the village, the due date
 // and its 三色 colour (src/domain/triage.ts dueColour). What a list may hold is the handler's
 // scope, read again on every button; a forged district outside it lists nothing of it.
-import { Composer, InlineKeyboard } from "grammy";
+import { InlineKeyboard } from "grammy";
 import { scopeDistrictIds } from "../../db/queries/access.js";
 import { type InboxRow, listInbox, listInboxDistricts } from "../../db/queries/inbox.js";
 import { findConcernByNumber } from "../../db/queries/merge.js";
@@ -14,6 +14,7 @@ import { type DueColour, dueColour } from "../../domain/triage.js";
 import { cancelFlowData, inboxData, openCaseData } from "../callback-data.js";
 import { handlerScopeOf } from "../case-access.js";
 import { localName } from "../case-view.js";
+import { Composer } from "../composer.js";
 import type { BotContext } from "../context.js";
 import { escapeHtml, truncate } from "../format.js";
 import { PAGE_SIZE } from "../keyboards/lists.js";

@@ -1,7 +1,7 @@
 // The deputies' side: /inbox lists the open cases of the districts one handles; the
 // buttons on a case accept it, start a reply, resolve it with an outcome or decline it.
 // Every action re-checks that the case is within the actor's scope.
-import { Composer, InlineKeyboard } from "grammy";
+import { InlineKeyboard } from "grammy";
 import { loadHandlerScope, scopeDistrictIds } from "../../db/queries/access.js";
 import { changeConcernStatus, findConcern, listOpenConcernsOfDistricts } from "../../db/queries/concerns.js";
 import { handlerRole, isHandler } from "../../domain/access.js";
@@ -9,6 +9,7 @@ import { canApply, canExchangeMessages } from "../../domain/concern-status.js";
 import { cancelFlowData, caseActionData, listPageData } from "../callback-data.js";
 import { accessCaseAsHandler, caseErrorMessage } from "../case-access.js";
 import { caseCard, withUnreachableWarning } from "../case-view.js";
+import { Composer } from "../composer.js";
 import type { BotContext } from "../context.js";
 import { handlerKeyboard } from "../keyboards/case.js";
 import { caseListKeyboard, PAGE_SIZE } from "../keyboards/lists.js";

@@ -6,7 +6,7 @@
 // <code>) attaches the case to their Telegram account, from which on they follow it like any
 // other. A code is used once, by the person, never by the staff member who entered it.
 import { randomUUID } from "node:crypto";
-import { Composer, InlineKeyboard, InputFile } from "grammy";
+import { InlineKeyboard, InputFile } from "grammy";
 import { scopeDistrictIds } from "../../db/queries/access.js";
 import {
   ClaimCodeExpiredError,
@@ -29,6 +29,7 @@ import {
 import { cancelFlowData, intakeData } from "../callback-data.js";
 import { handlerScopeOf } from "../case-access.js";
 import { localName } from "../case-view.js";
+import { Composer } from "../composer.js";
 import type { BotContext, IntakeFlow } from "../context.js";
 import { escapeHtml, formatDateTime } from "../format.js";
 import { citizenCaseKeyboard } from "../keyboards/case.js";

@@ -1,6 +1,7 @@
-import { Composer, InlineKeyboard } from "grammy";
+import { InlineKeyboard } from "grammy";
 import { setUserLocale } from "../../db/queries/users.js";
 import { languageData } from "../callback-data.js";
+import { Composer } from "../composer.js";
 import type { BotContext } from "../context.js";
 
 export const languageFeature = new Composer<BotContext>();

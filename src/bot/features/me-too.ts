@@ -2,13 +2,14 @@
 // category, and before they submit it, up to three similar open cases of their district are
 // offered (src/domain/similar-concerns.ts). Joining one makes them its co-signer: a party who
 // hears every update and the answer, may rate it and is counted; nothing new is filed.
-import { Composer, InlineKeyboard } from "grammy";
+import { InlineKeyboard } from "grammy";
 import { addCosigner, OwnConcernError } from "../../db/queries/concern-parties.js";
 import { listSimilarityCandidates } from "../../db/queries/similar-concerns.js";
 import { rankSimilarConcerns } from "../../domain/similar-concerns.js";
 import { meTooData, openCaseData } from "../callback-data.js";
 import { caseErrorMessage } from "../case-access.js";
 import { statusLabel } from "../case-view.js";
+import { Composer } from "../composer.js";
 import { type ConcernFlow, showConfirmation } from "../concern-confirmation.js";
 import type { BotContext } from "../context.js";
 import { escapeHtml, truncate } from "../format.js";

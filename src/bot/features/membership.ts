@@ -1,7 +1,8 @@
 // Telegram tells the bot when a user blocks it (my_chat_member "kicked") or starts it again:
 // a blocked user is marked inactive at once, so nothing is queued for them in vain.
-import { Composer } from "grammy";
+
 import { markUserInactive } from "../../db/queries/users.js";
+import { Composer } from "../composer.js";
 import type { BotContext } from "../context.js";
 
 export const membershipFeature = new Composer<BotContext>();

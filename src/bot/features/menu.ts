@@ -1,6 +1,7 @@
 // The main menu and /help: what this user can do, by role.
-import { Composer } from "grammy";
+
 import { menuRole, menuSections } from "../../domain/roles.js";
+import { Composer } from "../composer.js";
 import type { BotContext } from "../context.js";
 
 export const menuFeature = new Composer<BotContext>();

@@ -5,7 +5,7 @@
 // moderation record and buttons to mute or block them or undo an action. Every action is a
 // ModerationAction row or a status event on the case's timeline; the rules are in
 // src/domain/moderation.ts.
-import { Composer, InlineKeyboard } from "grammy";
+import { InlineKeyboard } from "grammy";
 import { scopeDistrictIds } from "../../db/queries/access.js";
 import { findConcern } from "../../db/queries/concerns.js";
 import {
@@ -24,6 +24,7 @@ import type { ModerationKind } from "../../domain/moderation.js";
 import { cancelFlowData, moderationData } from "../callback-data.js";
 import { caseErrorMessage, handlerScopeOf } from "../case-access.js";
 import { citizenLabel } from "../case-view.js";
+import { Composer } from "../composer.js";
 import type { BotContext } from "../context.js";
 import { escapeHtml, formatDateTime, truncate } from "../format.js";
 

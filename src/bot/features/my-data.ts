@@ -2,7 +2,7 @@
 // and a readable summary), and delete my account. Each is asked first and done on a second
 // tap, recorded (PrivacyRequest) and logged. What deletion erases and keeps is decided in
 // src/domain/personal-data.ts and carried out by src/db/queries/personal-data.ts.
-import { Composer, InputFile } from "grammy";
+import { InputFile } from "grammy";
 import {
   AccountDeletionNotAllowedError,
   AccountNotFoundError,
@@ -12,6 +12,7 @@ import {
 } from "../../db/queries/personal-data.js";
 import { deletionSummary, personalDataSummary } from "../../domain/personal-data.js";
 import { myDataData } from "../callback-data.js";
+import { Composer } from "../composer.js";
 import type { BotContext } from "../context.js";
 import { formatDateTime } from "../format.js";
 import { myDataConfirmKeyboard } from "../keyboards/privacy.js";

@@ -1,11 +1,12 @@
 // /notices: a citizen's activity notices and broadcasts — all on or off, and which
 // districts' notices they follow (their own district and the larger areas around it).
 // The "stop these notices" button on every notice lands here too.
-import { Composer, InlineKeyboard } from "grammy";
+import { InlineKeyboard } from "grammy";
 import { districtAncestors, findDistrictById } from "../../db/queries/districts.js";
 import { listSubscriptions, setNoticesOptOut, setSubscription } from "../../db/queries/subscriptions.js";
 import { noticesData } from "../callback-data.js";
 import { localName } from "../case-view.js";
+import { Composer } from "../composer.js";
 import type { BotContext } from "../context.js";
 
 export const noticesFeature = new Composer<BotContext>();

@@ -5,7 +5,7 @@
 // @username>" opens one person's card. Every tap is checked here,
 // not by hiding buttons: anyone else's tap, forged or old, is refused in one line and changes
 // nothing. The changes themselves are src/db/queries/people.ts, the same as the command line's.
-import { Composer, InlineKeyboard } from "grammy";
+import { InlineKeyboard } from "grammy";
 import { countAccessAudit, listAccessAudit, parseAuditDetail } from "../../db/queries/access-audit.js";
 import {
   findPerson,
@@ -25,6 +25,7 @@ import { personName } from "../../domain/person-name.js";
 import { removableRoles } from "../../domain/roles.js";
 import { type PeopleData, peopleData } from "../callback-data.js";
 import { localName } from "../case-view.js";
+import { Composer } from "../composer.js";
 import type { BotContext } from "../context.js";
 import { escapeHtml, formatDateTime, truncate } from "../format.js";
 

@@ -1,12 +1,13 @@
 // The citizen rates an outcome: 满意 / 基本满意 / 不满意; 不满意 re-opens the case (and sends an
 // outcome the departments answered back to them, 重办).
-import { Composer } from "grammy";
+
 import { rateAsCosigner } from "../../db/queries/concern-parties.js";
 import { rateConcern } from "../../db/queries/concerns.js";
 import { redoReferralsAfterCitizen } from "../../db/queries/referrals.js";
 import type { Rating } from "../../domain/concern-status.js";
 import { rateData, ratingOfCode } from "../callback-data.js";
 import { caseErrorMessage } from "../case-access.js";
+import { Composer } from "../composer.js";
 import type { BotContext } from "../context.js";
 import { referralTime } from "../referral-support.js";
 

@@ -4,7 +4,7 @@
 // press loads the actor in the capacity the action needs and the domain decides; a forged or
 // stale button gets a localized answer and changes nothing.
 
-import { Composer, InlineKeyboard } from "grammy";
+import { InlineKeyboard } from "grammy";
 import { listReferralNotes } from "../../db/queries/referral-notes.js";
 import { loadDepartmentIds, type ReferralCapacity } from "../../db/queries/referral-people.js";
 import {
@@ -29,6 +29,7 @@ import { InvalidReferralTransitionError, ReferralForbiddenError } from "../../do
 import type { ReferralAudience } from "../../domain/referral-recipients.js";
 import { cancelFlowData } from "../callback-data.js";
 import { localName } from "../case-view.js";
+import { Composer } from "../composer.js";
 import type { BotContext } from "../context.js";
 import { referralActionData, referralListData, shareContactData } from "../referral-callback-data.js";
 import type { ReferralInputFlow } from "../referral-flows.js";

@@ -1,12 +1,13 @@
 // What is typed while a referral flow waits for it: a referral draft's deadline date or note,
 // an extension's reason and date, an answer's text, contact person and promised date, a
 // rework reason. The last step takes the action, which the domain checks again.
-import { Composer, InlineKeyboard } from "grammy";
+import { InlineKeyboard } from "grammy";
 import { addReferralNote } from "../../db/queries/referral-notes.js";
 import { actOnReferral } from "../../db/queries/referrals.js";
 import { checkFutureDate, promisingAnswerClasses, type ReferralCommand } from "../../domain/referral.js";
 import { isTypedInputRefusal, TextTooLongError } from "../../domain/referral-errors.js";
 import { cancelFlowData } from "../callback-data.js";
+import { Composer } from "../composer.js";
 import type { BotContext } from "../context.js";
 import type { ReferralInputFlow } from "../referral-flows.js";
 import {

@@ -2,13 +2,14 @@
 // the departments, keep the default deadline (working days by category and priority) or type
 // a later date, add an optional note, confirm. Deputies of the district, its assignee and staff
 // covering it may; every step checks the case again and the last one is the domain's.
-import { Composer, InlineKeyboard } from "grammy";
+import { InlineKeyboard } from "grammy";
 import { loadReferralActor } from "../../db/queries/referral-people.js";
 import { defaultReferralDeadline, listDepartments, referCase } from "../../db/queries/referrals.js";
 import { isOpen } from "../../domain/concern-status.js";
 import { checkFutureDate } from "../../domain/referral.js";
 import { accessCaseAsHandler } from "../case-access.js";
 import { localName } from "../case-view.js";
+import { Composer } from "../composer.js";
 import type { BotContext } from "../context.js";
 import { escapeHtml } from "../format.js";
 import { referDraftData } from "../referral-callback-data.js";

@@ -2,7 +2,7 @@
 // account, preview the one-page image and the text version, and publish; publishing freezes
 // the figures and lets the citizens of their districts read it with /report. Staff produce
 // the pack of any deputy in their scope. Every action re-checks who may do it.
-import { Composer, InlineKeyboard, InputFile } from "grammy";
+import { InlineKeyboard, InputFile } from "grammy";
 import {
   findDeputyReport,
   listDeputiesOf,
@@ -15,6 +15,7 @@ import { loadStatsScope } from "../../db/queries/stats-report.js";
 import { localDate } from "../../domain/local-time.js";
 import type { ReportPack } from "../../domain/metrics/report-pack.js";
 import { reportData } from "../callback-data.js";
+import { Composer } from "../composer.js";
 import type { BotContext } from "../context.js";
 import { displayName, formatDateTime } from "../format.js";
 import { reportCasesCsv, reportFigureLines, reportText } from "../report-view.js";

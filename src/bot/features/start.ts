@@ -1,6 +1,6 @@
 // /start: deep links (a station's QR code d_<district>, an invite inv_<token>), the privacy
 // notice and consent, then the district choice. /privacy shows the notice again.
-import { Composer } from "grammy";
+
 import { findDistrictByCode } from "../../db/queries/districts.js";
 import { redeemInvite } from "../../db/queries/invites.js";
 import { subscribe } from "../../db/queries/subscriptions.js";
@@ -9,6 +9,7 @@ import { CLAIM_PAYLOAD_PREFIX } from "../../domain/case-intake.js";
 import { needsStaffNotice } from "../../domain/roles.js";
 import { consentData } from "../callback-data.js";
 import { localName } from "../case-view.js";
+import { Composer } from "../composer.js";
 import { makeConcernOffer } from "../concern-offers.js";
 import { mustAcceptNotice, showConsentNotice } from "../consent-notice.js";
 import type { BotContext } from "../context.js";

@@ -3,7 +3,7 @@
 // answered as a summary with the definitions of every figure, as charts (PNG), and as a CSV
 // or XLSX table. The question lives in the session; every button re-checks it against the
 // user's scope (src/db/queries/stats-report.ts), so a forged button gets a refusal, not figures.
-import { Composer, InlineKeyboard, InputFile } from "grammy";
+import { InlineKeyboard, InputFile } from "grammy";
 import { findDistrictById, listChildDistricts } from "../../db/queries/districts.js";
 import { caseGroupings } from "../../db/queries/stats.js";
 import { refreshCaseFacts } from "../../db/queries/stats-facts.js";
@@ -26,6 +26,7 @@ import {
 import type { StatsFilters, StatsScope } from "../../domain/metrics/stats-access.js";
 import { statsData } from "../callback-data.js";
 import { localName } from "../case-view.js";
+import { Composer } from "../composer.js";
 import type { BotContext, StatsQueryState } from "../context.js";
 import { displayName, escapeHtml, formatDateTime, type Translate } from "../format.js";
 import {

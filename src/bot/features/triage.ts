@@ -3,7 +3,7 @@
 // case (并案) and internal notes. Every button re-checks the actor's scope and role on the case
 // as it is now (src/domain/triage.ts checkTriage, again inside each write); forged or stale
 // data gets a localized answer and changes nothing.
-import { Composer } from "grammy";
+
 import { type ConcernDetails, findConcern } from "../../db/queries/concerns.js";
 import { findConcernByNumber, mergeConcern } from "../../db/queries/merge.js";
 import {
@@ -27,6 +27,7 @@ import {
 import { cancelFlowData, triageData } from "../callback-data.js";
 import { caseErrorMessage, handlerScopeOf } from "../case-access.js";
 import { localName } from "../case-view.js";
+import { Composer } from "../composer.js";
 import type { BotContext } from "../context.js";
 import { displayName, escapeHtml } from "../format.js";
 import { triageChoiceKeyboard, triageMenuKeyboard } from "../keyboards/triage.js";
