@@ -1,7 +1,23 @@
-// Long polling that loses nothing: the offset that confirms a batch to Telegram is sent
-// only after every update of the batch is handled (and recorded), so a process killed at any
-// moment gets the unfinished updates again, and the update_id claims skip the finished ones.
-// Within a batch, chats run concurrently and each chat's updates in order.
+// Long polling that loses nothing and keeps the pipe full.
+//
+// - Nothing lost: the offset sent to Telegram, which confirms every update below it, never
+//   passes an update that is still being handled: it is the lowest update_id in flight (or one
+//   past the last one seen when nothing is). A process killed at any moment gets its
+//   unfinished updates again, and the update_id claims (process-update.ts) skip the ones it
+//   had finished.
+// - A sliding window instead of lockstep batches: the next getUpdates goes out as soon as
+//   the updates in flight drop to half the limit, not when the slowest of a batch is done, so
+//   one slow update (a file download, a long transaction) does not hold up everyone else's,
+//   and the pacer always has the next answers waiting. Because the offset stays at the
+//   oldest update in flight, Telegram sends it and everything after it again with the new
+//   ones; those are skipped (everything below `nextId` was seen already). So one update that
+//   takes long lets at most `limit` / 2 later ones start before it finishes.
+// - Each chat's updates are handled one after another, in order, across polls; different
+//   chats run concurrently.
+//
+// Hand-written rather than @grammyjs/runner: the runner confirms an update as soon as it has
+// fetched it (its source advances the offset past everything it returned), which breaks the
+// first promise.
 import { type Api, GrammyError, HttpError } from "grammy";
 import type { Update } from "grammy/types";
 import type { Logger } from "../../logger.js";
@@ -11,21 +27,31 @@ export interface PollerOptions {
   api: Api;
   process: ProcessUpdate;
   logger: Logger;
+  /** getUpdates' long-poll timeout while nothing is in flight, in seconds (Bot API: getUpdates). */
   timeoutSeconds?: number;
+  /** Updates asked for per getUpdates, 1–100 (Bot API: getUpdates); the window is this wide. */
   limit?: number;
+  /**
+   * While updates are in flight and a poll brought nothing new, the next poll waits for one
+   * of them to finish or this many milliseconds, whichever comes first (250 unless set): a
+   * poll then answers at once (the unconfirmed updates are still there), so this bounds how
+   * often it is repeated while something slow is in hand.
+   */
+  busyPollMs?: number;
   /** Called when polling cannot go on (a rejected token, a failing database). */
   onFatal?: (error: unknown) => void;
 }
 
 export interface Poller {
   start(): Promise<void>;
-  /** Stops after the batch in hand is handled; resolves when the loop has ended. */
+  /** Stops polling, waits until every update in flight is handled; resolves when the loop has ended. */
   stop(): Promise<void>;
 }
 
 export const allowedUpdates = ["message", "edited_message", "callback_query", "my_chat_member"] as const;
 
-function chatKey(update: Update): string {
+/** The key whose updates are handled in order: the chat, else the sender, else the update alone. */
+export function chatKey(update: Update): string {
   const chat =
     update.message?.chat.id ??
     update.edited_message?.chat.id ??
@@ -35,25 +61,20 @@ function chatKey(update: Update): string {
   return chat === undefined ? `update:${update.update_id}` : String(chat);
 }
 
-export async function handleBatch(updates: Update[], process: ProcessUpdate): Promise<void> {
-  const byChat = new Map<string, Update[]>();
-  for (const update of updates) {
-    const key = chatKey(update);
-    byChat.set(key, [...(byChat.get(key) ?? []), update]);
-  }
-  await Promise.all(
-    [...byChat.values()].map(async (chatUpdates) => {
-      for (const update of chatUpdates) await process(update);
-    }),
-  );
-}
-
+/**
+ * Polls getUpdates and hands each update to `process`, at most `limit` in flight. A 401 or an
+ * error thrown by `process` (which handles and answers everything else itself) ends polling:
+ * the updates already in flight are finished, the failed one stays unconfirmed, and
+ * `onFatal` is called. Other getUpdates failures are retried after `retry_after` (a 429) or a
+ * backoff from 0.5 s doubling to 30 s.
+ */
 export function createPoller({
   api,
   process,
   logger,
   timeoutSeconds = 30,
   limit = 100,
+  busyPollMs = 250,
   onFatal,
 }: PollerOptions): Poller {
   let running = false;
@@ -61,30 +82,95 @@ export function createPoller({
   let loop: Promise<void> | undefined;
 
   async function run(): Promise<void> {
-    let offset: number | undefined;
+    /** Update ids being handled, ascending (they are dispatched in the order Telegram numbers them). */
+    const inFlight: number[] = [];
+    /** The tail of each chat's chain of updates. */
+    const chains = new Map<string, Promise<void>>();
+    /** Every update below it has been dispatched (or was confirmed before this process). */
+    let nextId: number | undefined;
+    let fatal: { error: unknown } | undefined;
+    let wake: (() => void) | undefined;
+    const finished = () => {
+      wake?.();
+      wake = undefined;
+    };
+    const oneFinishes = (ms?: number) =>
+      new Promise<void>((resolve) => {
+        const timer = ms === undefined ? undefined : setTimeout(resolve, ms);
+        wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+
+    const dispatch = (update: Update) => {
+      const id = update.update_id;
+      inFlight.push(id);
+      const key = chatKey(update);
+      const chain = (chains.get(key) ?? Promise.resolve()).then(async () => {
+        if (fatal) return; // left unconfirmed: handled again after a restart
+        try {
+          await process(update);
+          inFlight.splice(inFlight.indexOf(id), 1);
+        } catch (error) {
+          fatal ??= { error };
+        }
+      });
+      chains.set(key, chain);
+      void chain.then(() => {
+        if (chains.get(key) === chain) chains.delete(key);
+        finished();
+      });
+    };
+
     let failures = 0;
-    while (running) {
-      let updates: Update[];
-      try {
-        controller = new AbortController();
-        updates = await api.getUpdates(
-          { offset, limit, timeout: timeoutSeconds, allowed_updates: [...allowedUpdates] },
-          controller.signal as Parameters<Api["getUpdates"]>[1],
-        );
-        failures = 0;
-      } catch (error) {
-        if (!running) break;
-        if (error instanceof GrammyError && error.error_code === 401) throw error;
-        const retryAfter = error instanceof GrammyError ? error.parameters.retry_after : undefined;
-        const delay = retryAfter ? retryAfter * 1000 : Math.min(30_000, 500 * 2 ** failures++);
-        logger.warn({ err: error instanceof HttpError ? error.message : error, delay }, "getUpdates failed");
-        await new Promise((r) => setTimeout(r, delay));
-        continue;
+    try {
+      while (running && !fatal) {
+        // Telegram answers from the oldest update in flight: the finished ones after it come
+        // again too, so the window is measured in update ids, not in updates in flight.
+        if (inFlight.length > 0 && nextId! - inFlight[0]! > limit / 2) {
+          await oneFinishes();
+          continue;
+        }
+        const offset = inFlight[0] ?? nextId;
+        let updates: Update[];
+        try {
+          controller = new AbortController();
+          updates = await api.getUpdates(
+            {
+              offset,
+              limit,
+              timeout: inFlight.length > 0 ? 0 : timeoutSeconds,
+              allowed_updates: [...allowedUpdates],
+            },
+            controller.signal as Parameters<Api["getUpdates"]>[1],
+          );
+          failures = 0;
+        } catch (error) {
+          if (!running) break;
+          if (error instanceof GrammyError && error.error_code === 401) throw error;
+          const retryAfter = error instanceof GrammyError ? error.parameters.retry_after : undefined;
+          const delay = retryAfter ? retryAfter * 1000 : Math.min(30_000, 500 * 2 ** failures++);
+          logger.warn(
+            { err: error instanceof HttpError ? error.message : error, delay },
+            "getUpdates failed",
+          );
+          await new Promise((r) => setTimeout(r, delay));
+          continue;
+        }
+        const fresh = nextId === undefined ? updates : updates.filter((u) => u.update_id >= nextId!);
+        if (fresh.length === 0) {
+          if (inFlight.length > 0) await oneFinishes(busyPollMs);
+          continue;
+        }
+        for (const update of fresh) dispatch(update);
+        nextId = fresh[fresh.length - 1]!.update_id + 1;
       }
-      if (updates.length === 0) continue;
-      await handleBatch(updates, process);
-      offset = updates[updates.length - 1]!.update_id + 1;
+    } finally {
+      // Finish what is in hand, so that stop() returns with nothing half done.
+      while (chains.size > 0) await Promise.all([...chains.values()]);
     }
+    if (fatal) throw fatal.error;
   }
 
   return {

@@ -1,6 +1,7 @@
 // Long polling keeps the at-least-once promise: the offset that confirms updates to
-// Telegram advances only after they are handled; a process that dies mid-batch gets the
-// batch again, and what it had finished takes effect once.
+// Telegram never passes one still being handled; a process that dies mid-batch gets the
+// unfinished updates again, and what it had finished takes effect once. It polls on while
+// an update is slow, and keeps each chat's updates in order.
 
 import { afterEach, beforeEach, expect, it } from "vitest";
 import { createPoller } from "../../../src/bot/intake/polling.js";
@@ -69,8 +70,9 @@ it("after a crash mid-batch, redelivers the batch and handles each update once",
     async () => (await bot.prisma.processedUpdate.count({ where: { status: "done" } })) === 2,
     5_000,
   );
-  // Nothing was confirmed to Telegram: the whole batch is still there.
-  expect(bot.fake.pendingUpdates.map((u) => u.update_id)).toEqual([first, second, third]);
+  // The update it died in was not confirmed to Telegram (the first may have been: it was done).
+  const pending = bot.fake.pendingUpdates.map((u) => u.update_id);
+  expect(pending.slice(-2)).toEqual([second, third]);
 
   // The restarted process releases the dead claim and polls again.
   expect(await releaseAllClaims(bot.app.db)).toBe(1);
@@ -103,4 +105,109 @@ it("backs off and keeps polling when getUpdates fails", async () => {
   await bot.fake.waitFor(() => bot.fake.textsTo(31).length === 1, 10_000);
   await poller.stop();
   expect(bot.fake.callsTo("getUpdates").filter((c) => c.failed).length).toBe(2);
+});
+
+/** A promise and the function that settles it: an update held in handling until released. */
+function gate() {
+  let open!: () => void;
+  const opened = new Promise<void>((resolve) => {
+    open = resolve;
+  });
+  return { open, opened };
+}
+
+it("goes on polling while one update is slow, and never confirms past it", async () => {
+  const slow = bot.fake.pushUpdate(command(41, "/start"));
+  const held = gate();
+  let slowStarted = false;
+  const poller = createPoller({
+    api: bot.app.bot.api,
+    logger,
+    timeoutSeconds: 1,
+    busyPollMs: 20,
+    process: async (update) => {
+      if (update.update_id === slow) {
+        slowStarted = true;
+        await held.opened;
+      }
+      return bot.app.processUpdate(update);
+    },
+  });
+  await poller.start();
+  await bot.fake.waitFor(() => slowStarted);
+  // Others write while the first is still in hand: theirs are handled, not queued behind it.
+  const later = [bot.fake.pushUpdate(command(42, "/start")), bot.fake.pushUpdate(command(43, "/start"))];
+  await bot.fake.waitFor(() => bot.fake.textsTo(42).length === 1 && bot.fake.textsTo(43).length === 1);
+  expect(bot.fake.textsTo(41)).toHaveLength(0);
+  // Every poll so far left the slow update unconfirmed, so a crash now would get it again.
+  const offsets = bot.fake.callsTo("getUpdates").map((c) => c.payload.offset);
+  expect(offsets.every((o) => o === undefined || (o as number) <= slow)).toBe(true);
+  expect(bot.fake.pendingUpdates.map((u) => u.update_id)).toEqual([slow, ...later]);
+
+  held.open();
+  await bot.fake.waitFor(() => bot.fake.textsTo(41).length === 1);
+  await bot.fake.waitFor(() => bot.fake.pendingUpdates.length === 0);
+  await poller.stop();
+  expect(await bot.prisma.processedUpdate.count({ where: { status: "done" } })).toBe(3);
+});
+
+it("keeps each chat's updates in order across polls", async () => {
+  const first = bot.fake.pushUpdate(command(51, "/start"));
+  const held = gate();
+  const order: number[] = [];
+  let firstStarted = false;
+  const poller = createPoller({
+    api: bot.app.bot.api,
+    logger,
+    timeoutSeconds: 1,
+    busyPollMs: 20,
+    process: async (update) => {
+      if (update.update_id === first) {
+        firstStarted = true;
+        await held.opened;
+      }
+      order.push(update.update_id);
+      return bot.app.processUpdate(update);
+    },
+  });
+  await poller.start();
+  await bot.fake.waitFor(() => firstStarted);
+  // The same chat writes again, and another chat too, while its first update is in hand.
+  const second = bot.fake.pushUpdate(command(51, "/privacy"));
+  const other = bot.fake.pushUpdate(command(52, "/start"));
+  await bot.fake.waitFor(() => bot.fake.textsTo(52).length === 1);
+  // The other chat went ahead; chat 51's second update waits for its first.
+  expect(order).toEqual([other]);
+  held.open();
+  await bot.fake.waitFor(() => bot.fake.textsTo(51).length === 2);
+  await poller.stop();
+  expect(order).toEqual([other, first, second]);
+});
+
+it("stop() finishes the updates in hand before it resolves", async () => {
+  const id = bot.fake.pushUpdate(command(61, "/start"));
+  const held = gate();
+  let started = false;
+  const poller = createPoller({
+    api: bot.app.bot.api,
+    logger,
+    timeoutSeconds: 1,
+    process: async (update) => {
+      started = true;
+      await held.opened;
+      return bot.app.processUpdate(update);
+    },
+  });
+  await poller.start();
+  await bot.fake.waitFor(() => started);
+  let stopped = false;
+  const stopping = poller.stop().then(() => {
+    stopped = true;
+  });
+  await new Promise((r) => setTimeout(r, 50));
+  expect(stopped).toBe(false);
+  held.open();
+  await stopping;
+  const done = await bot.prisma.processedUpdate.findMany();
+  expect(done.map((d) => [Number(d.updateId), d.status])).toEqual([[id, "done"]]);
 });
