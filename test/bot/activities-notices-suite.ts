@@ -239,6 +239,23 @@ export function describeActivitiesNotices(dialect: Dialect): void {
         ).toBe(1);
       });
 
+      it("gives the last place to one of several people tapping at the same moment", async () => {
+        const people = [6001, 6002, 6003, 6004].map((id) => bot.user(id));
+        for (const person of people) await citizenOf(bot, clock, person, "QS-CG-DM");
+        const activity = await dongmenReceptionDay({ capacity: 1 });
+        await publish(activity);
+        // All handled at once: their transactions overlap, each reads the count before writing.
+        await Promise.all(people.map((person) => person.press("✋ 我会参加")));
+        expect(
+          await bot.prisma.activityRsvp.count({ where: { activityId: activity.id, answer: "going" } }),
+        ).toBe(1);
+        // One is told they are registered; the other three get the "full" alert.
+        expect(people.filter((p) => p.lastText()?.includes("已为您报名"))).toHaveLength(1);
+        expect(
+          people[0]!.callbackAnswers().filter((text) => text.includes("名额已满,无法报名")),
+        ).toHaveLength(3);
+      });
+
       it("frees the place when someone withdraws", async () => {
         const first = bot.user(6001);
         const second = bot.user(6002);

@@ -121,6 +121,57 @@ describe("the flat Composer", () => {
     expect(seen).toEqual(["yes:1", "yes:2", "no"]);
   });
 
+  it("steps over filters that do not match, asynchronous ones too, and runs what follows a branch", async () => {
+    const seen: string[] = [];
+    const root = new Composer<Context>();
+    for (let i = 0; i < 300; i++)
+      root.filter(
+        (ctx) => ctx.message?.text === `never ${i}`,
+        () => {
+          seen.push(`wrong ${i}`);
+        },
+      );
+    root.filter(
+      async (ctx) => ctx.message?.text === "later",
+      () => {
+        seen.push("async filter");
+      },
+    );
+    const after = root.branch(
+      (ctx) => ctx.message?.text === "yes",
+      (_ctx, next) => {
+        seen.push("branch:yes");
+        return next();
+      },
+      (_ctx, next) => {
+        seen.push("branch:no");
+        return next();
+      },
+    );
+    after.use((ctx) => {
+      seen.push(`after:${ctx.message?.text}`);
+    });
+    root.use(() => {
+      seen.push("not reached: `after` ends the chain");
+    });
+    const bot = botWith(root);
+    await bot.handleUpdate(textUpdate("yes"));
+    await bot.handleUpdate(textUpdate("no"));
+    await bot.handleUpdate(textUpdate("later"));
+    expect(seen).toEqual(["branch:yes", "after:yes", "branch:no", "after:no", "async filter"]);
+  });
+
+  it("turns a predicate that throws into the update's rejection", async () => {
+    const root = new Composer<Context>();
+    root.filter(
+      () => {
+        throw new Error("predicate");
+      },
+      () => undefined,
+    );
+    await expect(botWith(root).handleUpdate(textUpdate("x"))).rejects.toThrow("predicate");
+  });
+
   it("refuses a second call of next, and turns a synchronous throw into the update's rejection", async () => {
     const root = new Composer<Context>();
     root.command("twice", async (_ctx, next) => {

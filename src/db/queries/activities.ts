@@ -460,7 +460,9 @@ export function findRsvp(prisma: Prisma, activityId: number, userId: number) {
 // Plain SQL (src/db/direct.ts): many people answering one announcement at once is the
 // busiest write the bot has, and each answer is one short transaction.
 const rsvpSql = {
-  touch: `UPDATE "Activity" SET "updatedAt" = ? WHERE "id" = ? AND "status" IN (${listedStatuses.map((st) => `'${st}'`).join(", ")}) AND "startsAt" > ? RETURNING "startsAt", "capacity"`,
+  // The activity, if still open for answers; on PostgreSQL its row stays locked to the end of
+  // the transaction (FOR UPDATE), on SQLite BEGIN IMMEDIATE holds the database's write lock.
+  open: `SELECT "startsAt", "capacity" FROM "Activity" WHERE "id" = ? AND "status" IN (${listedStatuses.map((st) => `'${st}'`).join(", ")}) AND "startsAt" > ?`,
   exists: `SELECT "id" FROM "Activity" WHERE "id" = ?`,
   state: `SELECT (SELECT "answer" FROM "ActivityRsvp" WHERE "activityId" = ? AND "userId" = ?) AS "existing",
     (SELECT count(*) FROM "ActivityRsvp" WHERE "activityId" = ? AND "answer" = 'going') AS "going"`,
@@ -469,9 +471,10 @@ const rsvpSql = {
 };
 
 /**
- * Records "going" (counted against capacity, with reminders queued) or "declined". The first
- * write touches the activity row, which serialises answers to one activity (a row lock on
- * PostgreSQL, the write lock on SQLite): two people never both take the last place. Throws
+ * Records "going" (counted against capacity, with reminders queued) or "declined". Answers to
+ * one activity are serialised (its row locked FOR UPDATE on PostgreSQL, the write lock taken
+ * by BEGIN IMMEDIATE on SQLite): two people never both take the last place. The activity
+ * itself is not written. Throws
  * ActivityNotFoundError, ActivityClosedError (not announced, or begun), ActivityFullError.
  */
 export async function answerRsvp(
@@ -481,8 +484,7 @@ export async function answerRsvp(
   const { activityId, userId, answer, now } = input;
   return directTransaction(db, async (tx) => {
     const [touched] = await tx.$queryRawUnsafe<{ startsAt: string | Date; capacity: number | null }[]>(
-      rsvpSql.touch,
-      now,
+      db.dialect === "postgresql" ? `${rsvpSql.open} FOR UPDATE` : rsvpSql.open,
       activityId,
       now,
     );
