@@ -107,34 +107,40 @@ it("backs off and keeps polling when getUpdates fails", async () => {
   expect(bot.fake.callsTo("getUpdates").filter((c) => c.failed).length).toBe(2);
 });
 
-/** A promise and the function that settles it: an update held in handling until released. */
-function gate() {
-  let open!: () => void;
-  const opened = new Promise<void>((resolve) => {
-    open = resolve;
+/**
+ * A poller on the test bot whose handling of update `heldId` waits until `release()`;
+ * `started()` tells whether that update has reached the handler; `order` lists the updates
+ * in the order their handling began (the held one when released).
+ */
+function pollerHolding(heldId: number, options: { busyPollMs?: number } = {}) {
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => {
+    release = resolve;
   });
-  return { open, opened };
-}
-
-it("goes on polling while one update is slow, and never confirms past it", async () => {
-  const slow = bot.fake.pushUpdate(command(41, "/start"));
-  const held = gate();
-  let slowStarted = false;
+  let reached = false;
+  const order: number[] = [];
   const poller = createPoller({
     api: bot.app.bot.api,
     logger,
     timeoutSeconds: 1,
-    busyPollMs: 20,
+    ...options,
     process: async (update) => {
-      if (update.update_id === slow) {
-        slowStarted = true;
-        await held.opened;
+      if (update.update_id === heldId) {
+        reached = true;
+        await released;
       }
+      order.push(update.update_id);
       return bot.app.processUpdate(update);
     },
   });
+  return { poller, release, started: () => reached, order };
+}
+
+it("goes on polling while one update is slow, and never confirms past it", async () => {
+  const slow = bot.fake.pushUpdate(command(41, "/start"));
+  const { poller, release, started } = pollerHolding(slow, { busyPollMs: 20 });
   await poller.start();
-  await bot.fake.waitFor(() => slowStarted);
+  await bot.fake.waitFor(started);
   // Others write while the first is still in hand: theirs are handled, not queued behind it.
   const later = [bot.fake.pushUpdate(command(42, "/start")), bot.fake.pushUpdate(command(43, "/start"))];
   await bot.fake.waitFor(() => bot.fake.textsTo(42).length === 1 && bot.fake.textsTo(43).length === 1);
@@ -144,7 +150,7 @@ it("goes on polling while one update is slow, and never confirms past it", async
   expect(offsets.every((o) => o === undefined || (o as number) <= slow)).toBe(true);
   expect(bot.fake.pendingUpdates.map((u) => u.update_id)).toEqual([slow, ...later]);
 
-  held.open();
+  release();
   await bot.fake.waitFor(() => bot.fake.textsTo(41).length === 1);
   await bot.fake.waitFor(() => bot.fake.pendingUpdates.length === 0);
   await poller.stop();
@@ -153,32 +159,16 @@ it("goes on polling while one update is slow, and never confirms past it", async
 
 it("keeps each chat's updates in order across polls", async () => {
   const first = bot.fake.pushUpdate(command(51, "/start"));
-  const held = gate();
-  const order: number[] = [];
-  let firstStarted = false;
-  const poller = createPoller({
-    api: bot.app.bot.api,
-    logger,
-    timeoutSeconds: 1,
-    busyPollMs: 20,
-    process: async (update) => {
-      if (update.update_id === first) {
-        firstStarted = true;
-        await held.opened;
-      }
-      order.push(update.update_id);
-      return bot.app.processUpdate(update);
-    },
-  });
+  const { poller, release, started, order } = pollerHolding(first, { busyPollMs: 20 });
   await poller.start();
-  await bot.fake.waitFor(() => firstStarted);
+  await bot.fake.waitFor(started);
   // The same chat writes again, and another chat too, while its first update is in hand.
   const second = bot.fake.pushUpdate(command(51, "/privacy"));
   const other = bot.fake.pushUpdate(command(52, "/start"));
   await bot.fake.waitFor(() => bot.fake.textsTo(52).length === 1);
   // The other chat went ahead; chat 51's second update waits for its first.
   expect(order).toEqual([other]);
-  held.open();
+  release();
   await bot.fake.waitFor(() => bot.fake.textsTo(51).length === 2);
   await poller.stop();
   expect(order).toEqual([other, first, second]);
@@ -186,27 +176,16 @@ it("keeps each chat's updates in order across polls", async () => {
 
 it("stop() finishes the updates in hand before it resolves", async () => {
   const id = bot.fake.pushUpdate(command(61, "/start"));
-  const held = gate();
-  let started = false;
-  const poller = createPoller({
-    api: bot.app.bot.api,
-    logger,
-    timeoutSeconds: 1,
-    process: async (update) => {
-      started = true;
-      await held.opened;
-      return bot.app.processUpdate(update);
-    },
-  });
+  const { poller, release, started } = pollerHolding(id);
   await poller.start();
-  await bot.fake.waitFor(() => started);
+  await bot.fake.waitFor(started);
   let stopped = false;
   const stopping = poller.stop().then(() => {
     stopped = true;
   });
   await new Promise((r) => setTimeout(r, 50));
   expect(stopped).toBe(false);
-  held.open();
+  release();
   await stopping;
   const done = await bot.prisma.processedUpdate.findMany();
   expect(done.map((d) => [Number(d.updateId), d.status])).toEqual([[id, "done"]]);
