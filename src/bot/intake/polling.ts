@@ -6,12 +6,14 @@
 //   unfinished updates again, and the update_id claims (process-update.ts) skip the ones it
 //   had finished.
 // - A sliding window instead of lockstep batches: the next getUpdates goes out as soon as
-//   the updates in flight drop to half the limit, not when the slowest of a batch is done, so
-//   one slow update (a file download, a long transaction) does not hold up everyone else's,
-//   and the pacer always has the next answers waiting. Because the offset stays at the
-//   oldest update in flight, Telegram sends it and everything after it again with the new
-//   ones; those are skipped (everything below `nextId` was seen already). So one update that
-//   takes long lets at most `limit` / 2 later ones start before it finishes.
+//   the update ids in hand, from the oldest still in flight to the newest seen, span at most
+//   half the limit, not when the slowest update of a batch is done, so the pacer always has
+//   the next answers waiting and a slow update (a file download, a long transaction) does not
+//   hold up the others at once. Because the offset stays at the oldest update in flight,
+//   Telegram sends it and everything after it again with the new ones; those are skipped
+//   (everything below `nextId` was seen already). So a slow update lets up to `limit` − 1
+//   later ones start before it finishes; after that, polling waits for it (Telegram's offset
+//   cannot skip an update).
 // - Each chat's updates are handled one after another, in order, across polls; different
 //   chats run concurrently.
 //
@@ -64,9 +66,10 @@ export function chatKey(update: Update): string {
 /**
  * Polls getUpdates and hands each update to `process`, at most `limit` in flight. A 401 or an
  * error thrown by `process` (which handles and answers everything else itself) ends polling:
- * the updates already in flight are finished, the failed one stays unconfirmed, and
- * `onFatal` is called. Other getUpdates failures are retried after `retry_after` (a 429) or a
- * backoff from 0.5 s doubling to 30 s.
+ * the updates already being handled are finished, the failed one and those of its chat queued
+ * behind it are not started and stay unconfirmed, and `onFatal` is called. Other getUpdates
+ * failures are retried after `retry_after` (a 429) or a backoff from 0.5 s doubling to 30 s;
+ * stop() ends such a wait at once.
  */
 export function createPoller({
   api,
@@ -80,6 +83,8 @@ export function createPoller({
   let running = false;
   let controller: AbortController | undefined;
   let loop: Promise<void> | undefined;
+  /** Ends the backoff after a failed getUpdates early (stop()). */
+  let endBackoff: (() => void) | undefined;
 
   async function run(): Promise<void> {
     /** Update ids being handled, ascending (they are dispatched in the order Telegram numbers them). */
@@ -155,7 +160,14 @@ export function createPoller({
             { err: error instanceof HttpError ? error.message : error, delay },
             "getUpdates failed",
           );
-          await new Promise((r) => setTimeout(r, delay));
+          await new Promise<void>((resolve) => {
+            const timer = setTimeout(resolve, delay);
+            endBackoff = () => {
+              clearTimeout(timer);
+              resolve();
+            };
+          });
+          endBackoff = undefined;
           continue;
         }
         const fresh = nextId === undefined ? updates : updates.filter((u) => u.update_id >= nextId!);
@@ -186,6 +198,7 @@ export function createPoller({
     async stop() {
       running = false;
       controller?.abort();
+      endBackoff?.();
       await loop?.catch(() => undefined);
     },
   };

@@ -190,3 +190,26 @@ it("stop() finishes the updates in hand before it resolves", async () => {
   const done = await bot.prisma.processedUpdate.findMany();
   expect(done.map((d) => [Number(d.updateId), d.status])).toEqual([[id, "done"]]);
 });
+
+it("stop() ends the wait after a failed getUpdates at once, not after its retry_after", async () => {
+  // A 429 asking for a minute: the poller waits 60 s before polling again, unless stopped.
+  bot.fake.failWith({ method: "getUpdates", kind: "429", retryAfter: 60, times: 1 });
+  const lines: string[] = [];
+  const warnings = createLogger("warn", {
+    destination: { write: (line: string) => void lines.push(line) },
+  });
+  const poller = createPoller({
+    api: bot.app.bot.api,
+    process: bot.app.processUpdate,
+    logger: warnings,
+    timeoutSeconds: 1,
+  });
+  await poller.start();
+  await eventually(
+    async () => lines.some((l) => l.includes("getUpdates failed") && l.includes('"delay":60000')),
+    5_000,
+  );
+  // Resolves well inside the test's timeout (30 s), which the 60 s wait would exceed.
+  await poller.stop();
+  expect(bot.fake.callsTo("getUpdates")).toHaveLength(1);
+});
