@@ -53,7 +53,7 @@ export interface Poller {
 export const allowedUpdates = ["message", "edited_message", "callback_query", "my_chat_member"] as const;
 
 /** The key whose updates are handled in order: the chat, else the sender, else the update alone. */
-export function chatKey(update: Update): string {
+function chatKey(update: Update): string {
   const chat =
     update.message?.chat.id ??
     update.edited_message?.chat.id ??
@@ -83,8 +83,21 @@ export function createPoller({
   let running = false;
   let controller: AbortController | undefined;
   let loop: Promise<void> | undefined;
-  /** Ends the backoff after a failed getUpdates early (stop()). */
-  let endBackoff: (() => void) | undefined;
+  /** Ends the loop's current wait early: an update finished, or stop() was called. */
+  let wake: (() => void) | undefined;
+  const wakeUp = () => {
+    wake?.();
+    wake = undefined;
+  };
+  /** Waits `ms` (for ever when undefined) or until wakeUp(), whichever comes first. */
+  const pause = (ms?: number) =>
+    new Promise<void>((resolve) => {
+      const timer = ms === undefined ? undefined : setTimeout(resolve, ms);
+      wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
 
   async function run(): Promise<void> {
     /** Update ids being handled, ascending (they are dispatched in the order Telegram numbers them). */
@@ -94,19 +107,6 @@ export function createPoller({
     /** Every update below it has been dispatched (or was confirmed before this process). */
     let nextId: number | undefined;
     let fatal: { error: unknown } | undefined;
-    let wake: (() => void) | undefined;
-    const finished = () => {
-      wake?.();
-      wake = undefined;
-    };
-    const oneFinishes = (ms?: number) =>
-      new Promise<void>((resolve) => {
-        const timer = ms === undefined ? undefined : setTimeout(resolve, ms);
-        wake = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
 
     const dispatch = (update: Update) => {
       const id = update.update_id;
@@ -124,7 +124,7 @@ export function createPoller({
       chains.set(key, chain);
       void chain.then(() => {
         if (chains.get(key) === chain) chains.delete(key);
-        finished();
+        wakeUp();
       });
     };
 
@@ -134,7 +134,7 @@ export function createPoller({
         // Telegram answers from the oldest update in flight: the finished ones after it come
         // again too, so the window is measured in update ids, not in updates in flight.
         if (inFlight.length > 0 && nextId! - inFlight[0]! > limit / 2) {
-          await oneFinishes();
+          await pause();
           continue;
         }
         const offset = inFlight[0] ?? nextId;
@@ -160,19 +160,14 @@ export function createPoller({
             { err: error instanceof HttpError ? error.message : error, delay },
             "getUpdates failed",
           );
-          await new Promise<void>((resolve) => {
-            const timer = setTimeout(resolve, delay);
-            endBackoff = () => {
-              clearTimeout(timer);
-              resolve();
-            };
-          });
-          endBackoff = undefined;
+          // Updates finishing wake the loop too; only stop() ends the backoff early.
+          for (const until = Date.now() + delay; running && Date.now() < until; )
+            await pause(until - Date.now());
           continue;
         }
         const fresh = nextId === undefined ? updates : updates.filter((u) => u.update_id >= nextId!);
         if (fresh.length === 0) {
-          if (inFlight.length > 0) await oneFinishes(busyPollMs);
+          if (inFlight.length > 0) await pause(busyPollMs);
           continue;
         }
         for (const update of fresh) dispatch(update);
@@ -198,7 +193,7 @@ export function createPoller({
     async stop() {
       running = false;
       controller?.abort();
-      endBackoff?.();
+      wakeUp();
       await loop?.catch(() => undefined);
     },
   };

@@ -483,17 +483,17 @@ export async function answerRsvp(
 ): Promise<{ going: number; capacity: number | null; changed: boolean }> {
   const { activityId, userId, answer, now } = input;
   return directTransaction(db, async (tx) => {
-    const [touched] = await tx.$queryRawUnsafe<{ startsAt: string | Date; capacity: number | null }[]>(
+    const [open] = await tx.$queryRawUnsafe<{ startsAt: string | Date; capacity: number | null }[]>(
       db.dialect === "postgresql" ? `${rsvpSql.open} FOR UPDATE` : rsvpSql.open,
       activityId,
       now,
     );
-    if (!touched) {
+    if (!open) {
       const found = await tx.$queryRawUnsafe<unknown[]>(rsvpSql.exists, activityId);
       if (found.length === 0) throw new ActivityNotFoundError(activityId);
       throw new ActivityClosedError(activityId);
     }
-    const capacity = touched.capacity === null ? null : Number(touched.capacity);
+    const capacity = open.capacity === null ? null : Number(open.capacity);
     const [state] = await tx.$queryRawUnsafe<{ existing: string | null; going: number | bigint | string }[]>(
       rsvpSql.state,
       activityId,
@@ -512,7 +512,7 @@ export async function answerRsvp(
     if (answer === "going") {
       // Keyed per person and activity: answering again queues nothing twice; a withdrawn
       // answer is checked when the reminder is due.
-      const startsAt = touched.startsAt instanceof Date ? touched.startsAt : new Date(touched.startsAt);
+      const startsAt = open.startsAt instanceof Date ? open.startsAt : new Date(open.startsAt);
       await enqueue(
         tx,
         db.dialect,
